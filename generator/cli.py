@@ -1,0 +1,79 @@
+"""Command line: ``python -m generator check|build|publish|export``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problemer import DataFejl
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .fuldstaendighed import rapport
+    from .indlaes import indlaes_katalog
+
+    try:
+        katalog = indlaes_katalog(args.data)
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        fejl = sum(p.niveau == "fejl" for p in e.problemer)
+        print(f"\n{fejl} fejl fundet i {args.data}/ — intet er bygget.", file=sys.stderr)
+        return 1
+    for p in katalog.advarsler:
+        print(p, file=sys.stderr)
+    print(f"OK: {len(katalog.standarder)} kvalitetsstandarder, {len(katalog.indsatser)} indsatser, "
+          f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
+          + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "") + ".")
+    if not args.kort:
+        print()
+        print(rapport(katalog))
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .byg import byg
+
+    try:
+        resultat = byg(Path(args.data), Path(args.content))
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    print(f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {args.content}/")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .publicer import PubliceringsFejl, publicer
+
+    try:
+        publicer(args.revision, Path(args.config), branch=args.branch, push=False)
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    except PubliceringsFejl as e:
+        print(f"publish: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Kvalitetsstandard-kataloget: tjek, byg og publicér.")
+    parser.add_argument("--data", default="data", help="mappe med katalog.yaml, standards.yaml, indsatser.yaml, love.yaml")
+    sub = parser.add_subparsers(dest="kommando", required=True)
+    p = sub.add_parser("check", help="validér alle data og vis fuldstændighedsrapporten")
+    p.add_argument("--kort", action="store_true", help="kun opsummeringen, ikke rapporten")
+    p.set_defaults(func=_check)
+    p = sub.add_parser("build", help="generér Markdown-siderne i content/")
+    p.add_argument("--content", default="content")
+    p.set_defaults(func=_build)
+    p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
+    p.add_argument("revision")
+    p.add_argument("--config", default="mkdocs.yml")
+    p.add_argument("--branch", default="gh-pages")
+    p.set_defaults(func=_publish)
+    args = parser.parse_args(argv)
+    return args.func(args)
