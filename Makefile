@@ -1,0 +1,44 @@
+# Two commands for a new machine:  make serve  (set up, build and serve)  ·  make test  (all tests)
+PY      ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+PORT    ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup check build serve test test-fast publish preview benchmark clean
+
+$(BIN)/activate: requirements.txt pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(BIN)/activate
+
+setup: $(BIN)/activate
+
+check: setup            ## validate data/ and print the completeness report
+	$(BIN)/python -m generator check
+
+build: setup            ## build the static site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: setup            ## build and serve the catalogue at http://127.0.0.1:$(PORT)/
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+
+test: setup             ## every test, browser tests included (needs Debian's chromium)
+	$(BIN)/python -m pytest
+
+test-fast: setup        ## tests without the browser
+	$(BIN)/python -m pytest -m "not browser"
+
+publish: setup          ## publish data/ as revision REV on the local gh-pages branch: make publish REV=2014
+	$(BIN)/python -m generator publish $(REV)
+
+preview: setup          ## serve every published revision with the version selector
+	$(BIN)/mike serve --dev-addr 127.0.0.1:$(PORT)
+
+benchmark: setup
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf site content/katalog content/index.md

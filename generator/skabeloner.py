@@ -1,0 +1,96 @@
+"""Jinja → Markdown, with every value from the data escaped unless a filter made it safe.
+
+The environment's `finalize` HTML-escapes any plain string that reaches the
+output, so a title such as ``<script>`` in the YAML renders as text even if a
+template forgets a filter. Filters that deliberately produce Markdown
+(`md`, `celle`) escape first and return `Markup`.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import citater, schema, urls
+
+SKABELON_DIR = Path(__file__).parent / "templates"
+
+
+def _escape(tekst: str) -> str:
+    return html.escape(tekst, quote=False)
+
+
+class Udfylder:
+    """Fills placeholders and links citations in the data's prose."""
+
+    def __init__(self, katalog):
+        info = katalog.info
+        self.love = katalog.love
+        self.vaerdier = {
+            "kommune": info.kommune.navn, "kommunes": info.kommune.genitiv,
+            "kontakt_enhed": info.kontakt.enhed, "kontakt_telefon": info.kontakt.telefon,
+            "kontakt_telefontid": info.kontakt.telefontid, "katalog_år": str(info.katalog.år),
+            "hjemmeside": info.kommune.hjemmeside,
+        }
+
+    def pladsholdere(self, tekst: str) -> str:
+        return schema.PLADSHOLDER_RE.sub(lambda m: self.vaerdier.get(m.group(1), m.group(0)), tekst)
+
+    def md(self, tekst: Any, hovedlov: str | None = None) -> Markup:
+        """Prose from the data as Markdown: escaped, placeholders filled, citations linked."""
+        if tekst is None:
+            return Markup("")
+        ud = _escape(self.pladsholdere(str(tekst)).strip())
+        ud = citater.link_citater(ud, hovedlov, self.love)
+        return Markup(ud)
+
+    def tekst(self, tekst: Any) -> Markup:
+        """Plain text (titles, headings): escaped, placeholders filled, no links."""
+        return Markup(_escape(self.pladsholdere(str(tekst))))
+
+    def celle(self, tekst: Any, hovedlov: str | None = None) -> Markup:
+        """Prose for a Markdown table cell: one line, pipes escaped."""
+        ud = str(self.md(tekst, hovedlov))
+        ud = " ".join(ud.split())
+        return Markup(ud.replace("|", "\\|"))
+
+
+def miljoe(katalog, visning) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(SKABELON_DIR)),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown; escaping is done by `finalize` below
+        finalize=lambda v: v if isinstance(v, Markup) or not isinstance(v, str) else _escape(v),
+    )
+    u = Udfylder(katalog)
+    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, henvisning=lambda h: Markup(_escape(
+        henvisning_tekst(katalog.love.lov(h.lov).titel, h))))
+    env.globals.update(k=katalog, v=visning, info=katalog.info, urls=urls, mangler=schema.mangler,
+                       lov=katalog.love, frist_tekst=lambda f: _escape(_frist_tekst(f)))
+    return env
+
+
+def henvisning_tekst(lovtitel: str, h: schema.Henvisning) -> str:
+    """Structured citation in Danish drafting form: 'Lov om social service § 86, stk. 2'."""
+    tekst = f"{lovtitel} § {h.paragraf}"
+    if h.stk:
+        tekst += f", stk. {h.stk}"
+    if h.nr:
+        tekst += f", nr. {h.nr}"
+    return tekst
+
+
+def _frist_tekst(f: schema.Frist) -> str:
+    return str(f.frist) if f.frist else (f.note or "")
+
+
+def render(env: Environment, side) -> str:
+    skabelon = env.get_template(side.skabelon)
+    link = lambda til, anker=None: urls.link(side.sti, til, anker)  # noqa: E731
+    return skabelon.render(side=side, link=link, **side.kontekst)

@@ -1,0 +1,69 @@
+"""Every page path and every link between pages is built here — templates and tests use it.
+
+Paths are relative to the MkDocs ``docs_dir`` (content/). Links between pages
+are relative ``.md`` paths, so MkDocs validates them and they survive being
+served under a version prefix (/2014/, /latest/).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+_TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+FORSIDE = "index.md"
+GENEREL = "katalog/generel-information.md"
+STANDARDER = "katalog/standarder/index.md"
+KOMPENSERENDE = "katalog/indsatser/kompenserende.md"
+UDVIKLENDE = "katalog/indsatser/udviklende.md"
+SERVICENIVEAU = "katalog/overblik/serviceniveau.md"
+SAGSBEHANDLINGSFRISTER = "katalog/overblik/sagsbehandlingsfrister.md"
+LOVGRUNDLAG = "katalog/overblik/lovgrundlag.md"
+FULDSTAENDIGHED = "katalog/overblik/fuldstaendighed.md"
+AENDRINGER = "katalog/udgave/aendringer.md"
+OM_UDGAVEN = "katalog/udgave/om-denne-udgave.md"
+DATA = "katalog/data.md"
+# Hand-written pages (tracked in git, never generated).
+OM_KATALOGET = "om-kataloget.md"
+REDAKTOERVEJLEDNING = "redaktoervejledning.md"
+TILGAENGELIGHED = "tilgaengelighedserklaering.md"
+
+# Files published beside the pages (open data).
+DATA_JSON = "katalog/data/katalog.json"
+DATA_SKEMA = "katalog/data/katalog.schema.json"
+CSV_SERVICENIVEAU = "katalog/data/serviceniveau.csv"
+CSV_FRISTER = "katalog/data/sagsbehandlingsfrister.csv"
+PDF = "katalog/data/kvalitetsstandarder.pdf"
+
+
+def slug(tekst: str) -> str:
+    """ASCII file-name slug: 'Tøjvask' → 'toejvask'."""
+    t = unicodedata.normalize("NFKD", tekst.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")
+
+
+def standard(nr: int, titel: str) -> str:
+    return f"katalog/standarder/{nr}-{slug(titel)}.md"
+
+
+def indsats(id_: str, titel: str) -> str:
+    return f"katalog/indsatser/{slug(id_)}-{slug(titel)}.md"
+
+
+def link(fra: str, til: str, anker: str | None = None) -> str:
+    """Relative link from page `fra` to page `til` (both docs_dir paths)."""
+    rel = posixpath.relpath(til, posixpath.dirname(fra) or ".")
+    return rel + (f"#{anker}" if anker else "")
+
+
+def url_i_site(side: str) -> str:
+    """The built site's URL path of a page (MkDocs' use_directory_urls)."""
+    if side.endswith("index.md"):
+        return side[: -len("index.md")]
+    return side[: -len(".md")] + "/"
+
+
+def html_fil(side: str) -> str:
+    """Path of the page's HTML file inside the built site."""
+    return url_i_site(side) + "index.html"

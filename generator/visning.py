@@ -1,0 +1,267 @@
+"""The view model: what each page shows, derived from the validated `Katalog`.
+
+Nothing here reads files or writes Markdown. It decides which pages exist,
+their paths (via `urls`), the cross-links between standards and interventions,
+the facts an intervention inherits from its standard(s), the overview tables
+and the navigation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import citater, schema, urls
+from .indlaes import Katalog
+
+
+@dataclass
+class Side:
+    sti: str  # docs_dir path
+    titel: str
+    skabelon: str
+    kontekst: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class IndsatsLinje:
+    """A line of a standard's intervention list, resolved to a page."""
+
+    titel: str
+    til: str  # page path
+    id: str | None
+    prioritet: int | None
+    gruppe: str | None
+    kort_fortalt: str | None
+
+
+@dataclass
+class FaktaRaekke:
+    """One row of an overview table."""
+
+    hvem: str  # "K.2.1 Rengøring" / "Kvalitetsstandard 1"
+    til: str
+    emne: str | None
+    vaerdi: str
+    note: str | None
+    side: int
+
+
+@dataclass
+class Citering:
+    lov_id: str
+    paragraf: str
+    stk: int | None
+    hvem: str
+    til: str
+    hvor: str  # "lovgrundlag" or "i teksten"
+
+
+def frist_tekst(f: schema.Frist) -> str:
+    return str(f.frist) if f.frist else (f.note or "")
+
+
+def _paragraf_noegle(p: str) -> tuple[int, str]:
+    tal, _, bogstav = p.partition(" ")
+    return int(tal), bogstav
+
+
+class Visning:
+    def __init__(self, katalog: Katalog):
+        self.k = katalog
+        self.standard_sti = {s.nr: urls.standard(s.nr, s.titel) for s in katalog.standarder}
+        self.indsats_sti = {i.id: urls.indsats(i.id, i.titel) for i in katalog.indsatser}
+
+    # ------------------------------------------------------------ lookups
+    def standard_navn(self, s: schema.Standard) -> str:
+        return f"{s.nr}. {s.titel}"
+
+    def indsats_navn(self, i: schema.Indsats) -> str:
+        return f"{i.id} {i.titel}"
+
+    def standardens_indsatser(self, s: schema.Standard) -> list[IndsatsLinje]:
+        if schema.mangler(s.indsatser):
+            return []
+        ud = []
+        for linje in s.indsatser:
+            if linje.indsats:
+                ind = self.k.indsats(linje.indsats)
+                ud.append(IndsatsLinje(ind.titel_i_standard or ind.titel, self.indsats_sti[ind.id], ind.id,
+                                       linje.prioritet, linje.gruppe, ind.kort_fortalt))
+            else:
+                maal = self.k.standard(linje.standard)
+                ud.append(IndsatsLinje(f"{linje.titel} (kvalitetsstandard {maal.nr}. {maal.titel})",
+                                       self.standard_sti[maal.nr], None, linje.prioritet, linje.gruppe, None))
+        return ud
+
+    def indsatsens_standarder(self, i: schema.Indsats) -> list[schema.Standard]:
+        return [self.k.standard(n) for n in i.standarder]
+
+    def levering(self, i: schema.Indsats) -> Any:
+        """The intervention's own delivery facts plus standard-wide promises that name it (`gælder`)."""
+        navngivet = [f for s in self.indsatsens_standarder(i) if not schema.mangler(s.leverancesikkerhed)
+                     for f in s.leverancesikkerhed if i.id in f.gælder]
+        if schema.mangler(i.levering):
+            return navngivet or i.levering
+        return list(i.levering) + navngivet
+
+    def hovedlov(self, model: Any) -> str | None:
+        if isinstance(model, schema.Indsats):
+            return self.indsatsens_standarder(model)[0].hovedlov
+        return getattr(model, "hovedlov", None)
+
+    # ------------------------------------------------------------ overview tables
+    def serviceniveau(self) -> list[dict[str, Any]]:
+        """One row per intervention: the staff's 'Serviceniveau på et blik'."""
+        rækker = []
+        for i in self.k.indsatser:
+            standarder = self.indsatsens_standarder(i)
+            frister = i.sagsbehandlingsfrist if not schema.mangler(i.sagsbehandlingsfrist) else []
+            arvet = False
+            if not frister:
+                # The standard's own deadline applies when the intervention names none.
+                for s in standarder:
+                    if not schema.mangler(s.sagsbehandlingsfrister):
+                        frister = [f for f in s.sagsbehandlingsfrister if f.emne is None]
+                        arvet = bool(frister)
+            rækker.append({
+                "indsats": i, "til": self.indsats_sti[i.id], "standarder": standarder,
+                "hyppighed": [] if schema.mangler(i.hyppighed) else list(i.hyppighed),
+                "frister": frister, "frist_fra_standard": arvet,
+                "levering": [] if schema.mangler(self.levering(i)) else self.levering(i),
+            })
+        return rækker
+
+    def serviceniveau_for(self, s: schema.Standard) -> list[dict[str, Any]]:
+        return [r for r in self.serviceniveau() if s.nr in r["indsats"].standarder]
+
+    def serviceniveau_raekke(self, i: schema.Indsats) -> dict[str, Any]:
+        return next(r for r in self.serviceniveau() if r["indsats"].id == i.id)
+
+    def alle_frister(self) -> list[FaktaRaekke]:
+        ud: list[FaktaRaekke] = []
+        for s in self.k.standarder:
+            if not schema.mangler(s.sagsbehandlingsfrister):
+                for f in s.sagsbehandlingsfrister:
+                    ud.append(FaktaRaekke(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr],
+                                          f.emne, frist_tekst(f), f.note if f.frist else None, f.side))
+        for i in self.k.indsatser:
+            if not schema.mangler(i.sagsbehandlingsfrist):
+                for f in i.sagsbehandlingsfrist:
+                    ud.append(FaktaRaekke(self.indsats_navn(i), self.indsats_sti[i.id], f.emne,
+                                          frist_tekst(f), f.note if f.frist else None, f.side))
+        return ud
+
+    def citeringer(self) -> list[Citering]:
+        """Every paragraph cited anywhere, structured or in prose."""
+        ud: list[Citering] = []
+        poster: list[tuple[str, str, Any]] = [("Generel information", urls.GENEREL, self.k.introduktion)]
+        poster += [(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
+                   for s in self.k.standarder]
+        poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser]
+        for hvem, til, model in poster:
+            lg = getattr(model, "lovgrundlag", None)
+            if isinstance(lg, list):
+                for h in lg:
+                    ud.append(Citering(h.lov, h.paragraf, h.stk, hvem, til, "lovgrundlag"))
+            for tekst in _alle_tekster(model.model_dump()):
+                for c in citater.find_citater(tekst, self.hovedlov(model), self.k.love):
+                    if c.lov_id and not c.fejl:
+                        for led in c.led:
+                            ud.append(Citering(c.lov_id, led.paragraf, led.stk, hvem, til, "i teksten"))
+        return ud
+
+    def lovgrundlag_indeks(self) -> list[dict[str, Any]]:
+        """Cited paragraphs grouped by law, each with every page citing it."""
+        grupper: dict[str, dict[str, list[Citering]]] = {}
+        for c in self.citeringer():
+            grupper.setdefault(c.lov_id, {}).setdefault(c.paragraf, []).append(c)
+        ud = []
+        for lov_id in sorted(grupper, key=lambda x: self.k.love.lov(x).titel):
+            lov = self.k.love.lov(lov_id)
+            paragraffer = []
+            for p in sorted(grupper[lov_id], key=_paragraf_noegle):
+                sete: dict[tuple[str, str], Citering] = {}
+                for c in grupper[lov_id][p]:
+                    sete.setdefault((c.til, c.hvor), c)
+                paragraffer.append({"paragraf": p, "url": self.k.love.url(lov_id, p),
+                                    "steder": sorted(sete.values(), key=lambda c: (c.til, c.hvor))})
+            ud.append({"lov": lov, "url": self.k.love.url(lov_id), "paragraffer": paragraffer})
+        return ud
+
+    def daekning(self) -> list[dict[str, Any]]:
+        from .fuldstaendighed import daekning
+
+        stier = {f"kvalitetsstandard {n}": sti for n, sti in self.standard_sti.items()} | self.indsats_sti
+        return [{"post": d.post, "titel": d.titel, "til": stier[d.post], "til_stede": d.til_stede,
+                 "mangler": d.mangler} for d in daekning(self.k)]
+
+    # ------------------------------------------------------------ pages + nav
+    def sider(self) -> list[Side]:
+        k = self.k
+        sider = [
+            Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2"),
+            Side(urls.GENEREL, "Generel information", "generel.md.j2", {"intro": k.introduktion}),
+            Side(urls.STANDARDER, "Kvalitetsstandarder", "standarder.md.j2"),
+        ]
+        for s in k.standarder:
+            sider.append(Side(self.standard_sti[s.nr], self.standard_navn(s), "standard.md.j2",
+                              {"s": s, "indsatser": self.standardens_indsatser(s)}))
+        for type_, sti, titel in (("kompenserende", urls.KOMPENSERENDE, "Kompenserende indsatser"),
+                                  ("udviklende", urls.UDVIKLENDE, "Udviklende indsatser")):
+            sider.append(Side(sti, titel, "indsatsliste.md.j2",
+                              {"indsatser": [i for i in k.indsatser if i.type == type_], "type": type_}))
+        for i in k.indsatser:
+            sider.append(Side(self.indsats_sti[i.id], self.indsats_navn(i), "indsats.md.j2",
+                              {"i": i, "standarder": self.indsatsens_standarder(i)}))
+        sider += [
+            Side(urls.SERVICENIVEAU, "Serviceniveau på et blik", "serviceniveau.md.j2",
+                 {"raekker": self.serviceniveau()}),
+            Side(urls.SAGSBEHANDLINGSFRISTER, "Sagsbehandlingsfrister", "frister.md.j2",
+                 {"raekker": self.alle_frister()}),
+            Side(urls.LOVGRUNDLAG, "Lovgrundlag", "lovgrundlag.md.j2", {"love": self.lovgrundlag_indeks()}),
+            Side(urls.FULDSTAENDIGHED, "Kildens dækning", "fuldstaendighed.md.j2",
+                 {"daekning": self.daekning()}),
+            Side(urls.OM_UDGAVEN, "Om denne udgave", "om_udgaven.md.j2"),
+            Side(urls.DATA, "Data og PDF", "data.md.j2"),
+        ]
+        return sider
+
+    def nav(self) -> list[Any]:
+        """MkDocs nav: the catalogue's own structure, not the file tree."""
+        def punkt(titel: str, sti: str) -> dict[str, str]:
+            return {titel: sti}
+
+        kompenserende = [punkt(self.indsats_navn(i), self.indsats_sti[i.id])
+                         for i in self.k.indsatser if i.type == "kompenserende"]
+        udviklende = [punkt(self.indsats_navn(i), self.indsats_sti[i.id])
+                      for i in self.k.indsatser if i.type == "udviklende"]
+        return [
+            punkt("Forside", urls.FORSIDE),
+            punkt("Generel information", urls.GENEREL),
+            {"Kvalitetsstandarder": [urls.STANDARDER]
+             + [punkt(self.standard_navn(s), self.standard_sti[s.nr]) for s in self.k.standarder]},
+            {"Kompenserende indsatser": [urls.KOMPENSERENDE] + kompenserende},
+            {"Udviklende indsatser": [urls.UDVIKLENDE] + udviklende},
+            {"Overblik": [punkt("Serviceniveau på et blik", urls.SERVICENIVEAU),
+                          punkt("Sagsbehandlingsfrister", urls.SAGSBEHANDLINGSFRISTER),
+                          punkt("Lovgrundlag", urls.LOVGRUNDLAG),
+                          punkt("Kildens dækning", urls.FULDSTAENDIGHED)]},
+            {"Om kataloget": [punkt("Om kataloget", urls.OM_KATALOGET),
+                              punkt("Om denne udgave", urls.OM_UDGAVEN),
+                              punkt("Ændringer", urls.AENDRINGER),
+                              punkt("Data og PDF", urls.DATA),
+                              punkt("Redaktørvejledning", urls.REDAKTOERVEJLEDNING),
+                              punkt("Tilgængelighedserklæring", urls.TILGAENGELIGHED)]},
+        ]
+
+
+def _alle_tekster(data: Any):
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k not in ("søgeord", "id", "lov", "paragraf", "indsats", "hovedlov"):
+                yield from _alle_tekster(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _alle_tekster(v)
+    elif isinstance(data, str):
+        yield data
