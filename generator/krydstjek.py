@@ -191,6 +191,9 @@ def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
 def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
     dato = schema.dato_som_date(k.info.revision.dato)
     for filnoegle, prefix, post, model, hovedlov in _poster(k):
+        if getattr(model, "hovedlov", None) and k.love.lov(model.hovedlov) is None:
+            p(filnoegle, prefix + ("hovedlov",), post, f"ukendt lov '{model.hovedlov}'",
+              "brug en lovs id fra data/love.yaml, fx serviceloven", felt_fra=len(prefix))
         lovgrundlag = getattr(model, "lovgrundlag", None)
         if isinstance(lovgrundlag, list):
             for j, h in enumerate(lovgrundlag):

@@ -40,15 +40,26 @@ _TYPER = {"str": "tekst", "int": "et helt tal", "list": "en liste", "dict": "en 
           "bool": "ja/nej", "float": "et tal", "NoneType": "tom", "date": "en dato"}
 
 
-def _alle_feltnavne() -> list[str]:
-    navne: set[str] = set()
-    for obj in vars(schema).values():
-        if isinstance(obj, type) and issubclass(obj, BaseModel):
-            navne.update(obj.model_fields)
-    return sorted(navne)
+def _feltnavne(model: type[BaseModel], sete: set | None = None) -> set[str]:
+    """Every field name reachable from `model`: the vocabulary for "mente du …?" hints."""
+    sete = set() if sete is None else sete
+    if model in sete:
+        return set()
+    sete.add(model)
+    navne = set(model.model_fields)
+    for f in model.model_fields.values():
+        for under in _modeller_i(f.annotation):
+            navne |= _feltnavne(under, sete)
+    return navne
 
 
-_FELTNAVNE = _alle_feltnavne()
+def _modeller_i(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for a in getattr(annotation, "__args__", ()) or () for m in _modeller_i(a)] + \
+        [m for a in getattr(annotation, "__metadata__", ()) or () for m in _modeller_i(a)] + \
+        ([m for m in _modeller_i(annotation.__origin__)] if hasattr(annotation, "__origin__")
+         and annotation.__origin__ is not annotation else [])
 
 
 def post_og_felt(data: Any, loc: tuple) -> tuple[str | None, str | None]:
@@ -84,7 +95,7 @@ def post_og_felt(data: Any, loc: tuple) -> tuple[str | None, str | None]:
     return post, ".".join(felt) or None
 
 
-def _oversaet(fejl: dict) -> tuple[str, str | None]:
+def _oversaet(fejl: dict, feltnavne: list[str]) -> tuple[str, str | None]:
     """pydantic's error → (what is wrong, hint) in Danish."""
     t, ctx = fejl["type"], fejl.get("ctx", {}) or {}
     felt = str(fejl["loc"][-1]) if fejl["loc"] else ""
@@ -92,7 +103,7 @@ def _oversaet(fejl: dict) -> tuple[str, str | None]:
         return ("feltet mangler",
                 f"tilføj '{felt}:'; har kilden ikke afsnittet, skriv '{felt}: {{mangler: <hvorfor>}}'")
     if t == "extra_forbidden":
-        forslag = difflib.get_close_matches(felt, _FELTNAVNE, n=1, cutoff=0.7)
+        forslag = difflib.get_close_matches(felt, feltnavne, n=1, cutoff=0.7)
         hint = f"mente du '{forslag[0]}'?" if forslag else "slet feltet; se feltlisten i redaktørvejledningen"
         return f"ukendt felt '{felt}'", hint
     if t in ("string_too_short",):
@@ -130,9 +141,10 @@ def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
         return model.model_validate(fil.data), []
     except ValidationError as e:
         problemer = []
+        feltnavne = sorted(_feltnavne(model))
         for fejl in e.errors():
             loc = tuple(fejl["loc"])
             post, felt = post_og_felt(fil.data, loc)
-            besked, hint = _oversaet(fejl)
+            besked, hint = _oversaet(fejl, feltnavne)
             problemer.append(Problem(fil.visningsnavn, fil.linje(loc), post, felt, besked, hint))
         return None, problemer

@@ -167,8 +167,18 @@ class Visning:
                 for c in citater.find_citater(tekst, self.hovedlov(model), self.k.love):
                     if c.lov_id and not c.fejl:
                         for led in c.led:
-                            ud.append(Citering(c.lov_id, led.paragraf, led.stk, hvem, til, "i teksten"))
+                            for paragraf in self._spaend(c.lov_id, led):
+                                ud.append(Citering(c.lov_id, paragraf, led.stk, hvem, til, "i teksten"))
         return ud
+
+    def _spaend(self, lov_id: str, led: citater.Led) -> list[str]:
+        """A range "§§ 83-86" cites every registered paragraph from 83 to 86, ends included."""
+        if not led.til:
+            return [led.paragraf]
+        fra, til = _paragraf_noegle(led.paragraf), _paragraf_noegle(led.til)
+        lov = self.k.love.lov(lov_id)
+        mellem = [p.nr for p in lov.paragraffer if fra <= _paragraf_noegle(p.nr) <= til]
+        return sorted(set(mellem) | {led.paragraf, led.til}, key=_paragraf_noegle)
 
     def lovgrundlag_indeks(self) -> list[dict[str, Any]]:
         """Cited paragraphs grouped by law, each with every page citing it."""
