@@ -7,6 +7,7 @@ and the navigation.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -239,7 +240,8 @@ class Visning:
     def nav(self) -> list[Any]:
         """MkDocs nav: the catalogue's own structure, not the file tree."""
         def punkt(titel: str, sti: str) -> dict[str, str]:
-            return {titel: sti}
+            # Theme templates print nav titles as HTML: titles from the data must be escaped here.
+            return {html.escape(titel, quote=False): sti}
 
         kompenserende = [punkt(self.indsats_navn(i), self.indsats_sti[i.id])
                          for i in self.k.indsatser if i.type == "kompenserende"]
