@@ -144,10 +144,18 @@ class Dokument(Model):
     side: Sidetal
 
 
+class Maaloverskrifter(Model):
+    """The source's own headings for the two lists, where a standard words them differently."""
+
+    borgeren_kan_forvente: Tekst | None = None
+    kommunens_mål: Tekst | None = None
+
+
 class Kvalitetsmaal(Model):
     indledning: Tekst | None = None
     borgeren_kan_forvente: list[Tekst] = []
     kommunens_mål: list[Tekst] = []
+    overskrifter: Maaloverskrifter | None = None
 
     @model_validator(mode="after")
     def _ikke_tom(self) -> "Kvalitetsmaal":
