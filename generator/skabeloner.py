@@ -1,9 +1,9 @@
 """Jinja → Markdown, with every value from the data escaped unless a filter made it safe.
 
-The environment's `finalize` HTML-escapes any plain string that reaches the
-output, so a title such as ``<script>`` in the YAML renders as text even if a
-template forgets a filter. Filters that deliberately produce Markdown
-(`md`, `celle`) escape first and return `Markup`.
+The environment autoescapes: any plain string that reaches the output is
+HTML-escaped, so a title such as ``<script>`` in the YAML renders as text even if
+a template forgets a filter. Filters that deliberately produce Markdown
+(`md`, `celle`, `tekst`) escape first and return `Markup`.
 """
 from __future__ import annotations
 
@@ -65,14 +65,15 @@ def miljoe(katalog, visning) -> Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # output is Markdown; escaping is done by `finalize` below
-        finalize=lambda v: v if isinstance(v, Markup) or not isinstance(v, str) else _escape(v),
+        # Every value from the data is HTML-escaped on output unless a filter made it `Markup`;
+        # template text and macro output are not escaped again.
+        autoescape=True,
     )
     u = Udfylder(katalog)
     env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, henvisning=lambda h: Markup(_escape(
         henvisning_tekst(katalog.love.lov(h.lov).titel, h))))
     env.globals.update(k=katalog, v=visning, info=katalog.info, urls=urls, mangler=schema.mangler,
-                       lov=katalog.love, frist_tekst=lambda f: _escape(_frist_tekst(f)))
+                       lov=katalog.love, frist_tekst=lambda f: Markup(_escape(_frist_tekst(f))))
     return env
 
 

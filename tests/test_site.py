@@ -189,6 +189,14 @@ def test_no_resource_from_any_other_host(bygget, alle_sider):
 
 # ------------------------------------------------------------------ escaping
 
+def test_nothing_is_escaped_twice(alle_sider, bygget):
+    """Markup the templates write (<span>, <br>) stays markup; '&' in the data is not shown as '&amp;'."""
+    for navn in alle_sider:
+        raa = (bygget / navn).read_text(encoding="utf-8")
+        for spor in ("&amp;amp;", "&amp;lt;", "&amp;gt;", "&lt;span", "&lt;br", "&amp;#"):
+            assert spor not in raa, f"{navn}: {spor}"
+
+
 def test_text_from_yaml_is_escaped(tmp_path, data_kopi):
     erstat(data_kopi / "indsatser.yaml", "titel: Rengøring",
            'titel: "Rengøring </title><script>alert(1)</script>"')
