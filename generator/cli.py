@@ -48,7 +48,7 @@ def _publish(args: argparse.Namespace) -> int:
     from .publicer import PubliceringsFejl, publicer
 
     try:
-        publicer(args.revision, Path(args.config), branch=args.branch, push=False)
+        publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
     except DataFejl as e:
         for p in e.problemer:
             print(p, file=sys.stderr)
@@ -74,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("revision")
     p.add_argument("--config", default="mkdocs.yml")
     p.add_argument("--branch", default="gh-pages")
+    p.add_argument("--overskriv", action="store_true",
+                   help="erstat en allerede publiceret udgave (normalt afvist: en godkendt udgave ændres ikke)")
     p.set_defaults(func=_publish)
     args = parser.parse_args(argv)
     return args.func(args)
