@@ -20,6 +20,7 @@ import markdown
 
 from . import urls
 from .indlaes import Katalog
+from .visning import kontakt_tekst
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _MD_EXT = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc"]
@@ -52,6 +53,7 @@ a { color: #111; }
 a.ekstern::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; word-break: break-all; }
 a.headerlink { display: none; }
 small.kilde { color: #444; }
+.soegeord { display: none; }  /* the web page's search keywords: not for paper */
 """
 
 
@@ -96,8 +98,7 @@ def html_dokument(katalog: Katalog, visning, filer: dict[str, str]) -> str:
         f"<p>Udgave {html.escape(info.revision.id)} · udarbejdet af {html.escape(info.revision.udarbejdet_af)}"
         f" ({html.escape(info.revision.dato)})</p>",
         f"<p>{godkendelse}</p>",
-        f"<p>Kontakt: {html.escape(info.kontakt.enhed)}, tlf. {html.escape(info.kontakt.telefon)}"
-        f" ({html.escape(info.kontakt.telefontid)})</p>",
+        f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
         "</section>",
         '<nav class="indhold"><h2>Indhold</h2><ol>',
     ]

@@ -280,9 +280,11 @@ class Kommune(Model):
 
 
 class Kontakt(Model):
-    enhed: Tekst
-    telefon: Tekst
-    telefontid: Tekst
+    """Where citizens apply. ``null`` where the source gives no such detail (never guessed)."""
+
+    enhed: Tekst | None
+    telefon: Tekst | None
+    telefontid: Tekst | None
 
 
 class KatalogInfo(Model):

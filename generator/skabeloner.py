@@ -14,7 +14,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import citater, schema, urls
+from . import aendringer, citater, schema, urls
+from . import visning as visning_modul
 
 SKABELON_DIR = Path(__file__).parent / "templates"
 
@@ -31,8 +32,8 @@ class Udfylder:
         self.love = katalog.love
         self.vaerdier = {
             "kommune": info.kommune.navn, "kommunes": info.kommune.genitiv,
-            "kontakt_enhed": info.kontakt.enhed, "kontakt_telefon": info.kontakt.telefon,
-            "kontakt_telefontid": info.kontakt.telefontid, "katalog_år": str(info.katalog.år),
+            "kontakt_enhed": info.kontakt.enhed or "", "kontakt_telefon": info.kontakt.telefon or "",
+            "kontakt_telefontid": info.kontakt.telefontid or "", "katalog_år": str(info.katalog.år),
             "hjemmeside": info.kommune.hjemmeside,
         }
 
@@ -50,6 +51,11 @@ class Udfylder:
     def tekst(self, tekst: Any) -> Markup:
         """Plain text (titles, headings): escaped, placeholders filled, no links."""
         return Markup(_escape(self.pladsholdere(str(tekst))))
+
+    def linktekst(self, tekst: Any) -> Markup:
+        """Text inside [...](...): escaped, one line, no citation links (links cannot nest)."""
+        ud = " ".join(str(self.tekst(tekst)).split())
+        return Markup(ud.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]"))
 
     def celle(self, tekst: Any, hovedlov: str | None = None) -> Markup:
         """Prose for a Markdown table cell: one line, pipes escaped."""
@@ -70,10 +76,13 @@ def miljoe(katalog, visning) -> Environment:
         autoescape=True,
     )
     u = Udfylder(katalog)
-    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, henvisning=lambda h: Markup(_escape(
+    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, linktekst=u.linktekst, henvisning=lambda h: Markup(_escape(
         henvisning_tekst(katalog.love.lov(h.lov).titel, h))))
-    env.globals.update(k=katalog, v=visning, info=katalog.info, urls=urls, mangler=schema.mangler,
+    env.globals.update(kontakt=visning_modul.kontakt_tekst(katalog.info), k=katalog, v=visning, info=katalog.info, urls=urls, mangler=schema.mangler,
                        lov=katalog.love, frist_tekst=lambda f: Markup(_escape(_frist_tekst(f))))
+    # What changed since the previous published revision, per entry ("1", "K.2.1"); a missing
+    # or invalid previous revision stops the build with a located message.
+    env.globals.update(post_aendringer=aendringer.aendringer_for(katalog))
     return env
 
 

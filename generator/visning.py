@@ -57,6 +57,15 @@ class Citering:
     hvor: str  # "lovgrundlag" or "i teksten"
 
 
+def kontakt_tekst(info: schema.KatalogFil) -> str:
+    """'Social og Handicap, Team Visitation, tlf. 79 94 68 34 (hverdage kl. 8-12)', from what the data gives."""
+    k = info.kontakt
+    dele = [info.kommune.forvaltning] + ([k.enhed] if k.enhed else [])
+    if k.telefon:
+        dele.append(f"tlf. {k.telefon}" + (f" ({k.telefontid})" if k.telefontid else ""))
+    return ", ".join(dele)
+
+
 def frist_tekst(f: schema.Frist) -> str:
     return str(f.frist) if f.frist else (f.note or "")
 
