@@ -34,7 +34,7 @@ def erstat(fil: Path, gammel: str, ny: str, antal: int = 1) -> None:
 
 # ------------------------------------------------------------------ building the site
 
-HAANDSKREVNE = ("om-kataloget.md", "redaktoervejledning.md", "tilgaengelighedserklaering.md", "stylesheets")
+HAANDSKREVNE = ("om-kataloget.md", "redaktoervejledning.md", "tilgaengelighedserklaering.md")
 
 
 def kopier_projekt(maal: Path, data_dir: Path | None = None) -> Path:
@@ -61,7 +61,7 @@ def kopier_projekt(maal: Path, data_dir: Path | None = None) -> Path:
     return maal
 
 
-def byg_site(projekt: Path, ud: Path) -> "subprocess.CompletedProcess":
+def byg_site(projekt: Path, ud: Path):
     import os
     import subprocess
     import sys

@@ -54,7 +54,6 @@ def ny_repo(maal: Path) -> Path:
     (maal / "content").mkdir()
     for side in (urls.OM_KATALOGET, urls.REDAKTOERVEJLEDNING, urls.TILGAENGELIGHED):
         shutil.copy2(ROD / "content" / side, maal / "content" / side)
-    shutil.copytree(ROD / "content" / "stylesheets", maal / "content" / "stylesheets")
     # The PDF is rebuilt only when its input changed; reusing this checkout's saves ~20 s when current.
     pdf = ROD / "content" / urls.PDF
     hash_ = pdf.with_name(f".{pdf.name}.sha256")
