@@ -14,7 +14,16 @@ $(BIN)/activate: requirements.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(BIN)/activate
 
-setup: $(BIN)/activate
+# axe-core (accessibility checks in the browser tests), pinned, from npm; never committed.
+AXE_VERSION := 4.14.1
+AXE         := .cache/axe/node_modules/axe-core/axe.min.js
+
+$(AXE): Makefile
+	@if command -v npm >/dev/null; then \
+	  npm install --silent --no-save --no-audit --no-fund --prefix .cache/axe axe-core@$(AXE_VERSION) && touch $(AXE); \
+	else echo "npm mangler: browsertestene springer axe over (apt-get install npm)"; fi
+
+setup: $(BIN)/activate $(AXE)
 
 check: setup            ## validate data/ and print the completeness report
 	$(BIN)/python -m generator check

@@ -49,7 +49,19 @@ def _fakta(liste: Any) -> str:
                       for f in liste)
 
 
+def _udfyld(data: Any, udfyld) -> Any:
+    """Published data names the municipality: placeholders such as {kommune} are filled in."""
+    if isinstance(data, dict):
+        return {k: _udfyld(v, udfyld) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_udfyld(v, udfyld) for v in data]
+    return udfyld(data) if isinstance(data, str) else data
+
+
 def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
+    from .skabeloner import Udfylder
+
+    udfyld = Udfylder(katalog).pladsholdere
     serviceniveau = [["id", "titel", "type", "standarder", "hyppighed", "sagsbehandlingsfrist", "levering", "side"]]
     for i in katalog.indsatser:
         serviceniveau.append([i.id, i.titel, i.type, " ".join(map(str, i.standarder)), _fakta(i.hyppighed),
@@ -62,10 +74,10 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
     skema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     skema["title"] = "Kvalitetsstandard-kataloget: eksport af én revision"
     return {
-        urls.DATA_JSON: _json(eksport(katalog)),
+        urls.DATA_JSON: _json(_udfyld(eksport(katalog), udfyld)),
         urls.DATA_SKEMA: _json(skema),
-        urls.CSV_SERVICENIVEAU: _csv(serviceniveau),
-        urls.CSV_FRISTER: _csv(frister),
+        urls.CSV_SERVICENIVEAU: _csv(_udfyld(serviceniveau, udfyld)),
+        urls.CSV_FRISTER: _csv(_udfyld(frister, udfyld)),
     }
 
 
