@@ -13,7 +13,7 @@ import bisect
 import datetime as dt
 import difflib
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 

@@ -20,7 +20,6 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
-    field_validator,
     model_validator,
 )
 

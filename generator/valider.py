@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import schema
 from .kildefil import YamlFil
 from .problemer import Problem
 
