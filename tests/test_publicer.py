@@ -209,3 +209,39 @@ def test_kraever_git_med_commits(tmp_path):
     subprocess.run(["git", "init", "-q"], cwd=rod, check=True)
     with pytest.raises(PubliceringsFejl, match="ingen commits"):
         publicer("2014", rod / "mkdocs.yml", ud=lambda _: None)
+
+
+@pytest.mark.browser
+def test_banner_is_shown_in_a_browser_on_2014_only(publiceret, tmp_path):
+    """Material decides client-side, from versions.json over HTTP: check it as a reader sees it."""
+    import sys
+
+    sys.path.insert(0, str(ROD))
+    from scripts.sitebrowser import chromium, chromium_findes, server
+
+    if not chromium_findes():
+        pytest.skip("Debians chromium mangler: apt-get install chromium")
+    rod = publiceret["rod"]
+    tree = tmp_path / "gh-pages"
+    tree.mkdir()
+    arkiv = subprocess.run(["git", "-C", str(rod), "archive", "gh-pages"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=arkiv, check=True)
+    side = urls.url_i_site(urls.GENEREL)
+    with server(tree) as base, chromium() as browser:
+        page = browser.new_page()
+        synlig = {}
+        for udgave in ("2014", "2015", "latest"):
+            page.goto(f"{base}{udgave}/{side}")
+            page.wait_for_load_state("networkidle")
+            banner = page.locator('[data-md-component="outdated"]')
+            synlig[udgave] = banner.is_visible()
+            if udgave == "2014":
+                assert "Dette er en tidligere udgave af kataloget" in banner.inner_text()
+                banner.get_by_role("link", name="Se den gældende udgave").click()
+                page.wait_for_load_state("networkidle")
+                assert "/latest/" in page.url or "/2015/" in page.url, page.url
+        # The version selector lists both revisions.
+        page.goto(f"{base}2014/")
+        page.wait_for_load_state("networkidle")
+        assert {"2014", "2015"} <= set(page.locator(".md-version__list .md-version__link").all_inner_texts())
+    assert synlig == {"2014": True, "2015": False, "latest": False}

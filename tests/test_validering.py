@@ -175,3 +175,19 @@ def test_every_schema_field_is_documented_in_the_editors_guide():
         if f"`{felt}`" not in vejledning
     })
     assert not udokumenterede, f"felter uden forklaring i redaktoervejledning.md: {udokumenterede}"
+
+
+def test_the_editors_guide_example_is_a_valid_entry():
+    """The complete example in the guide must pass the same validation as the real data."""
+    from generator.kildefil import YamlFil
+    from generator.schema import IndsatserFil
+    from generator.valider import valider
+    from ruamel.yaml import YAML
+
+    vejledning = (ROD / "content" / "redaktoervejledning.md").read_text(encoding="utf-8")
+    blok = re.search(r"## Et komplet eksempel\s+```yaml\n(.*?)```", vejledning, re.S).group(1)
+    data = YAML(typ="safe").load("indsatser:\n" + blok)
+    obj, fundne = valider(YamlFil(ROD / "redaktoervejledning.md", "redaktoervejledning.md", rod=data, data=data),
+                          IndsatserFil)
+    assert not fundne, "\n".join(map(str, fundne))
+    assert obj.indsatser[0].id == "K.2.1"
