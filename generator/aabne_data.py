@@ -10,8 +10,6 @@ import io
 import json
 from typing import Any
 
-from pydantic import BaseModel
-
 from . import schema, urls
 from .indlaes import Katalog
 from .visning import Visning
@@ -80,6 +78,3 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
         urls.CSV_FRISTER: _csv(_udfyld(frister, udfyld)),
     }
 
-
-def skema_for(model: type[BaseModel]) -> dict[str, Any]:
-    return model.model_json_schema()

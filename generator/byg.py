@@ -66,5 +66,3 @@ def byg(data_dir: Path, content_dir: Path) -> Resultat:
         resultat.skrevet += 1
     return resultat
 
-
-__all__ = ["byg", "generer", "Resultat", "urls"]

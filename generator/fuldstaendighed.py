@@ -18,11 +18,6 @@ class Daekning:
     til_stede: tuple[str, ...]
     mangler: tuple[str, ...]
 
-    @property
-    def andel(self) -> float:
-        alle = len(self.til_stede) + len(self.mangler)
-        return len(self.til_stede) / alle if alle else 1.0
-
 
 def _afsnitsfelter(model: type[schema.Model]) -> list[str]:
     """Fields declared as `Afsnit(...)`: the sections that may be missing."""
