@@ -68,10 +68,24 @@ class _Indsamler:
                                       _felt(sti[felt_fra:]) or None, besked, hint, niveau))
 
 
+class _UdenAfsnit:
+    """The introduction's own fields; its sections are checked as entries of their own."""
+
+    def __init__(self, intro: schema.Introduktion):
+        self._intro = intro
+        self.hovedlov = intro.hovedlov
+
+    def model_dump(self) -> dict:
+        return self._intro.model_dump(exclude={"afsnit"})
+
+
 def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str | None]]:
     """(file key, path prefix, entry name, model, context law) for every entry."""
     intro = k.introduktion
-    yield "standarder", ("introduktion",), "introduktion", intro, intro.hovedlov
+    # Each introduction section is its own entry, so messages say "afsnit 1.9", not "afsnit[8]".
+    yield "standarder", ("introduktion",), "introduktion", _UdenAfsnit(intro), intro.hovedlov
+    for i, a in enumerate(intro.afsnit):
+        yield "standarder", ("introduktion", "afsnit", i), f"introduktion, afsnit {a.nr}", a, intro.hovedlov
     for i, s in enumerate(k.standarder):
         yield "standarder", ("standarder", i), f"kvalitetsstandard {s.nr}", s, s.hovedlov
     hovedlov = {s.nr: s.hovedlov for s in k.standarder}
