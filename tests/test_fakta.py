@@ -400,6 +400,13 @@ def test_kort_fortalt_og_soegeord_tilfoejer_ingen_tal(indsatser):
     assert med_tal == []
 
 
+def test_standardernes_og_introduktionens_resumeer_tilfoejer_ingen_tal(standarder):
+    """Same rule for the standards' and the introduction's summaries and keywords."""
+    poster = [(f"standard {s.nr}", s) for s in standarder.standarder] + [("introduktion", standarder.introduktion)]
+    med_tal = [(navn, t) for navn, p in poster for t in [p.kort_fortalt, *p.søgeord] if re.search(r"\d", t)]
+    assert med_tal == []
+
+
 def test_indsatsfakta_kommer_fra_den_transskriberede_del(indsatser):
     """Transskriptionen af 2014-kataloget slutter på side 27 (indsatsbeskrivelserne, s. 36–107,
     mangler). Et faktum med en senere side er derfor ikke fra kilden. Ret grænsen, hvis den
