@@ -61,7 +61,8 @@ def byg(data_dir: Path, content_dir: Path) -> Resultat:
     visning, filer = generer(katalog)
     resultat = Resultat(katalog, visning)
     pdf_sti = content_dir / urls.PDF
-    skriv(content_dir, filer, resultat, behold={urls.PDF, str(Path(urls.PDF).with_name(f".{pdf_sti.name}.sha256"))})
+    skriv(content_dir, filer, resultat,
+          behold={urls.PDF, pdf.kvittering(pdf_sti).relative_to(content_dir).as_posix()})
     if pdf.skriv_pdf(katalog, visning, filer, pdf_sti):
         resultat.skrevet += 1
     return resultat

@@ -28,25 +28,6 @@ ID_I_TEKST = re.compile(r"(?<![\w.])([KU]\.\d+\.\d+)(?![\d])")
 STANDARD_NR_I_TEKST = re.compile(r"[Kk]valitetsstandard(?:en)?\s+(\d+)\b")
 STANDARD_NAVN_I_TEKST = re.compile(
     r"[Kk]valitetsstandard(?:en)?\s+(?:for\s+(?P<for>[^.,;:\n()]+)|(?P<navn>[A-ZÆØÅ][^.,;:\n()]+))")
-# Fields that hold identifiers, not prose.
-IKKE_PROSA = {"id", "indsats", "lov", "paragraf", "enhed", "type", "hovedlov", "søgeord"}
-
-
-# ------------------------------------------------------------------ helpers
-
-def _tekster(data: Any, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
-    """Every prose string in a dumped entry, with its path."""
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if k not in IKKE_PROSA:
-                yield from _tekster(v, sti + (k,))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _tekster(v, sti + (i,))
-    elif isinstance(data, str):
-        yield sti, data
-
-
 def _felt(sti: tuple) -> str:
     ud = ""
     for d in sti:
@@ -140,9 +121,10 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                 p("standarder", sti + ("standard",), f"kvalitetsstandard {s.nr}",
                   f"kan ikke finde kvalitetsstandard {linje.standard}", "ret nummeret")
         if not schema.mangler(s.leverancesikkerhed):
+            egne = {x.indsats for x in s.indsatser}
             for j, f in enumerate(s.leverancesikkerhed):
                 for n, id_ in enumerate(f.gælder):
-                    if id_ not in {x.indsats for x in s.indsatser if not schema.mangler(s.indsatser)}:
+                    if id_ not in egne:
                         p("standarder", ("standarder", si, "leverancesikkerhed", j, "gælder", n),
                           f"kvalitetsstandard {s.nr}", f"løftet gælder {id_}, som ikke er en af standardens indsatser",
                           "ret id'et eller fjern det fra 'gælder'")
@@ -165,7 +147,7 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
     titler = [s.titel.lower() for s in k.standarder]
     eksterne = [t.lower() for t in k.info.eksterne_standarder]
     for filnoegle, prefix, post, model, _ in _poster(k):
-        for sti, tekst in _tekster(model.model_dump(), prefix):
+        for sti, tekst in schema.prosa(model.model_dump(), prefix):
             for m in ID_I_TEKST.finditer(tekst):
                 if m.group(1) not in ids:
                     p(filnoegle, sti, post, f"teksten nævner indsats {m.group(1)}, som ikke findes",
@@ -193,7 +175,7 @@ def _ligner(tekst: str, titel: str) -> bool:
 
 def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
     for filnoegle, prefix, post, model, _ in _poster(k):
-        for sti, tekst in _tekster(model.model_dump(), prefix):
+        for sti, tekst in schema.prosa(model.model_dump(), prefix):
             for m in schema.PLADSHOLDER_RE.finditer(tekst):
                 if m.group(1) not in schema.PLADSHOLDERE:
                     forslag = difflib.get_close_matches(m.group(1), schema.PLADSHOLDERE, n=1)
@@ -213,7 +195,7 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
             for j, h in enumerate(lovgrundlag):
                 for niveau, besked, hint in k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato):
                     p(filnoegle, prefix + ("lovgrundlag", j), post, besked, hint, niveau, felt_fra=len(prefix))
-        for sti, tekst in _tekster(model.model_dump(), prefix):
+        for sti, tekst in schema.prosa(model.model_dump(), prefix):
             for niveau, besked, hint in citater.tjek_citater(tekst, hovedlov, k.love, dato):
                 p(filnoegle, sti, post, besked, hint, niveau, felt_fra=len(prefix))
 

@@ -114,17 +114,22 @@ def html_dokument(katalog: Katalog, visning, filer: dict[str, str]) -> str:
             f"<style>{CSS}</style></head><body>" + "\n".join(dele) + "</body></html>")
 
 
+def kvittering(maal: Path) -> Path:
+    """Where the hash of the PDF's input is kept: a dotfile beside it, which MkDocs does not publish."""
+    return maal.with_name(f".{maal.name}.sha256")
+
+
 def skriv_pdf(katalog: Katalog, visning, filer: dict[str, str], maal: Path) -> bool:
     """Write the PDF to `maal` if its input changed. Returns whether it was (re)built."""
     dokument = html_dokument(katalog, visning, filer)
     fingeraftryk = hashlib.sha256(dokument.encode("utf-8")).hexdigest()
-    kvittering = maal.with_name(f".{maal.name}.sha256")  # a dotfile: MkDocs does not publish it
-    if maal.exists() and kvittering.exists() and kvittering.read_text().strip() == fingeraftryk:
+    kvittering_ = kvittering(maal)
+    if maal.exists() and kvittering_.exists() and kvittering_.read_text().strip() == fingeraftryk:
         return False
     from weasyprint import HTML  # imported late: heavy, and only needed when the PDF changed
 
     maal.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=dokument, base_url=str(maal.parent)).write_pdf(
         maal, pdf_identifier=fingeraftryk[:32].encode(), uncompressed_pdf=False)
-    kvittering.write_text(fingeraftryk + "\n")
+    kvittering_.write_text(fingeraftryk + "\n")
     return True

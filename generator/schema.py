@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -334,6 +335,23 @@ class KatalogFil(Model):
     revision: Revision
     eksterne_standarder: list[Tekst] = []
     """Titles of quality standards the texts refer to that are not part of this catalogue."""
+
+
+# Fields of a dumped entry that hold identifiers, not prose.
+IKKE_PROSA = {"id", "indsats", "lov", "paragraf", "enhed", "type", "hovedlov", "søgeord"}
+
+
+def prosa(data: Any, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every prose string in a dumped entry (`model_dump()`), with its path."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k not in IKKE_PROSA:
+                yield from prosa(v, sti + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from prosa(v, sti + (i,))
+    elif isinstance(data, str):
+        yield sti, data
 
 
 # Placeholders an editor may write in any text; filled from katalog.yaml so

@@ -79,7 +79,7 @@ def miljoe(katalog, visning) -> Environment:
     env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, linktekst=u.linktekst, henvisning=lambda h: Markup(_escape(
         henvisning_tekst(katalog.love.lov(h.lov).titel, h))))
     env.globals.update(kontakt=visning_modul.kontakt_tekst(katalog.info), k=katalog, v=visning, info=katalog.info, urls=urls, mangler=schema.mangler,
-                       lov=katalog.love, frist_tekst=lambda f: Markup(_escape(_frist_tekst(f))))
+                       lov=katalog.love, frist_tekst=lambda f: Markup(_escape(visning_modul.frist_tekst(f))))
     # What changed since the previous published revision, per entry ("1", "K.2.1"); a missing
     # or invalid previous revision stops the build with a located message.
     env.globals.update(post_aendringer=aendringer.aendringer_for(katalog))
@@ -94,10 +94,6 @@ def henvisning_tekst(lovtitel: str, h: schema.Henvisning) -> str:
     if h.nr:
         tekst += f", nr. {h.nr}"
     return tekst
-
-
-def _frist_tekst(f: schema.Frist) -> str:
-    return str(f.frist) if f.frist else (f.note or "")
 
 
 def render(env: Environment, side) -> str:

@@ -7,12 +7,14 @@ and the navigation.
 """
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import citater, schema, urls
 from .indlaes import Katalog
+from .lovregister import paragraf_noegle
 
 
 @dataclass
@@ -70,11 +72,6 @@ def frist_tekst(f: schema.Frist) -> str:
     return str(f.frist) if f.frist else (f.note or "")
 
 
-def _paragraf_noegle(p: str) -> tuple[int, str]:
-    tal, _, bogstav = p.partition(" ")
-    return int(tal), bogstav
-
-
 class Visning:
     def __init__(self, katalog: Katalog):
         self.k = katalog
@@ -120,7 +117,8 @@ class Visning:
         return getattr(model, "hovedlov", None)
 
     # ------------------------------------------------------------ overview tables
-    def serviceniveau(self) -> list[dict[str, Any]]:
+    @functools.cached_property
+    def _serviceniveau(self) -> list[dict[str, Any]]:
         """One row per intervention: the staff's 'Serviceniveau på et blik'."""
         rækker = []
         for i in self.k.indsatser:
@@ -140,6 +138,9 @@ class Visning:
                 "levering": [] if schema.mangler(self.levering(i)) else self.levering(i),
             })
         return rækker
+
+    def serviceniveau(self) -> list[dict[str, Any]]:
+        return self._serviceniveau  # computed once: every standard and intervention page uses it
 
     def serviceniveau_for(self, s: schema.Standard) -> list[dict[str, Any]]:
         return [r for r in self.serviceniveau() if s.nr in r["indsats"].standarder]
@@ -173,7 +174,7 @@ class Visning:
             if isinstance(lg, list):
                 for h in lg:
                     ud.append(Citering(h.lov, h.paragraf, h.stk, hvem, til, "lovgrundlag"))
-            for tekst in _alle_tekster(model.model_dump()):
+            for _, tekst in schema.prosa(model.model_dump()):
                 for c in citater.find_citater(tekst, self.hovedlov(model), self.k.love):
                     if c.lov_id and not c.fejl:
                         for led in c.led:
@@ -185,10 +186,10 @@ class Visning:
         """A range "§§ 83-86" cites every registered paragraph from 83 to 86, ends included."""
         if not led.til:
             return [led.paragraf]
-        fra, til = _paragraf_noegle(led.paragraf), _paragraf_noegle(led.til)
+        fra, til = paragraf_noegle(led.paragraf), paragraf_noegle(led.til)
         lov = self.k.love.lov(lov_id)
-        mellem = [p.nr for p in lov.paragraffer if fra <= _paragraf_noegle(p.nr) <= til]
-        return sorted(set(mellem) | {led.paragraf, led.til}, key=_paragraf_noegle)
+        mellem = [p.nr for p in lov.paragraffer if fra <= paragraf_noegle(p.nr) <= til]
+        return sorted(set(mellem) | {led.paragraf, led.til}, key=paragraf_noegle)
 
     def lovgrundlag_indeks(self) -> list[dict[str, Any]]:
         """Cited paragraphs grouped by law, each with every page citing it."""
@@ -199,7 +200,7 @@ class Visning:
         for lov_id in sorted(grupper, key=lambda x: self.k.love.lov(x).titel):
             lov = self.k.love.lov(lov_id)
             paragraffer = []
-            for p in sorted(grupper[lov_id], key=_paragraf_noegle):
+            for p in sorted(grupper[lov_id], key=paragraf_noegle):
                 sete: dict[tuple[str, str], Citering] = {}
                 for c in grupper[lov_id][p]:
                     sete.setdefault((c.til, c.hvor), c)
@@ -275,14 +276,3 @@ class Visning:
                               punkt("Tilgængelighedserklæring", urls.TILGAENGELIGHED)]},
         ]
 
-
-def _alle_tekster(data: Any):
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if k not in ("søgeord", "id", "lov", "paragraf", "indsats", "hovedlov"):
-                yield from _alle_tekster(v)
-    elif isinstance(data, list):
-        for v in data:
-            yield from _alle_tekster(v)
-    elif isinstance(data, str):
-        yield data
