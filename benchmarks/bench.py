@@ -23,9 +23,9 @@ from pathlib import Path
 ROD = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROD))
 
-from generator import pdf  # noqa: E402
-from generator.byg import generer, skriv, Resultat  # noqa: E402
-from generator.indlaes import indlaes_katalog  # noqa: E402
+from generator.site import pdf  # noqa: E402
+from generator.site.byg import generer, skriv, Resultat  # noqa: E402
+from generator.tjek.indlaes import indlaes_katalog  # noqa: E402
 
 
 def maal(navn: str, gentag: int, f) -> tuple[str, list[float]]:

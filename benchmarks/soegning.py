@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROD))
 
 from ruamel.yaml import YAML  # noqa: E402
 
-from generator import urls  # noqa: E402
+from generator.site import urls  # noqa: E402
 from scripts.sitebrowser import VIEWPORT, chromium, server, soeg  # noqa: E402
-from tests.conftest import byg_site, kopier_projekt  # noqa: E402
+from tests.support import byg_site, kopier_projekt  # noqa: E402
 
 SOEGNINGER = ROD / "tests" / "soegninger.yaml"
 RAPPORT = ROD / "benchmarks" / "soegning-rapport.md"

@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 from .problemer import DataFejl
+from .site.byg import byg
+from .tjek.fuldstaendighed import rapport
+from .tjek.indlaes import indlaes_katalog
+from .udgaver.publicer import PubliceringsFejl, publicer
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .fuldstaendighed import rapport
-    from .indlaes import indlaes_katalog
-
     try:
         katalog = indlaes_katalog(args.data)
     except DataFejl as e:
@@ -32,8 +33,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .byg import byg
-
     try:
         resultat = byg(Path(args.data), Path(args.content))
     except DataFejl as e:
@@ -45,8 +44,6 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .publicer import PubliceringsFejl, publicer
-
     try:
         publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
     except DataFejl as e:

@@ -49,7 +49,7 @@ def main() -> None:
     if len(sys.argv) > 1:
         tag(Path(sys.argv[1]).resolve())
         return
-    from tests.conftest import byg_site, kopier_projekt
+    from tests.support import byg_site, kopier_projekt
 
     with tempfile.TemporaryDirectory() as d:
         projekt = kopier_projekt(Path(d) / "projekt")

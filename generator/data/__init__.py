@@ -1,0 +1,1 @@
+"""Reading the data: YAML with line numbers, the schema, one validated catalogue, the law registry."""

@@ -1,0 +1,127 @@
+"""The whole revision as one PDF, for the committee and for readers who want paper.
+
+Built offline with WeasyPrint from the same generated Markdown the site uses:
+a cover (municipality, revision, approval), a table of contents with page
+numbers, "Side X af Y" in the footer, each standard and intervention on a new
+page, and legal citations printed as text with their address.
+
+Rendering takes seconds, so the PDF is only rebuilt when its input changed
+(a hash of the HTML is kept beside it); `mkdocs serve` stays quick.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import posixpath
+import re
+from pathlib import Path
+
+import markdown
+
+from ..data.katalog import Katalog
+from . import urls
+from .visning import Visning, kontakt_tekst
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_MD_EXT = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc"]
+
+CSS = """
+@page {
+  size: A4; margin: 22mm 20mm 24mm 20mm;
+  @bottom-center { content: "Side " counter(page) " af " counter(pages); font-size: 9pt; color: #333; }
+  @top-right { content: string(kapitel); font-size: 8.5pt; color: #555; }
+}
+@page :first { @bottom-center { content: none; } @top-right { content: none; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; }
+h1 { font-size: 18pt; string-set: kapitel content(); margin-top: 0; }
+h2 { font-size: 13pt; margin-top: 1.2em; break-after: avoid; }
+h3 { font-size: 11pt; break-after: avoid; }
+section.side { break-before: page; }
+.forside { text-align: left; padding-top: 60mm; }
+.forside h1 { font-size: 26pt; string-set: none; }
+.forside p { font-size: 12pt; }
+nav.indhold { break-before: page; }
+nav.indhold ol { list-style: none; padding-left: 0; }
+nav.indhold li { margin: 0.15em 0; }
+nav.indhold a { color: #111; text-decoration: none; }
+nav.indhold a::after { content: leader(".") " " target-counter(attr(href), page); }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 0.6em 0; }
+th, td { border: 0.5pt solid #999; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+.admonition { border-left: 3pt solid #3f51b5; padding: 4pt 8pt; margin: 0.8em 0; background: #f3f4fb; }
+.admonition-title { font-weight: bold; margin: 0; }
+a { color: #111; }
+a.ekstern::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; word-break: break-all; }
+a.headerlink { display: none; }
+small.kilde { color: #444; }
+.soegeord { display: none; }  /* the web page's search keywords: not for paper */
+"""
+
+
+def _sideanker(sti: str) -> str:
+    return "side-" + urls.slug(sti.removesuffix(".md"))
+
+
+def _omskriv_links(html_tekst: str, fra: str) -> str:
+    """Links between pages become links inside the PDF; external links print their address."""
+    def erstat(m: re.Match) -> str:
+        href = html.unescape(m.group(1))
+        if href.startswith(("http://", "https://", "mailto:")):
+            return f'<a class="ekstern" href="{html.escape(href)}"'
+        sti, _, anker = href.partition("#")
+        if not sti:
+            return m.group(0)
+        maal = posixpath.normpath(posixpath.join(posixpath.dirname(fra), sti))
+        if maal.endswith(".md"):
+            return f'<a href="#{_sideanker(maal)}"'
+        return f'<a class="ekstern" href="{html.escape(href)}"'
+    return re.sub(r'<a href="([^"]*)"', erstat, html_tekst)
+
+
+def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
+    info = katalog.info
+    godkendt = info.revision.politisk_godkendt
+    godkendelse = (f"Politisk godkendt: {html.escape(godkendt.udvalg or 'ikke angivet')}"
+                   + (f", {html.escape(godkendt.dato)}" if godkendt.dato else " (dato ikke angivet i kilden)"))
+    dele = [
+        '<section class="forside">',
+        f"<h1>{html.escape(info.katalog.titel)}, {html.escape(info.katalog.område)}</h1>",
+        f"<p><strong>{html.escape(info.kommune.navn)}</strong>, {html.escape(info.kommune.forvaltning)}</p>",
+        f"<p>Udgave {html.escape(info.revision.id)} · udarbejdet af {html.escape(info.revision.udarbejdet_af)}"
+        f" ({html.escape(info.revision.dato)})</p>",
+        f"<p>{godkendelse}</p>",
+        f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
+        "</section>",
+        '<nav class="indhold"><h2>Indhold</h2><ol>',
+    ]
+    sider = [s.sti for s in visning.register.pdf()]
+    titler = {s.sti: s.titel for s in visning.register}
+    dele += [f'<li><a href="#{_sideanker(s)}">{html.escape(titler[s])}</a></li>' for s in sider]
+    dele.append("</ol></nav>")
+    for sti in sider:
+        md_tekst = _FRONT_MATTER.sub("", filer[sti])
+        krop = markdown.markdown(md_tekst, extensions=_MD_EXT)
+        dele.append(f'<section class="side" id="{_sideanker(sti)}">{_omskriv_links(krop, sti)}</section>')
+    return ("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\">"
+            f"<title>{html.escape(info.katalog.titel)} {html.escape(info.revision.id)}</title>"
+            f"<style>{CSS}</style></head><body>" + "\n".join(dele) + "</body></html>")
+
+
+def kvittering(maal: Path) -> Path:
+    """Where the hash of the PDF's input is kept: a dotfile beside it, which MkDocs does not publish."""
+    return maal.with_name(f".{maal.name}.sha256")
+
+
+def skriv_pdf(katalog: Katalog, visning: Visning, filer: dict[str, str], maal: Path) -> bool:
+    """Write the PDF to `maal` if its input changed. Returns whether it was (re)built."""
+    dokument = html_dokument(katalog, visning, filer)
+    fingeraftryk = hashlib.sha256(dokument.encode("utf-8")).hexdigest()
+    kvittering_ = kvittering(maal)
+    if maal.exists() and kvittering_.exists() and kvittering_.read_text().strip() == fingeraftryk:
+        return False
+    from weasyprint import HTML  # imported late: heavy, and only needed when the PDF changed
+
+    maal.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=dokument, base_url=str(maal.parent)).write_pdf(
+        maal, pdf_identifier=fingeraftryk[:32].encode(), uncompressed_pdf=False)
+    kvittering_.write_text(fingeraftryk + "\n")
+    return True

@@ -1,0 +1,102 @@
+"""Jinja → Markdown, with every value from the data escaped unless a filter made it safe.
+
+The environment autoescapes: any plain string that reaches the output is
+HTML-escaped, so a title such as ``<script>`` in the YAML renders as text even if
+a template forgets a filter. Filters that deliberately produce Markdown
+(`md`, `celle`, `tekst`) escape first and return `Markup`.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..data import schema
+from ..data.katalog import Katalog
+from ..data.pladsholdere import Udfylder as Pladsholdere
+from ..tjek import citater
+from . import urls
+from .sider import Side
+from .visning import Visning, frist_tekst, kontakt_tekst
+
+SKABELON_DIR = Path(__file__).parent / "templates"
+
+
+def _escape(tekst: str) -> str:
+    return html.escape(tekst, quote=False)
+
+
+class Udfylder:
+    """Fills placeholders and links citations in the data's prose."""
+
+    def __init__(self, katalog: Katalog):
+        self.love = katalog.love
+        self.pladsholdere = Pladsholdere(katalog.info)
+
+    def md(self, tekst: Any, hovedlov: str | None = None) -> Markup:
+        """Prose from the data as Markdown: escaped, placeholders filled, citations linked."""
+        if tekst is None:
+            return Markup("")
+        ud = _escape(self.pladsholdere(str(tekst)).strip())
+        ud = citater.link_citater(ud, hovedlov, self.love)
+        return Markup(ud)
+
+    def tekst(self, tekst: Any) -> Markup:
+        """Plain text (titles, headings): escaped, placeholders filled, no links."""
+        return Markup(_escape(self.pladsholdere(str(tekst))))
+
+    def linktekst(self, tekst: Any) -> Markup:
+        """Text inside [...](...): escaped, one line, no citation links (links cannot nest)."""
+        ud = " ".join(str(self.tekst(tekst)).split())
+        return Markup(ud.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]"))
+
+    def celle(self, tekst: Any, hovedlov: str | None = None) -> Markup:
+        """Prose for a Markdown table cell: one line, pipes escaped."""
+        ud = str(self.md(tekst, hovedlov))
+        ud = " ".join(ud.split())
+        return Markup(ud.replace("|", "\\|"))
+
+
+def miljoe(katalog: Katalog, visning: Visning) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(SKABELON_DIR)),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # Every value from the data is HTML-escaped on output unless a filter made it `Markup`;
+        # template text and macro output are not escaped again.
+        autoescape=True,
+    )
+    u = Udfylder(katalog)
+    def henvisning(h: schema.Henvisning) -> Markup:
+        lov = katalog.love.lov(h.lov)
+        return Markup(_escape(henvisning_tekst(lov.titel if lov else h.lov, h)))
+
+    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, linktekst=u.linktekst, henvisning=henvisning)
+    env.globals.update(kontakt=kontakt_tekst(katalog.info), k=katalog, v=visning, info=katalog.info, urls=urls,
+                       mangler=schema.mangler, lov=katalog.love,
+                       frist_tekst=lambda f: Markup(_escape(frist_tekst(f))),
+                       # What changed since the previous published revision, per entry ("1", "K.2.1").
+                       post_aendringer=visning.post_aendringer())
+    return env
+
+
+def henvisning_tekst(lovtitel: str, h: schema.Henvisning) -> str:
+    """Structured citation in Danish drafting form: 'Lov om social service § 86, stk. 2'."""
+    tekst = f"{lovtitel} § {h.paragraf}"
+    if h.stk:
+        tekst += f", stk. {h.stk}"
+    if h.nr:
+        tekst += f", nr. {h.nr}"
+    return tekst
+
+
+def render(env: Environment, side: Side) -> str:
+    assert side.skabelon is not None
+    skabelon = env.get_template(side.skabelon)
+    link = lambda til, anker=None: urls.link(side.sti, til, anker)  # noqa: E731
+    return skabelon.render(side=side, link=link, **side.kontekst)

@@ -1,0 +1,1 @@
+"""The one load-and-check step: every rule the data must pass before anything is built."""

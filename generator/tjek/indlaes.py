@@ -1,0 +1,106 @@
+"""The one load-and-check step: read, validate and cross-check a data folder into a `Katalog`.
+
+`check`, `build`, `serve` (the MkDocs hook) and `publish` all call `indlaes_katalog`, so
+what one accepts the others build. All four files are read and checked before anything
+fails, so the editor gets every problem at once; `DataFejl` carries them.
+
+The previous revision (`revision.forrige`) is part of the step: its saved JSON export in
+``<data>/tidligere/<id>/katalog.json`` is read as plain data — a frozen revision is never
+re-validated against today's schema.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..data import schema
+from ..data.katalog import ForrigeUdgave, Katalog
+from ..data.lovregister import laes_lovregister
+from ..data.valider import valider
+from ..data.yamlfil import YamlFil, laes_yaml
+from ..problemer import DataFejl, Problem
+from . import krydstjek
+
+FILER: dict[str, tuple[str, type[schema.Model]]] = {
+    "katalog": ("katalog.yaml", schema.KatalogFil),
+    "standarder": ("standards.yaml", schema.StandarderFil),
+    "indsatser": ("indsatser.yaml", schema.IndsatserFil),
+}
+
+TIDLIGERE = "tidligere"
+"""Folder under the data folder that holds each published revision's export."""
+EKSPORT_FIL = "katalog.json"
+
+
+def tidligere_mappe(data_dir: Path | str, revision_id: str) -> Path:
+    """Where the export of published revision `revision_id` is kept: data/tidligere/<id>/."""
+    return Path(data_dir) / TIDLIGERE / revision_id
+
+
+def visningsnavn(sti: Path) -> str:
+    """Paths in messages are relative to the working directory when possible."""
+    try:
+        return str(sti.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(sti)
+
+
+def indlaes_katalog(data_dir: Path | str) -> Katalog:
+    """Read, validate and cross-check `data_dir`, and read its previous revision. Raises `DataFejl`."""
+    data_dir = Path(data_dir)
+    problemer: list[Problem] = []
+    filer: dict[str, YamlFil] = {}
+    objekter: dict[str, Any] = {}
+    for noegle, (navn, model) in FILER.items():
+        fil = laes_yaml(data_dir / navn, visningsnavn(data_dir / navn))
+        filer[noegle] = fil
+        obj, fundne = valider(fil, model)
+        objekter[noegle] = obj
+        problemer += fundne
+    love_sti = data_dir / "love.yaml"
+    love_fil = laes_yaml(love_sti, visningsnavn(love_sti))
+    filer["love"] = love_fil
+    register, fundne = laes_lovregister(love_fil)
+    problemer += fundne
+    if problemer or register is None:
+        raise DataFejl(problemer)
+    katalog = Katalog(data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"],
+                      register, filer)
+    fundne = krydstjek.tjek(katalog)
+    forrige, fundne_forrige = laes_forrige(katalog)
+    fundne += fundne_forrige
+    fejl = [p for p in fundne if p.niveau == "fejl"]
+    katalog.advarsler = [p for p in fundne if p.niveau == "advarsel"]
+    if fejl:
+        raise DataFejl(fundne)
+    katalog.forrige = forrige
+    return katalog
+
+
+def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]:
+    """The previous revision's saved export, or a located problem on `revision.forrige`."""
+    forrige = katalog.info.revision.forrige
+    if not forrige:
+        return None, []
+    fil = katalog.filer["katalog"]
+    sti = tidligere_mappe(katalog.data_dir, forrige) / EKSPORT_FIL
+
+    def problem(besked: str, hint: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(fil.visningsnavn, fil.linje(("revision", "forrige")), "revision", "forrige",
+                              besked, hint)]
+
+    if not sti.is_file():
+        return problem(f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
+                       f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
+                       "ret 'forrige', eller fjern linjen, hvis dette er den første udgave")
+    try:
+        data = json.loads(sti.read_text(encoding="utf-8"))
+        gemt_id = data["katalog"]["revision"]["id"]
+    except (ValueError, KeyError, TypeError):
+        return problem(f"{visningsnavn(sti)} er ikke en gemt udgave (ugyldig JSON eller uden katalog.revision.id)",
+                       "filen skrives af 'python -m generator publish'; gendan den fra git")
+    if gemt_id != forrige:
+        return problem(f"{visningsnavn(sti)} indeholder udgave '{gemt_id}', ikke '{forrige}'",
+                       "mappen skal hedde det samme som udgavens revision.id")
+    return ForrigeUdgave(forrige, data), []

@@ -1,0 +1,223 @@
+"""Cross-reference rules the schema alone cannot express.
+
+Each rule returns located `Problem`s; `tjek` runs them all so the editor sees
+every problem at once. The rules:
+
+- ids are unique (interventions, standards, introduction sections);
+- a standard lists only existing interventions, an intervention names only
+  existing standards, and the two sides agree;
+- every K/U id and every "kvalitetsstandard N"/"kvalitetsstandard for …"
+  written in any text resolves;
+- placeholders such as ``{kommunes}`` are known;
+- every legal citation, structured or in prose, exists in the law registry
+  and is in force on the revision's date;
+- decisions point at existing entries.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..data import schema
+from . import citater
+from ..data.katalog import Katalog
+from ..problemer import Problem
+
+ID_I_TEKST = re.compile(r"(?<![\w.])([KU]\.\d+\.\d+)(?![\d])")
+STANDARD_NR_I_TEKST = re.compile(r"[Kk]valitetsstandard(?:en)?\s+(\d+)\b")
+STANDARD_NAVN_I_TEKST = re.compile(
+    r"[Kk]valitetsstandard(?:en)?\s+(?:for\s+(?P<for>[^.,;:\n()]+)|(?P<navn>[A-ZÆØÅ][^.,;:\n()]+))")
+def _felt(sti: tuple) -> str:
+    ud = ""
+    for d in sti:
+        ud += f"[{d}]" if isinstance(d, int) else (f".{d}" if ud else str(d))
+    return ud
+
+
+class _Indsamler:
+    """Collects problems with file + line looked up from the raw YAML."""
+
+    def __init__(self, katalog: Katalog):
+        self.k = katalog
+        self.problemer: list[Problem] = []
+
+    def __call__(self, filnoegle: str, sti: tuple, post: str, besked: str,
+                 hint: str | None = None, niveau: str = "fejl", felt_fra: int = 2) -> None:
+        fil = self.k.filer[filnoegle]
+        self.problemer.append(Problem(fil.visningsnavn, fil.linje(sti), post,
+                                      _felt(sti[felt_fra:]) or None, besked, hint, niveau))
+
+
+class _UdenAfsnit:
+    """The introduction's own fields; its sections are checked as entries of their own."""
+
+    def __init__(self, intro: schema.Introduktion):
+        self._intro = intro
+        self.hovedlov = intro.hovedlov
+
+    def model_dump(self) -> dict:
+        return self._intro.model_dump(exclude={"afsnit"})
+
+
+def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str | None]]:
+    """(file key, path prefix, entry name, model, context law) for every entry."""
+    intro = k.introduktion
+    # Each introduction section is its own entry, so messages say "afsnit 1.9", not "afsnit[8]".
+    yield "standarder", ("introduktion",), "introduktion", _UdenAfsnit(intro), intro.hovedlov
+    for i, a in enumerate(intro.afsnit):
+        yield "standarder", ("introduktion", "afsnit", i), f"introduktion, afsnit {a.nr}", a, intro.hovedlov
+    for i, s in enumerate(k.standarder):
+        yield "standarder", ("standarder", i), f"kvalitetsstandard {s.nr}", s, s.hovedlov
+    hovedlov = {s.nr: s.hovedlov for s in k.standarder}
+    for i, ind in enumerate(k.indsatser):
+        lov = next((hovedlov[n] for n in ind.standarder if n in hovedlov), None)
+        yield "indsatser", ("indsatser", i), ind.id, ind, lov
+
+
+# ------------------------------------------------------------------ rules
+
+def _unikke(k: Katalog, p: _Indsamler) -> None:
+    set_: dict[Any, int] = {}
+    for i, ind in enumerate(k.indsatser):
+        if ind.id in set_:
+            p("indsatser", ("indsatser", i, "id"), ind.id,
+              f"id {ind.id} står to gange (også indsats nr. {set_[ind.id] + 1} i filen)",
+              "giv den ene indsats et andet id, eller slet dubletten", felt_fra=2)
+        set_.setdefault(ind.id, i)
+    nr: dict[int, int] = {}
+    for i, s in enumerate(k.standarder):
+        if s.nr in nr:
+            p("standarder", ("standarder", i, "nr"), f"kvalitetsstandard {s.nr}",
+              f"kvalitetsstandard nr. {s.nr} står to gange", "giv den ene standard et andet nummer")
+        nr.setdefault(s.nr, i)
+    afsnit: set[str] = set()
+    for i, a in enumerate(k.introduktion.afsnit):
+        if a.nr in afsnit:
+            p("standarder", ("introduktion", "afsnit", i, "nr"), f"afsnit {a.nr}",
+              f"introduktionens afsnit {a.nr} står to gange", "ret nummereringen", felt_fra=3)
+        afsnit.add(a.nr)
+
+
+def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
+    indsatser = {i.id: i for i in k.indsatser}
+    standarder = {s.nr: s for s in k.standarder}
+    for si, s in enumerate(k.standarder):
+        if schema.mangler(s.indsatser):
+            continue
+        for j, linje in enumerate(s.indsatser):
+            sti = ("standarder", si, "indsatser", j)
+            if linje.indsats is not None:
+                ind = indsatser.get(linje.indsats)
+                if ind is None:
+                    p("standarder", sti + ("indsats",), f"kvalitetsstandard {s.nr}",
+                      f"kan ikke finde indsats '{linje.indsats}'",
+                      "ret id'et, eller tilføj indsatsen i data/indsatser.yaml")
+                elif s.nr not in ind.standarder:
+                    p("standarder", sti + ("indsats",), f"kvalitetsstandard {s.nr}",
+                      f"standarden lister {ind.id}, men {ind.id} nævner ikke standard {s.nr} under 'standarder'",
+                      f"tilføj {s.nr} til 'standarder' for {ind.id} i data/indsatser.yaml, eller fjern linjen her")
+            elif linje.standard not in standarder:
+                p("standarder", sti + ("standard",), f"kvalitetsstandard {s.nr}",
+                  f"kan ikke finde kvalitetsstandard {linje.standard}", "ret nummeret")
+        if not schema.mangler(s.leverancesikkerhed):
+            egne = {x.indsats for x in s.indsatser}
+            for j, f in enumerate(s.leverancesikkerhed):
+                for n, id_ in enumerate(f.gælder):
+                    if id_ not in egne:
+                        p("standarder", ("standarder", si, "leverancesikkerhed", j, "gælder", n),
+                          f"kvalitetsstandard {s.nr}", f"løftet gælder {id_}, som ikke er en af standardens indsatser",
+                          "ret id'et eller fjern det fra 'gælder'")
+    for ii, ind in enumerate(k.indsatser):
+        for j, nr in enumerate(ind.standarder):
+            sti = ("indsatser", ii, "standarder", j)
+            s = standarder.get(nr)
+            if s is None:
+                p("indsatser", sti, ind.id, f"kan ikke finde kvalitetsstandard {nr}",
+                  "ret nummeret; standarderne står i data/standards.yaml")
+            elif not schema.mangler(s.indsatser) and ind.id not in {x.indsats for x in s.indsatser}:
+                p("indsatser", sti, ind.id,
+                  f"indsatsen nævner standard {nr}, men standard {nr} lister ikke {ind.id}",
+                  f"tilføj '- indsats: {ind.id}' under 'indsatser' i kvalitetsstandard {nr}, eller ret 'standarder'")
+
+
+def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
+    ids = {i.id for i in k.indsatser}
+    numre = {s.nr for s in k.standarder}
+    titler = [s.titel.lower() for s in k.standarder]
+    eksterne = [t.lower() for t in k.info.eksterne_standarder]
+    for filnoegle, prefix, post, model, _ in _poster(k):
+        for sti, tekst in schema.prosa(model.model_dump(), prefix):
+            for m in ID_I_TEKST.finditer(tekst):
+                if m.group(1) not in ids:
+                    p(filnoegle, sti, post, f"teksten nævner indsats {m.group(1)}, som ikke findes",
+                      "ret id'et (fx K.2.1) eller tilføj indsatsen", felt_fra=len(prefix))
+            for m in STANDARD_NR_I_TEKST.finditer(tekst):
+                if int(m.group(1)) not in numre:
+                    p(filnoegle, sti, post, f"teksten henviser til kvalitetsstandard {m.group(1)}, som ikke findes",
+                      f"kataloget har standard {min(numre)}-{max(numre)}", felt_fra=len(prefix))
+            for m in STANDARD_NAVN_I_TEKST.finditer(tekst):
+                navn = (m.group("for") or m.group("navn")).strip().lower()
+                if navn[:1].isdigit():
+                    continue
+                if not any(_ligner(navn, t) for t in titler + eksterne):
+                    p(filnoegle, sti, post, f"kan ikke finde kvalitetsstandarden '{navn}'",
+                      "skriv standardens titel som i kataloget, eller tilføj den under "
+                      "'eksterne_standarder' i data/katalog.yaml hvis den findes uden for kataloget",
+                      felt_fra=len(prefix))
+
+
+def _ligner(tekst: str, titel: str) -> bool:
+    """Does the text following 'kvalitetsstandard (for)' name `titel`? Tolerates inflection."""
+    start = tekst[: len(titel) + 2]
+    return start.startswith(titel) or difflib.SequenceMatcher(None, start[: len(titel)], titel).ratio() >= 0.85
+
+
+def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
+    for filnoegle, prefix, post, model, _ in _poster(k):
+        for sti, tekst in schema.prosa(model.model_dump(), prefix):
+            for m in schema.PLADSHOLDER_RE.finditer(tekst):
+                if m.group(1) not in schema.PLADSHOLDERE:
+                    forslag = difflib.get_close_matches(m.group(1), schema.PLADSHOLDERE, n=1)
+                    p(filnoegle, sti, post, f"ukendt pladsholder {{{m.group(1)}}}",
+                      f"mente du {{{forslag[0]}}}?" if forslag else
+                      "tilladte: " + ", ".join("{" + x + "}" for x in schema.PLADSHOLDERE), felt_fra=len(prefix))
+
+
+def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
+    dato = schema.dato_som_date(k.info.revision.dato)
+    for filnoegle, prefix, post, model, hovedlov in _poster(k):
+        if getattr(model, "hovedlov", None) and k.love.lov(model.hovedlov) is None:
+            p(filnoegle, prefix + ("hovedlov",), post, f"ukendt lov '{model.hovedlov}'",
+              "brug en lovs id fra data/love.yaml, fx serviceloven", felt_fra=len(prefix))
+        lovgrundlag = getattr(model, "lovgrundlag", None)
+        if isinstance(lovgrundlag, list):
+            for j, h in enumerate(lovgrundlag):
+                for niveau, besked, hint in k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato):
+                    p(filnoegle, prefix + ("lovgrundlag", j), post, besked, hint, niveau, felt_fra=len(prefix))
+        for sti, tekst in schema.prosa(model.model_dump(), prefix):
+            for niveau, besked, hint in citater.tjek_citater(tekst, hovedlov, k.love, dato):
+                p(filnoegle, sti, post, besked, hint, niveau, felt_fra=len(prefix))
+
+
+def _beslutninger(k: Katalog, p: _Indsamler) -> None:
+    kendte = {str(s.nr) for s in k.standarder} | {i.id for i in k.indsatser} | {"introduktion"}
+    for i, b in enumerate(k.info.revision.beslutninger):
+        for j, ref in enumerate(b.berører):
+            if ref not in kendte:
+                p("katalog", ("revision", "beslutninger", i, "berører", j), f"beslutning {b.id}",
+                  f"beslutningen berører '{ref}', som ikke findes",
+                  "skriv et standardnummer (fx \"1\"), et indsats-id (fx \"K.2.1\") eller \"introduktion\"",
+                  felt_fra=3)
+
+
+REGLER = (_unikke, _standard_og_indsats_passer, _henvisninger_i_tekst, _pladsholdere,
+          _lovhenvisninger, _beslutninger)
+
+
+def tjek(katalog: Katalog) -> list[Problem]:
+    p = _Indsamler(katalog)
+    for regel in REGLER:
+        regel(katalog, p)
+    return p.problemer

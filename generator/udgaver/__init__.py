@@ -1,0 +1,1 @@
+"""Revisions: what changed since the previous published edition, and publishing one with mike."""

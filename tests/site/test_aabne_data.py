@@ -1,0 +1,104 @@
+"""Open data as published on the site (generator/aabne_data.py): JSON that validates against its
+own JSON Schema (with the `jsonschema` library), and CSVs with a row per intervention / per deadline.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+import jsonschema
+import pytest
+
+from generator.site import urls
+
+from .. import support as html
+from ..support import DATA
+
+pytestmark = pytest.mark.slow
+
+
+
+@pytest.fixture(scope="module")
+def data(bygget) -> dict:
+    return json.loads((bygget / urls.DATA_JSON).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def skema(bygget) -> dict:
+    return json.loads((bygget / urls.DATA_SKEMA).read_text(encoding="utf-8"))
+
+
+def _csv(bygget, sti: str) -> list[dict[str, str]]:
+    tekst = (bygget / sti).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(tekst)))
+
+
+def test_schema_is_a_valid_2020_12_schema(skema):
+    assert skema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(skema)
+
+
+def test_katalog_json_validates_against_its_schema(data, skema):
+    validator = jsonschema.Draft202012Validator(skema)
+    fejl = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    assert not fejl, "\n".join(f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in fejl[:10])
+
+
+def test_schema_rejects_broken_data(data, skema):
+    """The schema is not vacuous: a missing field and a wrong type are both caught."""
+    validator = jsonschema.Draft202012Validator(skema)
+    uden = copy.deepcopy(data)
+    del uden["indsatser"][0]["titel"]
+    assert not validator.is_valid(uden)
+    forkert = copy.deepcopy(data)
+    forkert["standarder"][0]["nr"] = "en"
+    assert not validator.is_valid(forkert)
+
+
+def test_katalog_json_holds_every_standard_and_intervention(data, katalog):
+    assert [s["nr"] for s in data["standarder"]] == [s.nr for s in katalog.standarder]
+    assert [i["id"] for i in data["indsatser"]] == [i.id for i in katalog.indsatser]
+    assert data["katalog"]["revision"]["id"] == katalog.info.revision.id
+
+
+def test_serviceniveau_csv_has_a_row_per_intervention(bygget, katalog):
+    raekker = _csv(bygget, urls.CSV_SERVICENIVEAU)
+    assert [r["id"] for r in raekker] == [i.id for i in katalog.indsatser]
+    for r, i in zip(raekker, katalog.indsatser):
+        assert r["titel"] == i.titel and r["type"] == i.type
+        assert r["standarder"].split() == [str(n) for n in i.standarder]
+
+
+def test_sagsbehandlingsfrister_csv_has_a_row_per_deadline(bygget, visning):
+    raekker = _csv(bygget, urls.CSV_FRISTER)
+    frister = visning.alle_frister()
+    assert len(raekker) == len(frister) > 0
+    for r, f in zip(raekker, frister):
+        assert r["gælder"] == f.hvem
+        assert r["side"] == str(f.side)
+        if f.vaerdi[:1].isdigit():
+            assert f"{r['frist_antal']} {r['frist_enhed']}" == f.vaerdi
+
+
+def test_data_page_links_the_open_data(bygget):
+    side = html.laes(bygget / urls.html_fil(urls.DATA))
+    mappe = posixpath.dirname(urls.html_fil(urls.DATA))
+    maal = {posixpath.normpath(posixpath.join(mappe, urlsplit(h).path)) for h in side.links
+            if not urlsplit(h).scheme and urlsplit(h).path}
+    for fil in (urls.DATA_JSON, urls.DATA_SKEMA, urls.CSV_SERVICENIVEAU, urls.CSV_FRISTER, urls.PDF):
+        assert fil in maal, f"Data-siden linker ikke til {fil}"
+        assert (bygget / fil).stat().st_size > 0
+
+
+def test_published_data_names_the_municipality_not_placeholders(bygget):
+    from generator import urls
+
+    for fil in (urls.DATA_JSON, urls.CSV_SERVICENIVEAU, urls.CSV_FRISTER):
+        tekst = (bygget / fil).read_text(encoding="utf-8")
+        assert not re.search(r"\{(kommunes?|kontakt_[a-zæøå]+|hjemmeside|katalog_år)\}", tekst), fil
+    assert "Varde Kommunes" in (bygget / urls.DATA_JSON).read_text(encoding="utf-8")

@@ -1,0 +1,324 @@
+"""The built site in a real browser (Playwright with Debian's Chromium, never a downloaded one).
+
+One Chromium for the module, the site (fixture `bygget`) served from 127.0.0.1:
+
+- every page loads nothing from any other host, and has no axe-core violations
+  (WCAG 2.0/2.1 A and AA) — one visit per page serves both checks;
+- the everyday queries of tests/soegninger.yaml, typed into the real search box, find
+  their page among the first 5 results (rate printed, table in benchmarks/rapport-soegning.md);
+- the search also works when the site is served under a version prefix (/2014/, mike);
+- the keyboard reaches the search box, a result and the navigation, with a visible focus;
+- a page prints without navigation, header, search and footer.
+
+axe-core comes from npm, pinned (AXE_VERSION), installed into .cache/axe by `make setup` / .ci/run.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from ruamel.yaml import YAML
+
+from generator.site import urls
+
+from ..support import ROD
+
+from scripts.sitebrowser import VIEWPORT, aabn_soegning, chromium, chromium_findes, server, soeg
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+# Pinned in the Makefile (AXE_VERSION), installed by `make setup` into .cache/axe (not committed).
+AXE_VERSION = re.search(r"(?m)^AXE_VERSION\s*:=\s*(\S+)", (ROD / "Makefile").read_text()).group(1)
+AXE = ROD / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SOEGNINGER = ROD / "tests" / "soegninger.yaml"
+RAPPORT = ROD / "benchmarks" / "rapport-soegning.md"  # per run, not committed (.gitignore)
+
+
+def _mangler(hvad: str) -> None:
+    """Outside CI a missing browser or axe-core skips; in CI it fails (CI must install them)."""
+    if os.environ.get("CI"):
+        pytest.fail(hvad)
+    pytest.skip(hvad)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not chromium_findes():
+        _mangler("Debians chromium mangler: apt-get install chromium")
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(bygget):
+    with server(bygget) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def side(browser):
+    """One tab, reused by the tests (a fresh one is much slower than a navigation)."""
+    page = browser.new_page(viewport=VIEWPORT)
+    yield page
+    page.close()
+
+
+@contextlib.contextmanager
+def eksterne_forespoergsler(page) -> Iterator[list[str]]:
+    """Every request to a host other than the local server, while the block runs."""
+    fundne: list[str] = []
+
+    def paa_request(req):
+        dele = urlsplit(req.url)
+        if dele.scheme in ("http", "https", "ws", "wss") and dele.hostname != "127.0.0.1":
+            fundne.append(req.url)
+
+    page.on("request", paa_request)
+    try:
+        yield fundne
+    finally:
+        page.remove_listener("request", paa_request)
+
+
+def _axe(page) -> list[dict]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+             const r = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+             return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+           }""", AXE_TAGS)
+
+
+# ------------------------------------------------------------------ every page
+
+@pytest.fixture(scope="module")
+def alle_sider_besoegt(bygget, base, side):
+    """Visit every page once: external requests and axe violations, per page."""
+    if not AXE.exists():
+        _mangler(f"axe-core mangler: make setup (npm install --no-save --prefix .cache/axe axe-core@{AXE_VERSION})")
+    installeret = json.loads((AXE.parent / "package.json").read_text(encoding="utf-8"))["version"]
+    assert installeret == AXE_VERSION, f"axe-core {installeret} i .cache/axe, Makefile siger {AXE_VERSION}: make setup"
+    sider = sorted(p.relative_to(bygget).as_posix() for p in bygget.rglob("*.html"))
+    resultat = {"sider": sider, "eksterne": {}, "axe": {}}
+    for sti in sider:
+        with eksterne_forespoergsler(side) as eksterne:
+            side.goto(base + sti.removesuffix("index.html"), wait_until="load")
+            side.wait_for_load_state("networkidle")
+        if eksterne:
+            resultat["eksterne"][sti] = eksterne
+        fejl = _axe(side)
+        if fejl:
+            resultat["axe"][sti] = fejl
+    return resultat
+
+
+def test_every_page_is_checked(alle_sider_besoegt):
+    sider = alle_sider_besoegt["sider"]
+    assert "index.html" in sider and "404.html" in sider
+    assert len(sider) >= 45, sider
+
+
+def test_no_page_requests_anything_from_another_host(alle_sider_besoegt):
+    assert alle_sider_besoegt["eksterne"] == {}
+
+
+def test_no_axe_violations_on_any_page(alle_sider_besoegt):
+    fejl = alle_sider_besoegt["axe"]
+    print(f"\naxe-core {AXE_VERSION} ({', '.join(AXE_TAGS)}): {len(alle_sider_besoegt['sider'])} sider, "
+          f"{sum(len(v) for v in fejl.values())} overtrædelser")
+    assert fejl == {}, "\n".join(f"{s}: {v['id']} ({v['impact']}): {v['help']} {v['nodes']}"
+                                 for s, vs in fejl.items() for v in vs)
+
+
+# ------------------------------------------------------------------ search
+
+def _soegninger() -> list[dict]:
+    return YAML(typ="safe").load(SOEGNINGER.read_text(encoding="utf-8"))
+
+
+def test_query_list_is_long_enough_and_points_at_pages(bygget):
+    liste = _soegninger()
+    assert len(liste) >= 40
+    for s in liste:
+        assert (bygget / urls.html_fil(s["side"])).exists(), s
+
+
+def test_everyday_queries_find_their_page_in_the_top_5(base, side):
+    liste = _soegninger()
+    side.goto(base)
+    t0 = time.perf_counter()
+    rækker, fundne = [], 0
+    with eksterne_forespoergsler(side) as eksterne:
+        for s in liste:
+            top = soeg(side, s["q"])
+            forventet = "/" + urls.url_i_site(s["side"])
+            plads = top.index(forventet) + 1 if forventet in top else None
+            fundne += plads is not None
+            rækker.append(f"| {s['q']} | {forventet} | {plads or '**ikke fundet**'} | " + ", ".join(top) + " |")
+    tid = time.perf_counter() - t0
+    andel = 100 * fundne / len(liste)
+    RAPPORT.parent.mkdir(exist_ok=True)
+    RAPPORT.write_text(
+        "# Søgning i Chromium (tests/test_browser.py)\n\n"
+        f"{fundne}/{len(liste)} hverdagsord fandt deres side blandt de første 5 resultater ({andel:.0f} %), "
+        f"{tid:.1f} s i alt.\n\n| Søgning | Forventet side | Plads | Top 5 |\n|---|---|---|---|\n"
+        + "\n".join(rækker) + "\n", encoding="utf-8")
+    print(f"\nsøgning: {fundne}/{len(liste)} fundet i top 5 ({andel:.0f} %) — {RAPPORT.relative_to(ROD)}")
+    assert eksterne == []
+    assert fundne == len(liste), "\n".join(r for r in rækker if "ikke fundet" in r)
+
+
+def test_search_results_are_accessible(base, side):
+    side.goto(base + urls.url_i_site(urls.GENEREL))
+    assert soeg(side, "rengøring")
+    assert side.is_visible(".md-search__output")
+    fejl = _axe(side)
+    assert fejl == [], fejl
+
+
+def test_search_works_under_a_version_prefix(bygget, browser, tmp_path_factory):
+    """mike publishes each revision under /<revision>/: the index and the result links follow."""
+    rod = tmp_path_factory.mktemp("mike")
+    (rod / "2014").symlink_to(bygget, target_is_directory=True)
+    (rod / "versions.json").write_text('[{"version": "2014", "title": "2014", "aliases": ["latest"]}]')
+    with server(rod) as url:
+        page = browser.new_page(viewport=VIEWPORT)
+        fejl: list[str] = []
+        page.on("response", lambda r: fejl.append(r.url) if r.status >= 400 else None)
+        with eksterne_forespoergsler(page) as eksterne:
+            for start in ("2014/", "2014/" + urls.url_i_site(urls.GENEREL), "2014/katalog/standarder/6-plejebolig/"):
+                page.goto(url + start)
+                top = soeg(page, "rengøringen")
+                assert top and top[0] == "/2014/" + urls.url_i_site("katalog/indsatser/k-2-1-rengoering.md"), top
+                assert all(t.startswith("/2014/") for t in top), top
+            page.keyboard.press("Enter")
+            page.wait_for_url("**/2014/katalog/indsatser/k-2-1-rengoering/")
+        page.close()
+    assert fejl == [] and eksterne == []
+
+
+# ------------------------------------------------------------------ keyboard
+
+def _aktiv(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+        return {tag: e.tagName, cls: e.className || '', href: e.getAttribute('href') || '',
+                soeg: e.matches('input.md-search__input'), nav: !!e.closest('nav.md-nav--primary'),
+                outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 ? s.outlineColor : ''}; }""")
+
+
+def test_tab_reaches_the_search_box(base, side):
+    side.goto(base)
+    side.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(15):
+        side.keyboard.press("Tab")
+        if _aktiv(side)["soeg"]:
+            break
+    else:
+        pytest.fail("Tab nåede ikke søgefeltet inden for 15 tryk")
+
+
+@pytest.mark.parametrize("tast", ["/", "s"])
+def test_shortcut_focuses_the_search_box(base, side, tast):
+    side.goto(base + urls.url_i_site(urls.GENEREL))
+    side.locator("body").press(tast)
+    assert _aktiv(side)["soeg"]
+
+
+def test_keyboard_search_arrow_down_and_enter_opens_a_result(base, side):
+    side.goto(base)
+    aabn_soegning(side)
+    side.keyboard.type("vasketøjet")
+    side.wait_for_function("document.querySelector('.md-search-result').getAttribute('data-soegning') === 'vasketøjet'")
+    side.keyboard.press("ArrowDown")
+    aktiv = _aktiv(side)
+    assert "md-search-result__link" in aktiv["cls"] and aktiv["outline"], aktiv
+    side.keyboard.press("Enter")
+    side.wait_for_url("**/katalog/indsatser/k-2-2-toejvask/")
+    # Enter in the search box itself opens the first result.
+    aabn_soegning(side)
+    side.keyboard.type("plejehjem")
+    side.wait_for_function("document.querySelector('.md-search-result').getAttribute('data-soegning') === 'plejehjem'")
+    side.keyboard.press("Enter")
+    side.wait_for_url("**/katalog/standarder/6-plejebolig/")
+    # Escape closes the search again.
+    aabn_soegning(side)
+    side.keyboard.press("Escape")
+    assert not side.evaluate("document.getElementById('__search').checked")
+
+
+def test_on_a_phone_the_search_button_opens_the_search(base, browser):
+    page = browser.new_page(viewport={"width": 400, "height": 800})
+    try:
+        page.goto(base + urls.url_i_site(urls.GENEREL))
+        page.click("label.md-header__button[for=__search]")
+        page.wait_for_function("document.activeElement.matches('input.md-search__input')", timeout=5000)
+        page.keyboard.type("plejehjem")
+        page.wait_for_function("document.querySelector('.md-search-result').getAttribute('data-soegning') === 'plejehjem'")
+        assert page.is_visible("a.md-search-result__link[href$='/katalog/standarder/6-plejebolig/']")
+        page.click(".md-search__inner label.md-search__icon")  # the back arrow
+        page.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
+    finally:
+        page.close()
+
+
+def test_tab_reaches_the_navigation_with_a_visible_focus(base, side):
+    side.goto(base + urls.url_i_site(urls.GENEREL))
+    side.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(40):
+        side.keyboard.press("Tab")
+        aktiv = _aktiv(side)
+        if aktiv["nav"] and aktiv["tag"] == "A":
+            break
+    else:
+        pytest.fail("Tab nåede ikke navigationen inden for 40 tryk")
+    assert aktiv["outline"], f"intet synligt fokus på {aktiv}"
+
+
+def test_skip_link_is_first_and_visible_on_focus(base, side):
+    side.goto(base + urls.url_i_site(urls.GENEREL))
+    side.evaluate("document.activeElement && document.activeElement.blur()")
+    side.keyboard.press("Tab")
+    aktiv = _aktiv(side)
+    assert "md-skip" in aktiv["cls"], aktiv
+    assert side.is_visible("a.md-skip")
+
+
+# ------------------------------------------------------------------ print
+
+def test_a_page_prints_content_only(base, side, tmp_path):
+    side.goto(base + "katalog/standarder/2-praktiske-opgaver/")
+    side.emulate_media(media="print")
+    try:
+        synlig = side.evaluate("""() => Object.fromEntries(
+            ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-search',
+             '.md-footer', '.md-top', '.soegeord', '.headerlink', 'article.md-content__inner', 'article h1']
+            .map(s => [s, [...document.querySelectorAll(s)].some(e => e.getClientRects().length > 0
+                                                                    && getComputedStyle(e).visibility !== 'hidden')]))""")
+        assert synlig.pop("article.md-content__inner") and synlig.pop("article h1")
+        assert not any(synlig.values()), synlig
+        # External links print their address after the text.
+        efter = side.evaluate("""() => { const a = document.querySelector("article a[href^='http']");
+                                       return getComputedStyle(a, '::after').content; }""")
+        assert "http" in efter, efter
+        # What Chromium actually prints: the page's text, none of the chrome.
+        if not shutil.which("pdftotext"):
+            _mangler("pdftotext mangler: apt-get install poppler-utils")
+        pdf = tmp_path / "print.pdf"
+        side.pdf(path=str(pdf), format="A4")
+        tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Kvalitetsstandard 2. Praktiske opgaver" in tekst
+        for ikke in ("Redaktørvejledning", "Tilgængelighedserklæring", "Søgeord:"):
+            assert ikke not in tekst, ikke
+    finally:
+        side.emulate_media(media="screen")

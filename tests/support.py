@@ -1,0 +1,118 @@
+"""Helpers shared by the tests: paths, broken copies of the data, building a site, reading its HTML.
+
+Nothing here loads data at import time: a broken data file fails the tests that read it,
+not the collection of every test.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROD = Path(__file__).resolve().parent.parent
+DATA = ROD / "data"
+
+
+def erstat(fil: Path, gammel: str, ny: str, antal: int = 1) -> None:
+    """Replace `gammel` by `ny` in a data file; fails loudly if the text is not there."""
+    tekst = fil.read_text(encoding="utf-8")
+    assert gammel in tekst, f"{gammel!r} findes ikke i {fil.name}: testen skal opdateres"
+    fil.write_text(tekst.replace(gammel, ny, antal), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ building the site
+
+HAANDSKREVNE = ("om-kataloget.md", "redaktoervejledning.md", "tilgaengelighedserklaering.md")
+
+
+def kopier_projekt(maal: Path, data_dir: Path | None = None) -> Path:
+    """A buildable copy of the site project in `maal`, using `data_dir` (default: the real data).
+
+    Only hand-written content is copied; the hook regenerates the rest, as on a fresh clone.
+    """
+    maal.mkdir(parents=True, exist_ok=True)
+    (maal / "content").mkdir(exist_ok=True)
+    for navn in HAANDSKREVNE:
+        kilde = ROD / "content" / navn
+        if kilde.is_dir():
+            shutil.copytree(kilde, maal / "content" / navn)
+        else:
+            shutil.copy(kilde, maal / "content" / navn)
+    shutil.copytree(ROD / "overrides", maal / "overrides")
+    cfg = (ROD / "mkdocs.yml").read_text(encoding="utf-8")
+    cfg = cfg.replace("  - generator/site/mkdocs_hook.py", f"  - {ROD / 'generator' / 'site' / 'mkdocs_hook.py'}")
+    cfg = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", cfg)
+    cfg = cfg.replace("katalog_data: data", f"katalog_data: {data_dir or DATA}")
+    (maal / "mkdocs.yml").write_text(cfg, encoding="utf-8")
+    return maal
+
+
+def byg_site(projekt: Path, ud: Path):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROD)}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(projekt / "mkdocs.yml"),
+                           "-d", str(ud)], capture_output=True, text=True, env=env)
+
+
+
+# ------------------------------------------------------------------ reading built HTML (stdlib only)
+
+
+@dataclass
+class Side:
+    sti: Path
+    links: list[str] = field(default_factory=list)          # <a href>
+    ressourcer: list[tuple[str, str]] = field(default_factory=list)  # (tag, src/href) that load something
+    ids: set[str] = field(default_factory=set)
+    tekst: str = ""
+    h1: str = ""
+
+
+class _Laeser(HTMLParser):
+    def __init__(self, side: Side):
+        super().__init__(convert_charrefs=True)
+        self.side, self._dele, self._i_h1, self._skjult = side, [], False, 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.side.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            self.side.links.append(a["href"])
+        for attr in ("src", "data-src", "poster"):
+            if attr in a:
+                self.side.ressourcer.append((tag, a[attr]))
+        # <link rel="canonical"/"alternate"> name a URL; only these rels make the browser fetch it.
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {
+                "stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "preconnect", "dns-prefetch"}:
+            self.side.ressourcer.append((tag, a["href"]))
+        if tag in ("script", "style"):
+            self._skjult += 1
+        if tag == "h1":
+            self._i_h1 = True
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skjult -= 1
+        if tag == "h1":
+            self._i_h1 = False
+
+    def handle_data(self, data):
+        if self._skjult:
+            return
+        self._dele.append(data)
+        if self._i_h1:
+            self.side.h1 += data
+
+
+def laes(sti: Path) -> Side:
+    side = Side(sti)
+    laeser = _Laeser(side)
+    laeser.feed(sti.read_text(encoding="utf-8"))
+    side.tekst = " ".join(" ".join(laeser._dele).split())
+    side.h1 = " ".join(side.h1.replace("¶", "").split())
+    return side

@@ -1,0 +1,246 @@
+"""Publishing revisions with mike (generator/publicer.py), in a temporary git repository.
+
+The repository holds copies of mkdocs.yml (its hook pointing at this checkout's generator),
+the hand-written pages, overrides/ and data/. 2014 is published, then the data is turned into
+2015 (revision.forrige 2014, one fact changed) and published. Checked: versions.json and the
+default, 2014's files untouched byte for byte, the outdated banner in 2014's pages, the 2015
+"Ændringer" page, and the refusals (wrong revision id, re-publishing, overwriting saved data).
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.site import urls
+from generator.udgaver.publicer import ALIAS, PubliceringsFejl, plan, publicer
+
+from ..support import ROD, erstat
+
+FAKTUM_FOER = "tid: {antal: 30, enhed: minutter}"
+FAKTUM_EFTER = "tid: {antal: 45, enhed: minutter}"
+
+
+def git(rod: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=rod, check=True, capture_output=True, text=True).stdout
+
+
+def blobs(rod: Path, mappe: str, branch: str = "gh-pages") -> dict[str, str]:
+    """path → blob hash of every file under `mappe`/ on `branch`."""
+    ud = {}
+    for linje in git(rod, "ls-tree", "-r", branch, "--", mappe + "/").splitlines():
+        meta, sti = linje.split("\t", 1)
+        ud[sti] = meta.split()[2]
+    return ud
+
+
+def vis_fil(rod: Path, sti: str, branch: str = "gh-pages") -> str:
+    return git(rod, "show", f"{branch}:{sti}")
+
+
+def versioner(rod: Path) -> list[dict]:
+    return json.loads(vis_fil(rod, "versions.json"))
+
+
+def ny_repo(maal: Path) -> Path:
+    """A git repository with the catalogue's sources, built by this checkout's generator."""
+    maal.mkdir()
+    shutil.copytree(ROD / "data", maal / "data", ignore=shutil.ignore_patterns("tidligere"))
+    shutil.copytree(ROD / "overrides", maal / "overrides")
+    (maal / "content").mkdir()
+    for side in (urls.OM_KATALOGET, urls.REDAKTOERVEJLEDNING, urls.TILGAENGELIGHED):
+        shutil.copy2(ROD / "content" / side, maal / "content" / side)
+    # The PDF is rebuilt only when its input changed; reusing this checkout's saves ~20 s when current.
+    pdf = ROD / "content" / urls.PDF
+    hash_ = pdf.with_name(f".{pdf.name}.sha256")
+    if pdf.is_file() and hash_.is_file():
+        (maal / "content" / urls.PDF).parent.mkdir(parents=True)
+        shutil.copy2(pdf, maal / "content" / urls.PDF)
+        shutil.copy2(hash_, (maal / "content" / urls.PDF).with_name(hash_.name))
+    config = (ROD / "mkdocs.yml").read_text(encoding="utf-8")
+    hook = ROD / "generator" / "site" / "mkdocs_hook.py"
+    config, n = re.subn(r"(?m)^  - generator/site/mkdocs_hook\.py$", f"  - {hook}", config)
+    assert n == 1, "mkdocs.yml's hooks: changed; update ny_repo()"
+    config = re.sub(r"(?m)^  - generator/site/templates$", f"  - {ROD / 'generator' / 'site' / 'templates'}", config)
+    (maal / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (maal / ".gitignore").write_text("site/\ncontent/katalog/\ncontent/index.md\n", encoding="utf-8")
+    git(maal, "init", "-q", "-b", "main")
+    git(maal, "config", "user.name", "Test")
+    git(maal, "config", "user.email", "test@example.invalid")
+    git(maal, "add", "-A")
+    git(maal, "commit", "-q", "-m", "Kataloget")
+    return maal
+
+
+@pytest.fixture(scope="module")
+def publiceret(tmp_path_factory):
+    """Publish 2014, then 2015 (forrige 2014, one fact changed); remember 2014's files in between."""
+    rod = ny_repo(tmp_path_factory.mktemp("publicer") / "repo")
+    assert 'id: "2014"' in (rod / "data" / "katalog.yaml").read_text(encoding="utf-8")
+    beskeder: list[str] = []
+    r2014 = publicer("2014", rod / "mkdocs.yml", ud=beskeder.append)
+    efter_2014 = {"2014": blobs(rod, "2014"), "versioner": versioner(rod)}
+    git(rod, "add", "-A")
+    git(rod, "commit", "-q", "-m", "Data for udgave 2014")
+
+    erstat(rod / "data" / "katalog.yaml", 'id: "2014"', 'id: "2015"\n  forrige: "2014"')
+    erstat(rod / "data" / "standards.yaml", FAKTUM_FOER, FAKTUM_EFTER)
+    git(rod, "commit", "-q", "-am", "Udgave 2015")
+    r2015 = publicer("2015", rod / "mkdocs.yml", ud=beskeder.append)
+    return {"rod": rod, "2014": r2014, "2015": r2015, "efter_2014": efter_2014, "beskeder": beskeder}
+
+
+# ------------------------------------------------------------------ which revision is latest
+
+def test_latest_er_nyeste_udgave_efter_id():
+    assert plan([], "2014") == ("2014", [ALIAS])
+    assert plan(["2014"], "2015") == ("2015", [ALIAS])
+    # Publishing an older revision later leaves `latest` on the newest.
+    assert plan(["2014", "2015"], "2013") == ("2015", [])
+    assert plan(["2015"], "2015") == ("2015", [ALIAS])  # re-publishing (--overskriv) the newest
+    assert plan(["2020-0"], "2020-1") == ("2020-1", [ALIAS])
+    assert plan(["2015", "2016"], "2015-1") == ("2016", [])
+
+
+# ------------------------------------------------------------------ publishing 2014, then 2015
+
+@pytest.mark.slow
+def test_begge_udgaver_i_versions_json(publiceret):
+    rod = publiceret["rod"]
+    assert publiceret["efter_2014"]["versioner"] == [{"version": "2014", "title": "2014", "aliases": [ALIAS]}]
+    assert versioner(rod) == [
+        {"version": "2015", "title": "2015", "aliases": [ALIAS]},
+        {"version": "2014", "title": "2014", "aliases": []},
+    ]
+    # The site's root redirects to latest (mike set-default latest).
+    assert "latest/" in vis_fil(rod, "index.html")
+    assert publiceret["2015"].latest == "2015" and publiceret["2015"].versioner == ["2015", "2014"]
+
+
+@pytest.mark.slow
+def test_2014_er_uroert_af_2015(publiceret):
+    rod = publiceret["rod"]
+    foer = publiceret["efter_2014"]["2014"]
+    assert len(foer) > 40
+    assert blobs(rod, "2014") == foer
+    # latest/ is a copy (not a symlink) of 2015.
+    latest = {sti.removeprefix("latest/"): h for sti, h in blobs(rod, ALIAS).items()}
+    assert latest == {sti.removeprefix("2015/"): h for sti, h in blobs(rod, "2015").items()}
+
+
+@pytest.mark.slow
+def test_2014_har_banneret_for_tidligere_udgaver(publiceret, katalog):
+    """Material shows the banner client-side (from versions.json) when the page's version is not `latest`."""
+    rod = publiceret["rod"]
+    s = katalog.standarder[0]
+    for side in (urls.FORSIDE, urls.standard(s.nr, s.titel)):
+        html = vis_fil(rod, "2014/" + urls.html_fil(side))
+        m = re.search(r'<div[^>]*data-md-component="outdated"[^>]*\bhidden\b[^>]*>(.*?)</aside>', html, re.S)
+        assert m, f"ingen outdated-blok i 2014/{urls.html_fil(side)}"
+        assert "Dette er en tidligere udgave af kataloget" in m.group(1)
+        assert "Se den gældende udgave" in m.group(1)
+    # 2014 no longer carries the alias that would hide the banner.
+    assert [v["aliases"] for v in versioner(rod) if v["version"] == "2014"] == [[]]
+
+
+@pytest.mark.slow
+def test_2015_aendringer_viser_det_aendrede_faktum(publiceret):
+    rod = publiceret["rod"]
+    html = vis_fil(rod, "2015/" + urls.html_fil(urls.AENDRINGER))
+    assert "i forhold til udgave 2014" in html
+    assert "30 minutter → 45 minutter" in html
+    assert "30 minutter → 45 minutter" not in vis_fil(rod, "2014/" + urls.html_fil(urls.AENDRINGER))
+    assert "Dette er den første udgave" in vis_fil(rod, "2014/" + urls.html_fil(urls.AENDRINGER))
+
+
+@pytest.mark.slow
+def test_data_gemmes_til_naeste_udgave(publiceret):
+    rod = publiceret["rod"]
+    for udgave in ("2014", "2015"):
+        mappe = rod / "data" / "tidligere" / udgave
+        assert sorted(p.name for p in mappe.iterdir()) == ["katalog.json"]
+        gemt = json.loads((mappe / "katalog.json").read_text(encoding="utf-8"))
+        assert gemt["katalog"]["revision"]["id"] == udgave
+    # The saved export is the published revision's data: 2014 kept the fact as it was then.
+    nødkald_2014 = (rod / "data" / "tidligere" / "2014" / "katalog.json").read_text(encoding="utf-8")
+    nødkald_2015 = (rod / "data" / "tidligere" / "2015" / "katalog.json").read_text(encoding="utf-8")
+    assert '"antal": 30' in nødkald_2014 and '"antal": 45' in nødkald_2015
+    beskeder = "\n".join(publiceret["beskeder"])
+    assert "git push origin gh-pages" in beskeder
+    assert "git add data/tidligere/2015" in beskeder
+    assert "Uændrede udgaver: 2014." in beskeder
+
+
+# ------------------------------------------------------------------ refusals (no build happens)
+
+@pytest.mark.slow
+def test_genudgivelse_afvises(publiceret):
+    rod = publiceret["rod"]
+    foer = git(rod, "rev-parse", "gh-pages")
+    with pytest.raises(PubliceringsFejl, match=r"udgave 2015 er allerede publiceret.*--overskriv"):
+        publicer("2015", rod / "mkdocs.yml", ud=lambda _: None)
+    assert git(rod, "rev-parse", "gh-pages") == foer
+
+
+@pytest.mark.slow
+def test_forkert_revision_afvises(publiceret):
+    rod = publiceret["rod"]
+    with pytest.raises(PubliceringsFejl, match=r'revision\.id "2015", men du bad om at publicere "2016"'):
+        publicer("2016", rod / "mkdocs.yml", ud=lambda _: None)
+
+
+def test_gemte_data_overskrives_ikke(tmp_path):
+    """data/tidligere/<id>/ with other data than is being published is refused before anything is built."""
+    rod = ny_repo(tmp_path / "repo")
+    gemt = rod / "data" / "tidligere" / "2014"
+    gemt.mkdir(parents=True)
+    (gemt / "katalog.json").write_text('{"katalog": {"revision": {"id": "2014"}}}\n', encoding="utf-8")
+    with pytest.raises(PubliceringsFejl, match=r"findes allerede med andre data"):
+        publicer("2014", rod / "mkdocs.yml", ud=lambda _: None)
+    assert subprocess.run(["git", "rev-parse", "--verify", "--quiet", "gh-pages"], cwd=rod).returncode != 0
+
+
+def test_kraever_git_med_commits(tmp_path):
+    rod = tmp_path / "repo"
+    ny_repo(rod)
+    shutil.rmtree(rod / ".git")
+    subprocess.run(["git", "init", "-q"], cwd=rod, check=True)
+    with pytest.raises(PubliceringsFejl, match="ingen commits"):
+        publicer("2014", rod / "mkdocs.yml", ud=lambda _: None)
+
+
+@pytest.mark.browser
+def test_banner_is_shown_in_a_browser_on_2014_only(publiceret, tmp_path):
+    """Material decides client-side, from versions.json over HTTP: check it as a reader sees it."""
+    from scripts.sitebrowser import chromium, chromium_findes, server
+
+    if not chromium_findes():
+        pytest.skip("Debians chromium mangler: apt-get install chromium")
+    rod = publiceret["rod"]
+    tree = tmp_path / "gh-pages"
+    tree.mkdir()
+    arkiv = subprocess.run(["git", "-C", str(rod), "archive", "gh-pages"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=arkiv, check=True)
+    side = urls.url_i_site(urls.GENEREL)
+    with server(tree) as base, chromium() as browser:
+        page = browser.new_page()
+        synlig = {}
+        for udgave in ("2014", "2015", "latest"):
+            page.goto(f"{base}{udgave}/{side}")
+            page.wait_for_load_state("networkidle")
+            banner = page.locator('[data-md-component="outdated"]')
+            synlig[udgave] = banner.is_visible()
+            if udgave == "2014":
+                assert "Dette er en tidligere udgave af kataloget" in banner.inner_text()
+                banner.get_by_role("link", name="Se den gældende udgave").click()
+                page.wait_for_load_state("networkidle")
+                assert "/latest/" in page.url or "/2015/" in page.url, page.url
+        # The version selector lists both revisions.
+        page.goto(f"{base}2014/")
+        page.wait_for_load_state("networkidle")
+        assert {"2014", "2015"} <= set(page.locator(".md-version__list .md-version__link").all_inner_texts())
+    assert synlig == {"2014": True, "2015": False, "latest": False}
