@@ -18,8 +18,7 @@ def _check(args: argparse.Namespace) -> int:
     except DataFejl as e:
         for p in e.problemer:
             print(p, file=sys.stderr)
-        fejl = sum(p.niveau == "fejl" for p in e.problemer)
-        print(f"\n{fejl} fejl fundet i {args.data}/ — intet er bygget.", file=sys.stderr)
+        print(f"\n{e.antal_fejl} fejl fundet i {args.data}/ — intet er bygget.", file=sys.stderr)
         return 1
     for p in katalog.advarsler:
         print(p, file=sys.stderr)

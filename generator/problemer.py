@@ -1,38 +1,63 @@
 """One problem found in the data, located and phrased for an editor.
 
-Every check in the generator reports through `Problem`, so the editor sees one
-format everywhere: ``file:line: entry: field: what is wrong (hint: how to fix)``.
+Every check in the generator reports a `Problem`, so the editor sees one format
+everywhere: ``file:line: entry: field: what is wrong (hint: how to fix)``. A check
+that does not know where its input came from (a citation, a law look-up) returns
+`Problem`s without a location; the caller that walked the file adds it with `sted`.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
-from typing import Literal
+from enum import Enum
 
 
-@dataclass(frozen=True, order=True)
+class Niveau(str, Enum):
+    FEJL = "fejl"
+    """Stops check, build and publish."""
+    ADVARSEL = "advarsel"
+    """Printed by check; under `mkdocs build --strict` it stops publishing until an editor decides."""
+
+
+@dataclass(frozen=True)
 class Problem:
-    fil: str
-    linje: int | None
-    post: str | None
-    felt: str | None
     besked: str
     hint: str | None = None
-    niveau: Literal["fejl", "advarsel"] = "fejl"
+    niveau: Niveau = Niveau.FEJL
+    fil: str | None = None
+    linje: int | None = None
+    post: str | None = None
+    felt: str | None = None
+
+    def sted(self, fil: str, linje: int | None, post: str | None, felt: str | None) -> Problem:
+        """The same problem, located."""
+        return dataclasses.replace(self, fil=fil, linje=linje, post=post, felt=felt)
 
     def __str__(self) -> str:
-        sted = f"{self.fil}:{self.linje}" if self.linje else self.fil
-        dele = [sted, self.post or "-", self.felt or "-", self.besked]
+        sted = f"{self.fil or '-'}:{self.linje}" if self.linje else (self.fil or "-")
+        dele = [sted] + (["advarsel"] if self.niveau is Niveau.ADVARSEL else []) + [
+            self.post or "-", self.felt or "-", self.besked]
         tekst = ": ".join(dele)
-        if self.niveau == "advarsel":
-            tekst = f"{sted}: advarsel: " + ": ".join(dele[1:])
         if self.hint:
             tekst += f" (hint: {self.hint})"
         return tekst
+
+
+def fejl(besked: str, hint: str | None = None) -> Problem:
+    return Problem(besked, hint, Niveau.FEJL)
+
+
+def advarsel(besked: str, hint: str | None = None) -> Problem:
+    return Problem(besked, hint, Niveau.ADVARSEL)
 
 
 class DataFejl(Exception):
     """Raised when the data has errors; carries every problem found, not just the first."""
 
     def __init__(self, problemer: list[Problem]):
-        self.problemer = sorted(problemer, key=lambda p: (p.fil, p.linje or 0, p.besked))
+        self.problemer = sorted(problemer, key=lambda p: (p.fil or "", p.linje or 0, p.besked))
         super().__init__("\n".join(str(p) for p in self.problemer))
+
+    @property
+    def antal_fejl(self) -> int:
+        return sum(p.niveau is Niveau.FEJL for p in self.problemer)

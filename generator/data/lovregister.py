@@ -18,7 +18,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .yamlfil import YamlFil
-from ..problemer import Problem
+from ..problemer import Problem, advarsel, fejl
 from .schema import Dato, LovId, Model, Paragraf, Tekst, dato_som_date
 from .valider import valider
 
@@ -150,8 +150,10 @@ class LoveFil(Model):
 class Lovregister:
     """Look-ups and checks over the validated registry."""
 
-    def __init__(self, fil: LoveFil):
+    def __init__(self, fil: LoveFil, filnavn: str = "love.yaml"):
         self.fil = fil
+        self.filnavn = filnavn
+        """The registry's file as read (``data/love.yaml``, ``examples/…/love.yaml``), for hints."""
         self.love: list[Lov] = list(fil.love)
         self._efter_id = {lov.id: lov for lov in self.love}
         self._efter_navn: dict[str, Lov] = {}
@@ -208,55 +210,55 @@ class Lovregister:
         return alle[max(0, i - antal): i + antal]
 
     def tjek(self, lov_id: str, paragraf: str, stk: int | None = None, nr: int | None = None,
-             dato: dt.date | None = None) -> list[tuple[str, str, str]]:
-        """Check one citation. Returns (niveau, besked, hint) with niveau "fejl" or "advarsel"."""
-        ud: list[tuple[str, str, str]] = []
+             dato: dt.date | None = None) -> list[Problem]:
+        """Check one citation. The problems are not located: the caller knows where the citation stands."""
+        ud: list[Problem] = []
+        fil = self.filnavn
         lov = self.lov(lov_id)
         if lov is None:
             kendte = [x.id for x in self.love]
             forslag = difflib.get_close_matches(lov_id, kendte, n=1, cutoff=0.6)
             hint = f"mente du '{forslag[0]}'? " if forslag else ""
-            return [("fejl", f"ukendt lov '{lov_id}'",
-                     hint + "brug en nøgle fra data/love.yaml: " + ", ".join(kendte)
-                     + " — eller tilføj loven dér")]
+            return [fejl(f"ukendt lov '{lov_id}'",
+                         hint + f"brug en nøgle fra {fil}: " + ", ".join(kendte) + " — eller tilføj loven dér")]
         nr_norm = normaliser_paragraf(paragraf)
         navn = f"{lov.genitiv} § {nr_norm}"
         if dato is not None and lov.gyldig_fra and dato < dato_som_date(lov.gyldig_fra):
-            ud.append(("fejl", f"{lov.navne[0]} trådte først i kraft {dansk_dato(dato_som_date(lov.gyldig_fra))}; "
+            ud.append(fejl(f"{lov.navne[0]} trådte først i kraft {dansk_dato(dato_som_date(lov.gyldig_fra))}; "
                                f"henvisningen gælder {dansk_dato(dato)}",
                        "henvis til den lov, der gjaldt på revisionens dato"))
         p = lov.paragraf(nr_norm)
         if p is None:
             naere = self._naere(lov, nr_norm)
             hint = ("registret har " + ", ".join(f"§ {x}" for x in naere) + " i nærheden; " if naere else "")
-            ud.append(("fejl", f"{navn} findes ikke i {lov.titel} (ifølge data/love.yaml)",
-                       hint + "ret paragraffen, eller tilføj den i data/love.yaml med kilde"))
+            ud.append(fejl(f"{navn} findes ikke i {lov.titel} (ifølge {fil})",
+                           hint + f"ret paragraffen, eller tilføj den i {fil} med kilde"))
             return ud
         if dato is not None:
             if p.gyldig_fra and dato < dato_som_date(p.gyldig_fra):
-                ud.append(("fejl", f"{navn} gælder først fra {dansk_dato(dato_som_date(p.gyldig_fra))}; "
+                ud.append(fejl(f"{navn} gælder først fra {dansk_dato(dato_som_date(p.gyldig_fra))}; "
                                    f"henvisningen gælder {dansk_dato(dato)}",
                            "ret paragraffen til den, der gjaldt på revisionens dato "
-                           f"(se 'kilde' ved § {nr_norm} i data/love.yaml)"))
+                           f"(se 'kilde' ved § {nr_norm} i {fil})"))
             if p.gyldig_til and dato > dato_som_date(p.gyldig_til):
-                ud.append(("fejl", f"{navn} gælder kun til og med {dansk_dato(dato_som_date(p.gyldig_til))}; "
+                ud.append(fejl(f"{navn} gælder kun til og med {dansk_dato(dato_som_date(p.gyldig_til))}; "
                                    f"henvisningen gælder {dansk_dato(dato)}",
                            "henvis til den bestemmelse, der afløste den "
-                           f"(se 'kilde' ved § {nr_norm} i data/love.yaml)"))
+                           f"(se 'kilde' ved § {nr_norm} i {fil})"))
         if stk is not None:
             maks = p.max_stk(dato)
             if maks is not None and stk > maks:
                 naar = f" pr. {dansk_dato(dato)}" if dato else ""
                 har = "ét stykke" if maks == 1 else f"stk. 1-{maks}"
-                ud.append(("fejl", f"{navn} har kun {har}{naar}; stk. {stk} findes ikke",
-                           "ret stykket, eller ret 'stk' i data/love.yaml hvis paragraffen er ændret"))
+                ud.append(fejl(f"{navn} har kun {har}{naar}; stk. {stk} findes ikke",
+                               f"ret stykket, eller ret 'stk' i {fil} hvis paragraffen er ændret"))
         if nr is not None and stk is None:
-            ud.append(("fejl", f"{navn}, nr. {nr}: 'nr.' uden 'stk.' er tvetydigt",
+            ud.append(fejl(f"{navn}, nr. {nr}: 'nr.' uden 'stk.' er tvetydigt",
                        "angiv stykket, fx '§ 83, stk. 1, nr. 2'"))
         e = p.erstattet_for_ældre
         if e is not None and dato is not None and dato >= dato_som_date(e.fra):
             af = self.navn_i_tekst(e.af)
-            ud.append(("advarsel",
+            ud.append(advarsel(
                        f"{navn} gælder fra {dansk_dato(dato_som_date(e.fra))} ikke for personer omfattet af {af}; "
                        f"henvis til {af}",
                        f"gælder indsatsen personer omfattet af {af}, skal lovgrundlaget være {af}"
@@ -282,9 +284,7 @@ def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
         post = str(lov_id) if lov_id is not None else f"lov nr. {i + 1}"
         if isinstance(lov_id, str):
             if lov_id in set_id:
-                ud.append(Problem(navn, fil.linje(("love", i, "id")), post, "id",
-                                  f"loven '{lov_id}' står to gange (første gang som lov nr. {set_id[lov_id] + 1})",
-                                  hint="slå de to indgange sammen til én"))
+                ud.append(Problem(f"loven '{lov_id}' står to gange (første gang som lov nr. {set_id[lov_id] + 1})", "slå de to indgange sammen til én", fil=navn, linje=fil.linje(("love", i, "id")), post=post, felt="id"))
             else:
                 set_id[lov_id] = i
         former: list[tuple[str, tuple]] = []
@@ -303,9 +303,7 @@ def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
             if noegle in set_navn and set_navn[noegle][0] != post:
                 andet, _ = set_navn[noegle]
                 felt = ".".join(str(x) if not isinstance(x, int) else f"[{x}]" for x in sti[2:]).replace(".[", "[")
-                ud.append(Problem(navn, fil.linje(sti), post, felt,
-                                  f"navnet '{form}' bruges også af loven '{andet}'; et navn skal pege på én lov",
-                                  hint="slet navnet hos den ene lov"))
+                ud.append(Problem(f"navnet '{form}' bruges også af loven '{andet}'; et navn skal pege på én lov", "slet navnet hos den ene lov", fil=navn, linje=fil.linje(sti), post=post, felt=felt))
             else:
                 set_navn.setdefault(noegle, (post, ""))
         sete: dict[str, int] = {}
@@ -314,10 +312,7 @@ def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
                 continue
             nr = normaliser_paragraf(p["nr"])
             if nr in sete:
-                ud.append(Problem(navn, fil.linje(("love", i, "paragraffer", j, "nr")), post,
-                                  f"paragraffer[{j}].nr",
-                                  f"§ {nr} står to gange (også som paragraffer[{sete[nr]}])",
-                                  hint="slå de to indgange sammen til én"))
+                ud.append(Problem(f"§ {nr} står to gange (også som paragraffer[{sete[nr]}])", "slå de to indgange sammen til én", fil=navn, linje=fil.linje(("love", i, "paragraffer", j, "nr")), post=post, felt=f"paragraffer[{j}].nr"))
             else:
                 sete[nr] = j
     return ud
@@ -329,16 +324,12 @@ def laes_lovregister(fil: YamlFil) -> tuple[Lovregister | None, list[Problem]]:
     problemer = list(problemer) + _tjek_dubletter(fil)
     if model is None or problemer:
         return None, problemer
-    register = Lovregister(model)
+    register = Lovregister(model, fil.visningsnavn)
     for i, lov in enumerate(model.love):
         for j, p in enumerate(lov.paragraffer):
             e = p.erstattet_for_ældre
             if e is not None and register.lov(e.af) is None:
-                problemer.append(Problem(fil.visningsnavn,
-                                         fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "af")),
-                                         lov.id, f"paragraffer[{j}].erstattet_for_ældre.af",
-                                         f"ukendt lov '{e.af}'",
-                                         hint="brug en lovs id fra denne fil, fx ældreloven"))
+                problemer.append(Problem(f"ukendt lov '{e.af}'", "brug en lovs id fra denne fil, fx ældreloven", fil=fil.visningsnavn, linje=fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "af")), post=lov.id, felt=f"paragraffer[{j}].erstattet_for_ældre.af"))
     if problemer:
         return None, problemer
     return register, []

@@ -29,7 +29,7 @@ _MOENSTRE = {
     r"^[KU]\.\d+\.\d+$": ("id skal have formen K.n.n eller U.n.n", "fx K.2.1 (kompenserende) eller U.3.5 (udviklende)"),
     r"^\d+( [a-z])?$": ("paragraffen skal skrives som tal, evt. med bogstav efter mellemrum",
                         "skriv fx \"83\" eller \"94 a\" (ikke \"94a\" eller \"§ 83\")"),
-    r"^[a-zæøå]+$": ("lovens nøgle skal være små bogstaver uden mellemrum", "brug nøglen fra data/love.yaml, fx serviceloven"),
+    r"^[a-zæøå]+$": ("lovens nøgle skal være små bogstaver uden mellemrum", "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven"),
     r"^\d{4}(-\d{2}(-\d{2})?)?$": ("datoen skal skrives ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD", "fx 2014-05 for maj 2014"),
     r"^https://": ("adressen skal begynde med https://", None),
     r"^1\.\d+$": ("introduktionens afsnit nummereres 1.1, 1.2, …", None),
@@ -134,8 +134,7 @@ def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
     if fil.problemer:
         return None, list(fil.problemer)
     if not isinstance(fil.data, dict):
-        return None, [Problem(fil.visningsnavn, 1, None, None, "filen er tom eller ikke en blok af felter",
-                              hint=f"filen skal indeholde felterne {', '.join(model.model_fields)}")]
+        return None, [Problem("filen er tom eller ikke en blok af felter", f"filen skal indeholde felterne {', '.join(model.model_fields)}", fil=fil.visningsnavn, linje=1, post=None, felt=None)]
     try:
         return model.model_validate(fil.data), []
     except ValidationError as e:
@@ -145,5 +144,5 @@ def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
             loc = tuple(fejl["loc"])
             post, felt = post_og_felt(fil.data, loc)
             besked, hint = _oversaet(fejl, feltnavne)
-            problemer.append(Problem(fil.visningsnavn, fil.linje(loc), post, felt, besked, hint))
+            problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(loc), post=post, felt=felt))
         return None, problemer

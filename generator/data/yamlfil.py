@@ -66,8 +66,7 @@ def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
     navn = visningsnavn or str(sti)
     fil = YamlFil(sti=sti, visningsnavn=navn)
     if not sti.exists():
-        fil.problemer.append(Problem(navn, None, None, None, "filen findes ikke",
-                                     hint=f"opret {sti.name} eller ret stien"))
+        fil.problemer.append(Problem("filen findes ikke", f"opret {sti.name} eller ret stien", fil=navn, linje=None, post=None, felt=None))
         return fil
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False
@@ -75,20 +74,16 @@ def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
         fil.rod = yaml.load(sti.read_text(encoding="utf-8"))
     except DuplicateKeyError as e:
         linje = e.problem_mark.line + 1 if e.problem_mark else None
-        fil.problemer.append(Problem(navn, linje, None, None,
-                                     f"nøglen står to gange i samme afsnit: {e.problem.strip()}",
-                                     hint="slet eller omdøb den ene forekomst"))
+        fil.problemer.append(Problem(f"nøglen står to gange i samme afsnit: {e.problem.strip()}", "slet eller omdøb den ene forekomst", fil=navn, linje=linje, post=None, felt=None))
         return fil
     except MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         linje = mark.line + 1 if mark else None
         hvad = (e.problem or e.context or "ugyldig YAML").strip()
-        fil.problemer.append(Problem(navn, linje, None, None, f"YAML-syntaksfejl: {hvad}",
-                                     hint="tjek indrykning, kolon efter feltnavne og at tekst med ': ' står i anførselstegn eller som blok (|)"))
+        fil.problemer.append(Problem(f"YAML-syntaksfejl: {hvad}", "tjek indrykning, kolon efter feltnavne og at tekst med ': ' står i anførselstegn eller som blok (|)", fil=navn, linje=linje, post=None, felt=None))
         return fil
     except UnicodeDecodeError:
-        fil.problemer.append(Problem(navn, None, None, None, "filen er ikke UTF-8",
-                                     hint="gem filen som UTF-8"))
+        fil.problemer.append(Problem("filen er ikke UTF-8", "gem filen som UTF-8", fil=navn, linje=None, post=None, felt=None))
         return fil
     fil.data = _plain(fil.rod)
     return fil

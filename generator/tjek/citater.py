@@ -21,6 +21,7 @@ import weakref
 from dataclasses import dataclass, field
 
 from ..data.lovregister import Lovregister, normaliser_paragraf, paragraf_noegle
+from ..problemer import Problem, advarsel, fejl
 
 # ---------------------------------------------------------------- data
 
@@ -50,7 +51,7 @@ class Citat:
     original: str
     lov_id: str | None
     led: list[Led]
-    fejl: list[str] = field(default_factory=list)
+    fejl: list[Problem] = field(default_factory=list)
     lovnavn: str | None = None
     """The law's name as written in the text (whitespace collapsed), or None for a bare §."""
     lovnavn_efter: bool = False
@@ -207,7 +208,7 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
             continue
         led, slut = fundet
         start = tegn.start()
-        fejl: list[str] = []
+        problemer: list[Problem] = []
         lov_id: str | None = None
         lovnavn: str | None = None
         efter = False
@@ -224,7 +225,7 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
             if u:
                 lovnavn = _samlet(u.group("navn"))
                 start = vindue_start + u.start("navn")
-                fejl.append(f"ukendt lov '{lovnavn}'")
+                problemer.append(_ukendt_lov(lovnavn, register))
             else:
                 e = moe.efter.match(tekst, slut)
                 if e:
@@ -236,35 +237,40 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
                     if e:
                         lovnavn, efter = _samlet(e.group("navn")), True
                         slut = e.end()
-                        fejl.append(f"ukendt lov '{lovnavn}'")
+                        problemer.append(_ukendt_lov(lovnavn, register))
                     elif hovedlov:
                         lov_id = hovedlov
                     else:
-                        fejl.append("paragraf uden lov og ingen hovedlov")
+                        problemer.append(fejl(
+                            "paragraf uden lov og ingen hovedlov",
+                            "skriv lovens navn foran §, fx 'servicelovens § 83', eller angiv 'hovedlov' for afsnittet"))
 
         for l in led:
             if l.til is not None and paragraf_noegle(l.til) <= paragraf_noegle(l.paragraf):
-                fejl.append(f"intervallet § {l.paragraf}-{l.til} går ikke fremad")
-        ud.append(Citat(start, slut, tekst[start:slut], lov_id, led, fejl, lovnavn, efter))
+                problemer.append(fejl(f"intervallet § {l.paragraf}-{l.til} går ikke fremad",
+                                      "skriv intervallet med den laveste paragraf først, fx '§§ 83-86'"))
+        ud.append(Citat(start, slut, tekst[start:slut], lov_id, led, problemer, lovnavn, efter))
         naeste = slut
     return ud
 
 
+def _ukendt_lov(navn: str, register: Lovregister) -> Problem:
+    return fejl(f"ukendt lov '{navn}'",
+                f"brug et navn fra {register.filnavn} (fx 'serviceloven'), eller tilføj loven dér")
+
+
+def _om(hvad: str, p: Problem) -> Problem:
+    return Problem(f"{hvad}: {p.besked}", p.hint, p.niveau)
+
+
 def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister,
-                 dato: dt.date | None = None) -> list[tuple[str, str, str]]:
-    """Check every citation in `tekst` against the registry. Returns (niveau, besked, hint)."""
-    ud: list[tuple[str, str, str]] = []
+                 dato: dt.date | None = None) -> list[Problem]:
+    """Check every citation in `tekst` against the registry (problems without a location)."""
+    ud: list[Problem] = []
     citater = find_citater(tekst, hovedlov, register)
     for c in citater:
         hvad = f"henvisningen '{c.original}'"
-        for f in c.fejl:
-            if f.startswith("ukendt lov"):
-                hint = "brug et navn fra data/love.yaml (fx 'serviceloven'), eller tilføj loven dér"
-            elif f.startswith("paragraf uden lov"):
-                hint = "skriv lovens navn foran §, fx 'servicelovens § 83', eller angiv 'hovedlov' for afsnittet"
-            else:
-                hint = "skriv intervallet med den laveste paragraf først, fx '§§ 83-86'"
-            ud.append(("fejl", f"{hvad}: {f}", hint))
+        ud += [_om(hvad, f) for f in c.fejl]
         if c.lov_id is None:
             continue
         for led in c.led:
@@ -272,15 +278,14 @@ def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister,
             if led.til is not None:
                 endepunkter.append((led.til, None, None))
             for p, stk, nr in endepunkter:
-                for niveau, besked, hint in register.tjek(c.lov_id, p, stk, nr, dato):
-                    ud.append((niveau, f"{hvad}: {besked}", hint))
+                ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato)]
     # A law's name followed by a number but no §: "Lov om Social Service 151".
     dækket = [(c.start, c.slut) for c in citater]
     for m in _moenstre(register).uden_tegn.finditer(tekst):
         if any(a <= m.start() < b for a, b in dækket):
             continue
-        ud.append(("advarsel", f"'{_samlet(m.group(0))}' ligner en lovhenvisning uden §",
-                   f"skriv '{_samlet(m.group('navn'))} § {m.group('tal')}', hvis det er en paragraf"))
+        ud.append(advarsel(f"'{_samlet(m.group(0))}' ligner en lovhenvisning uden §",
+                           f"skriv '{_samlet(m.group('navn'))} § {m.group('tal')}', hvis det er en paragraf"))
     return list(dict.fromkeys(ud))
 
 
@@ -315,5 +320,3 @@ def link_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> str
     dele.append(tekst[pos:])
     return "".join(dele)
 
-
-__all__ = ["Citat", "Led", "find_citater", "tjek_citater", "link_citater", "normaliser_paragraf"]

@@ -19,7 +19,7 @@ from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import laes_lovregister
 from ..data.valider import valider
 from ..data.yamlfil import YamlFil, laes_yaml
-from ..problemer import DataFejl, Problem
+from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 
 FILER: dict[str, tuple[str, type[schema.Model]]] = {
@@ -70,8 +70,8 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     fundne = krydstjek.tjek(katalog)
     forrige, fundne_forrige = laes_forrige(katalog)
     fundne += fundne_forrige
-    fejl = [p for p in fundne if p.niveau == "fejl"]
-    katalog.advarsler = [p for p in fundne if p.niveau == "advarsel"]
+    fejl = [p for p in fundne if p.niveau is Niveau.FEJL]
+    katalog.advarsler = [p for p in fundne if p.niveau is Niveau.ADVARSEL]
     if fejl:
         raise DataFejl(fundne)
     katalog.forrige = forrige
@@ -87,8 +87,7 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
     sti = tidligere_mappe(katalog.data_dir, forrige) / EKSPORT_FIL
 
     def problem(besked: str, hint: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(fil.visningsnavn, fil.linje(("revision", "forrige")), "revision", "forrige",
-                              besked, hint)]
+        return None, [Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(("revision", "forrige")), post="revision", felt="forrige")]
 
     if not sti.is_file():
         return problem(f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",

@@ -44,10 +44,17 @@ class _Indsamler:
         self.problemer: list[Problem] = []
 
     def __call__(self, filnoegle: str, sti: tuple, post: str, besked: str,
-                 hint: str | None = None, niveau: str = "fejl", felt_fra: int = 2) -> None:
+                 hint: str | None = None, felt_fra: int = 2) -> None:
+        self.fundet(filnoegle, sti, post, [Problem(besked, hint)], felt_fra)
+
+    def fundet(self, filnoegle: str, sti: tuple, post: str, problemer: list[Problem], felt_fra: int) -> None:
+        """Locate problems a check found in the text at `sti`."""
         fil = self.k.filer[filnoegle]
-        self.problemer.append(Problem(fil.visningsnavn, fil.linje(sti), post,
-                                      _felt(sti[felt_fra:]) or None, besked, hint, niveau))
+        linje, felt = fil.linje(sti), _felt(sti[felt_fra:]) or None
+        self.problemer += [p.sted(fil.visningsnavn, linje, post, felt) for p in problemer]
+
+    def filnavn(self, filnoegle: str) -> str:
+        return self.k.filer[filnoegle].visningsnavn
 
 
 class _UdenAfsnit:
@@ -113,11 +120,11 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                 if ind is None:
                     p("standarder", sti + ("indsats",), f"kvalitetsstandard {s.nr}",
                       f"kan ikke finde indsats '{linje.indsats}'",
-                      "ret id'et, eller tilføj indsatsen i data/indsatser.yaml")
+                      f"ret id'et, eller tilføj indsatsen i {p.filnavn('indsatser')}")
                 elif s.nr not in ind.standarder:
                     p("standarder", sti + ("indsats",), f"kvalitetsstandard {s.nr}",
                       f"standarden lister {ind.id}, men {ind.id} nævner ikke standard {s.nr} under 'standarder'",
-                      f"tilføj {s.nr} til 'standarder' for {ind.id} i data/indsatser.yaml, eller fjern linjen her")
+                      f"tilføj {s.nr} til 'standarder' for {ind.id} i {p.filnavn('indsatser')}, eller fjern linjen her")
             elif linje.standard not in standarder:
                 p("standarder", sti + ("standard",), f"kvalitetsstandard {s.nr}",
                   f"kan ikke finde kvalitetsstandard {linje.standard}", "ret nummeret")
@@ -135,7 +142,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
             s = standarder.get(nr)
             if s is None:
                 p("indsatser", sti, ind.id, f"kan ikke finde kvalitetsstandard {nr}",
-                  "ret nummeret; standarderne står i data/standards.yaml")
+                  f"ret nummeret; standarderne står i {p.filnavn('standarder')}")
             elif not schema.mangler(s.indsatser) and ind.id not in {x.indsats for x in s.indsatser}:
                 p("indsatser", sti, ind.id,
                   f"indsatsen nævner standard {nr}, men standard {nr} lister ikke {ind.id}",
@@ -164,7 +171,7 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
                 if not any(_ligner(navn, t) for t in titler + eksterne):
                     p(filnoegle, sti, post, f"kan ikke finde kvalitetsstandarden '{navn}'",
                       "skriv standardens titel som i kataloget, eller tilføj den under "
-                      "'eksterne_standarder' i data/katalog.yaml hvis den findes uden for kataloget",
+                      f"'eksterne_standarder' i {p.filnavn('katalog')} hvis den findes uden for kataloget",
                       felt_fra=len(prefix))
 
 
@@ -190,15 +197,15 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
     for filnoegle, prefix, post, model, hovedlov in _poster(k):
         if getattr(model, "hovedlov", None) and k.love.lov(model.hovedlov) is None:
             p(filnoegle, prefix + ("hovedlov",), post, f"ukendt lov '{model.hovedlov}'",
-              "brug en lovs id fra data/love.yaml, fx serviceloven", felt_fra=len(prefix))
+              f"brug en lovs id fra {p.filnavn('love')}, fx serviceloven", felt_fra=len(prefix))
         lovgrundlag = getattr(model, "lovgrundlag", None)
         if isinstance(lovgrundlag, list):
             for j, h in enumerate(lovgrundlag):
-                for niveau, besked, hint in k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato):
-                    p(filnoegle, prefix + ("lovgrundlag", j), post, besked, hint, niveau, felt_fra=len(prefix))
+                p.fundet(filnoegle, prefix + ("lovgrundlag", j), post,
+                         k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato), felt_fra=len(prefix))
         for sti, tekst in schema.prosa(model.model_dump(), prefix):
-            for niveau, besked, hint in citater.tjek_citater(tekst, hovedlov, k.love, dato):
-                p(filnoegle, sti, post, besked, hint, niveau, felt_fra=len(prefix))
+            p.fundet(filnoegle, sti, post, citater.tjek_citater(tekst, hovedlov, k.love, dato),
+                     felt_fra=len(prefix))
 
 
 def _beslutninger(k: Katalog, p: _Indsamler) -> None:

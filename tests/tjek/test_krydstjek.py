@@ -27,6 +27,9 @@ def test_structured_citation_of_a_paragraph_that_does_not_exist(data_kopi):
     fundne = fejl(data_kopi)
     assert any(re.search(r"standards\.yaml:\d+: kvalitetsstandard 3: lovgrundlag\[\d+\]: .*§ 866", p)
                for p in fundne), fundne
+    # The hint names the registry file actually read, not the default data/love.yaml.
+    [problem] = [p for p in fundne if "§ 866" in p]
+    assert f"{data_kopi}/love.yaml" in problem and "data/love.yaml" not in problem.replace(str(data_kopi), "")
 
 
 def test_structured_citation_of_an_unknown_law(data_kopi):
