@@ -96,7 +96,7 @@ def test_data_page_links_the_open_data(bygget):
 
 
 def test_published_data_names_the_municipality_not_placeholders(bygget):
-    from generator import urls
+    from generator.site import urls
 
     for fil in (urls.DATA_JSON, urls.CSV_SERVICENIVEAU, urls.CSV_FRISTER):
         tekst = (bygget / fil).read_text(encoding="utf-8")

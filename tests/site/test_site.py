@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.site import urls
+from generator.site.visning import Visning
 from generator.tjek.indlaes import indlaes_katalog
 
 from .. import support as html
