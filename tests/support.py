@@ -116,3 +116,63 @@ def laes(sti: Path) -> Side:
     side.tekst = " ".join(" ".join(laeser._dele).split())
     side.h1 = " ".join(side.h1.replace("¶", "").split())
     return side
+
+
+class _TabelLaeser(HTMLParser):
+    """Every <table> of a page as rows of cell texts (whitespace collapsed)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tabeller: list[list[list[str]]] = []
+        self._celle: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tabeller.append([])
+        elif tag == "tr" and self.tabeller:
+            self.tabeller[-1].append([])
+        elif tag in ("td", "th") and self.tabeller:
+            self._celle = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._celle is not None:
+            self.tabeller[-1][-1].append(" ".join("".join(self._celle).split()))
+            self._celle = None
+
+    def handle_data(self, data):
+        if self._celle is not None:
+            self._celle.append(data)
+
+
+def tabeller(sti: Path) -> list[list[list[str]]]:
+    laeser = _TabelLaeser()
+    laeser.feed(sti.read_text(encoding="utf-8"))
+    return laeser.tabeller
+
+
+class _TekstUdenKode(HTMLParser):
+    _SKJULT = {"script", "style", "code", "pre"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.dele: list[str] = []
+        self._dybde = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKJULT:
+            self._dybde += 1
+
+    def handle_endtag(self, tag):
+        if tag in self._SKJULT and self._dybde:
+            self._dybde -= 1
+
+    def handle_data(self, data):
+        if not self._dybde:
+            self.dele.append(data)
+
+
+def laes_uden_kode(sti: Path) -> str:
+    """A page's rendered text without code, scripts and styles (where Markdown syntax may stand)."""
+    laeser = _TekstUdenKode()
+    laeser.feed(sti.read_text(encoding="utf-8"))
+    return " ".join(" ".join(laeser.dele).split())

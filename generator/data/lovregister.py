@@ -18,20 +18,12 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
 from .yamlfil import YamlFil
+from ..formater import dansk_dato
 from ..problemer import Problem, advarsel, fejl
 from .schema import Dato, LovId, Model, Paragraf, Tekst, dato_som_date
 from .valider import valider
 
 ELI_RE = re.compile(r"^https://www\.retsinformation\.dk/eli/lta/\d{4}/\d+$")
-
-_MAANEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-             "september", "oktober", "november", "december")
-
-
-def dansk_dato(d: dt.date) -> str:
-    """``2025-07-01`` → ``1. juli 2025``."""
-    return f"{d.day}. {_MAANEDER[d.month - 1]} {d.year}"
-
 
 def normaliser_paragraf(p: str) -> str:
     """``"94a"`` / ``"94 A"`` / ``" 94  a "`` → ``"94 a"``; other input is returned stripped."""

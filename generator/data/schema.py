@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal, Union
 
+from dataclasses import dataclass
+
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -23,6 +25,8 @@ from pydantic import (
     Tag,
     model_validator,
 )
+
+from ..formater import varighed
 
 # ---------------------------------------------------------------- basic types
 
@@ -74,6 +78,11 @@ def mangler(v: Any) -> bool:
     return isinstance(v, Mangler)
 
 
+def overskrift(titel: str, **kw: Any) -> Any:
+    """A field with its Danish section heading: declared once, read by templates, diff and PDF."""
+    return Field(title=titel, **kw)
+
+
 # ---------------------------------------------------------------- shared parts
 
 class Varighed(Model):
@@ -83,7 +92,7 @@ class Varighed(Model):
     enhed: Enhed
 
     def __str__(self) -> str:
-        return f"{self.antal} {self.enhed}"
+        return varighed(self.antal, self.enhed)
 
 
 class Frist(Model):
@@ -113,6 +122,8 @@ class Loefte(Model):
     tid: Varighed | None = None
     gælder: list[IndsatsId] = []
     """Interventions a standard-wide promise names (shown on their pages; written once, here)."""
+    kun_standarden: bool = False
+    """The fact is about the standard's own offer (e.g. stays in a midlertidig bolig), not its interventions."""
     side: Sidetal
 
 
@@ -209,26 +220,27 @@ class Standard(Model):
     titel: Tekst
     undertitel: Tekst | None = None
     side: Sidetal
-    kort_fortalt: Tekst
+    kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
     hovedlov: LovId
-    lovgrundlag: Afsnit(list[Henvisning])
-    lovgrundlag_note: Tekst | None = None
-    visitation: Afsnit(Tekst)
-    sagsbehandlingsfrister: Afsnit(list[Frist])
-    målgruppe: Afsnit(Tekst)
-    kvalitetsmål: Afsnit(Kvalitetsmaal)
-    indsatser: Afsnit(list[StandardensIndsats])
-    indhold_og_omfang: Afsnit(Tekst)
-    vejledende_omfang: Afsnit(list[Loefte])
-    ikke_omfattet: Afsnit(list[Tekst])
-    betaling: Afsnit(list[Loefte])
+    lovgrundlag: Afsnit(list[Henvisning]) = overskrift("Lovgrundlag")
+    lovgrundlag_note: Tekst | None = overskrift("Note til lovgrundlaget", default=None)
+    visitation: Afsnit(Tekst) = overskrift("Visitation")
+    sagsbehandlingsfrister: Afsnit(list[Frist]) = overskrift("Sagsbehandlingsfrister")
+    målgruppe: Afsnit(Tekst) = overskrift("Målgruppe")
+    kvalitetsmål: Afsnit(Kvalitetsmaal) = overskrift("Kvalitetsmål")
+    indsatser: Afsnit(list[StandardensIndsats]) = overskrift("Indsatser")
+    indhold_og_omfang: Afsnit(Tekst) = overskrift("Indhold og omfang")
+    vejledende_omfang: Afsnit(list[Loefte]) = overskrift("Vejledende omfang og tider")
+    ikke_omfattet: Afsnit(list[Tekst]) = overskrift("Det kan borgeren ikke få hjælp til")
+    betaling: Afsnit(list[Loefte]) = overskrift("Pris og betaling")
     """What the citizen pays, as the source states it (introduction 1.9 and the standard itself)."""
-    fleksibilitet: Afsnit(Tekst)
-    leverancesikkerhed: Afsnit(list[Loefte])
-    særlige_forhold: Afsnit(Tekst)
-    tilsyn_med_kvaliteten: Afsnit(Tekst)
-    dokument: Afsnit(Dokument)
+    fleksibilitet: Afsnit(Tekst) = overskrift("Fleksibilitet")
+    frit_valg: Afsnit(Tekst) = overskrift("Frit valg af leverandør")
+    leverancesikkerhed: Afsnit(list[Loefte]) = overskrift("Leverancesikkerhed")
+    særlige_forhold: Afsnit(Tekst) = overskrift("Særlige forhold")
+    tilsyn_med_kvaliteten: Afsnit(Tekst) = overskrift("Tilsyn med kvaliteten")
+    dokument: Afsnit(Dokument) = overskrift("Dokument")
 
     @property
     def id(self) -> str:
@@ -236,22 +248,29 @@ class Standard(Model):
 
 
 class Indsats(Model):
+    """An intervention. Its own facts only: what its standard says for it is shown from the standard.
+
+    An aspect the intervention's own description does not mention is simply left out
+    (or empty); the site then shows what the standard says, and "not described" only
+    where neither says anything.
+    """
+
     id: IndsatsId
     titel: Tekst
     titel_i_standard: Tekst | None = None
     type: Literal["kompenserende", "udviklende"]
     standarder: Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
     side: Sidetal
-    kort_fortalt: Tekst
+    kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
-    lovgrundlag: Afsnit(list[Henvisning])
-    beskrivelse: Afsnit(Tekst)
-    hyppighed: Afsnit(list[Loefte])
-    sagsbehandlingsfrist: Afsnit(list[Frist])
-    levering: Afsnit(list[Loefte])
-    betaling: Afsnit(list[Loefte])
-    ikke_omfattet: Afsnit(list[Tekst])
-    øvrigt: list[Loefte] = []
+    lovgrundlag: Afsnit(list[Henvisning]) = overskrift("Lovgrundlag", default=[])
+    beskrivelse: Afsnit(Tekst) | None = overskrift("Beskrivelse", default=None)
+    hyppighed: Afsnit(list[Loefte]) = overskrift("Hyppighed", default=[])
+    sagsbehandlingsfrist: Afsnit(list[Frist]) = overskrift("Sagsbehandlingsfrist", default=[])
+    levering: Afsnit(list[Loefte]) = overskrift("Levering", default=[])
+    betaling: Afsnit(list[Loefte]) = overskrift("Pris og betaling", default=[])
+    ikke_omfattet: Afsnit(list[Tekst]) = overskrift("Det kan borgeren ikke få hjælp til", default=[])
+    øvrigt: list[Loefte] = overskrift("Andre oplysninger", default=[])
 
     @model_validator(mode="after")
     def _type_passer_til_id(self) -> "Indsats":
@@ -292,6 +311,8 @@ class KatalogInfo(Model):
     område: Tekst
     år: Annotated[int, Field(ge=1990, le=2100)]
     kilde: Tekst
+    kildens_dækning: Tekst | None = None
+    """For editors: which parts of the source the data could be built from, and why others are missing."""
 
 
 class Godkendelse(Model):
@@ -365,3 +386,64 @@ def dato_som_date(dato: str) -> dt.date:
     """First day of the period a `Dato` names (``2014-05`` → 2014-05-01)."""
     dele = [int(x) for x in dato.split("-")] + [1, 1]
     return dt.date(dele[0], dele[1], dele[2])
+
+
+# ---------------------------------------------------------------- aspects of a service level
+
+@dataclass(frozen=True)
+class Aspekt:
+    """One aspect of an intervention's service level, and where the data states it.
+
+    `egen` is the intervention's own field, `standardens` the field of its standard(s)
+    that states the same aspect for all (or named) interventions. The view model
+    (`site.serviceniveau`) and the checks (`tjek.krydstjek`) both read this table.
+    """
+
+    noegle: str
+    titel: str
+    """The heading on an intervention page."""
+    mangler_tekst: str
+    """How the reader is told the catalogue does not describe it."""
+    egen: str | None
+    standardens: str | None
+    prosa: bool = False
+
+
+ASPEKTER: tuple[Aspekt, ...] = (
+    Aspekt("sagsbehandlingsfrist", "Sagsbehandlingsfrist", "hvor hurtigt kommunen træffer afgørelse",
+           "sagsbehandlingsfrist", "sagsbehandlingsfrister"),
+    Aspekt("hyppighed", "Hyppighed og omfang", "hvor ofte og hvor meget du får hjælp",
+           "hyppighed", "vejledende_omfang"),
+    Aspekt("levering", "Levering og leverancesikkerhed", "hvornår og hvordan hjælpen leveres",
+           "levering", "leverancesikkerhed"),
+    Aspekt("pris", "Pris og betaling", "hvad hjælpen koster", "betaling", "betaling"),
+    Aspekt("fleksibilitet", "Fleksibilitet", "om du kan bytte hjælpen til anden hjælp",
+           None, "fleksibilitet", prosa=True),
+    Aspekt("frit_valg", "Frit valg af leverandør", "om du kan vælge, hvem der leverer hjælpen",
+           None, "frit_valg", prosa=True),
+    Aspekt("ikke_omfattet", "Det kan du ikke få hjælp til", "hvad hjælpen ikke omfatter",
+           "ikke_omfattet", "ikke_omfattet"),
+    Aspekt("saerlige_forhold", "Særlige forhold", "særlige forhold", None, "særlige_forhold", prosa=True),
+    Aspekt("lovgrundlag", "Lovgrundlag", "lovgrundlaget", "lovgrundlag", "lovgrundlag"),
+)
+
+
+def gaelder_for(v: Any, indsats_id: str) -> Literal["navngivet", "standard"] | None:
+    """Whether a standard's fact applies to intervention `indsats_id`: by name, as one of all, or not."""
+    if isinstance(v, Loefte):
+        if v.kun_standarden:
+            return None
+        if v.gælder:
+            return "navngivet" if indsats_id in v.gælder else None
+    return "standard"
+
+
+def overskrifter() -> dict[str, str]:
+    """Every field's Danish heading, from the models' field titles (declared once, above)."""
+    ud: dict[str, str] = {}
+    for model in (Standard, Indsats, Introduktion, Introduktionsafsnit, Kvalitetsmaal, Dokument, KatalogFil,
+                  Kommune, Kontakt):
+        for navn, f in model.model_fields.items():
+            if f.title:
+                ud.setdefault(navn, f.title)
+    return ud

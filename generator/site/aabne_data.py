@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from ..data import schema
@@ -23,25 +24,31 @@ def _csv(raekker: list[list[Any]]) -> str:
     return buf.getvalue()
 
 
-def _fakta(liste: Any) -> str:
-    if schema.mangler(liste):
-        return ""
-    return " | ".join(f.tekst if isinstance(f, schema.Loefte) else
-                      (str(f.frist) if f.frist else "") + (f" ({f.note})" if f.note else "")
-                      for f in liste)
+def _uden_links(tekst: str) -> str:
+    """Cells are plain text: a Markdown link keeps its words."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", tekst)
 
 
 def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
     # Published data names the municipality: placeholders such as {kommune} are filled in.
     udfyld = Udfylder(katalog.info).i_data
-    serviceniveau = [["id", "titel", "type", "standarder", "hyppighed", "sagsbehandlingsfrist", "levering", "side"]]
-    for i in katalog.indsatser:
-        serviceniveau.append([i.id, i.titel, i.type, " ".join(map(str, i.standarder)), _fakta(i.hyppighed),
-                              _fakta(i.sagsbehandlingsfrist), _fakta(i.levering), i.side])
-    frister = [["gælder", "emne", "frist_antal", "frist_enhed", "note", "side"]]
-    for r in visning.alle_frister():
-        frister.append([r.hvem, r.emne or "", *(r.vaerdi.split(" ", 1) if r.vaerdi[:1].isdigit() else ["", ""]),
-                        r.note or (r.vaerdi if not r.vaerdi[:1].isdigit() else ""), r.side])
+    # The same rows and cells as the pages "Serviceniveau på et blik" and "Sagsbehandlingsfrister".
+    serviceniveau = [["id", "titel", "type", "standarder", "sagsbehandlingsfrist", "hyppighed", "pris", "levering",
+                      "side"]]
+    frister = [["gælder", "emne", "frist_antal", "frist_enhed", "frist", "kilde", "side"]]
+    for r in visning.serviceniveau:
+        i = r.indsats
+        serviceniveau.append([i.id, i.titel, i.type, " ".join(map(str, i.standarder)),
+                              *(_uden_links(r.aspekt(a).celle) for a in ("sagsbehandlingsfrist", "hyppighed", "pris",
+                                                                         "levering")),
+                              i.side])
+        for f, kilde in r.frister:
+            frister.append([f"{i.id} {i.titel}", f.emne or "", f.antal or "", f.enhed or "", f.tekst,
+                            kilde.kort or "indsatsen", f.side or ""])
+    for fr in visning.standardernes_frister():
+        f = fr.faktum
+        frister.append([fr.hvem, f.emne or "", f.antal or "", f.enhed or "", f.tekst, "kvalitetsstandarden",
+                        f.side or ""])
     skema = Eksport.model_json_schema()
     skema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     skema["title"] = "Kvalitetsstandard-kataloget: eksport af én revision"

@@ -14,13 +14,14 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import formater
 from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
 from . import urls
 from .sider import Side
-from .visning import Visning, frist_tekst, kontakt_tekst
+from .visning import Visning, kontakt_tekst
 
 SKABELON_DIR = Path(__file__).parent / "templates"
 
@@ -72,27 +73,20 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         autoescape=True,
     )
     u = Udfylder(katalog)
-    def henvisning(h: schema.Henvisning) -> Markup:
-        lov = katalog.love.lov(h.lov)
-        return Markup(_escape(henvisning_tekst(lov.titel if lov else h.lov, h)))
+    def varighed(v: Any) -> str:
+        return v if isinstance(v, str) else formater.varighed_af(v)
 
-    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, linktekst=u.linktekst, henvisning=henvisning)
-    env.globals.update(kontakt=kontakt_tekst(katalog.info), k=katalog, v=visning, info=katalog.info, urls=urls,
-                       mangler=schema.mangler, lov=katalog.love,
-                       frist_tekst=lambda f: Markup(_escape(frist_tekst(f))),
+    # Formatting has one home (`formater`); templates, the diff and the PDF all use it.
+    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, linktekst=u.linktekst,
+                       dansk_dato=formater.dansk_dato, varighed=varighed, dansk_liste=formater.dansk_liste,
+                       overskrift=lambda felt: visning.overskrifter.get(felt, felt))
+    # Templates get ready rows from the view model (page context); these globals are the
+    # catalogue-wide facts every page may print, not look-ups.
+    env.globals.update(kontakt=kontakt_tekst(katalog.info), info=katalog.info, urls=urls,
+                       mangler=schema.mangler, anker=formater.anker,
                        # What changed since the previous published revision, per entry ("1", "K.2.1").
                        post_aendringer=visning.post_aendringer())
     return env
-
-
-def henvisning_tekst(lovtitel: str, h: schema.Henvisning) -> str:
-    """Structured citation in Danish drafting form: 'Lov om social service § 86, stk. 2'."""
-    tekst = f"{lovtitel} § {h.paragraf}"
-    if h.stk:
-        tekst += f", stk. {h.stk}"
-    if h.nr:
-        tekst += f", nr. {h.nr}"
-    return tekst
 
 
 def render(env: Environment, side: Side) -> str:

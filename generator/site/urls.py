@@ -7,10 +7,8 @@ served under a version prefix (/2014/, /latest/).
 from __future__ import annotations
 
 import posixpath
-import re
-import unicodedata
 
-_TRANSLIT = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+from ..formater import slug
 
 FORSIDE = "index.md"
 GENEREL = "katalog/generel-information.md"
@@ -35,12 +33,6 @@ DATA_SKEMA = "katalog/data/katalog.schema.json"
 CSV_SERVICENIVEAU = "katalog/data/serviceniveau.csv"
 CSV_FRISTER = "katalog/data/sagsbehandlingsfrister.csv"
 PDF = "katalog/data/kvalitetsstandarder.pdf"
-
-
-def slug(tekst: str) -> str:
-    """ASCII file-name slug: 'Tøjvask' → 'toejvask'."""
-    t = unicodedata.normalize("NFKD", tekst.translate(_TRANSLIT)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-")
 
 
 def standard(nr: int, titel: str) -> str:

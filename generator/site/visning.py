@@ -11,6 +11,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import formater
 from ..data import schema
 from ..data.katalog import Katalog
 from ..data.lovregister import paragraf_noegle
@@ -18,8 +19,15 @@ from ..tjek import citater
 from ..tjek.fuldstaendighed import daekning
 from ..udgaver import aendringer
 from ..udgaver.revisionsdiff import Aendring, PostDiff
-from . import urls
+from . import serviceniveau, urls
+from .serviceniveau import Faktum, Serviceniveau
 from .sider import Side, Sideregister
+
+
+@dataclass(frozen=True)
+class Link:
+    tekst: str
+    til: str
 
 
 @dataclass
@@ -35,15 +43,36 @@ class IndsatsLinje:
 
 
 @dataclass
-class FaktaRaekke:
-    """One row of an overview table."""
+class IndsatsRaekke:
+    """An intervention in a list: its page, its standards and its summary."""
 
-    hvem: str  # "K.2.1 Rengøring" / "Kvalitetsstandard 1"
+    i: schema.Indsats
     til: str
-    emne: str | None
-    vaerdi: str
-    note: str | None
-    side: int
+    standarder: list[Link]
+
+
+@dataclass
+class StandardRaekke:
+    """A standard in a list, and what its own page's summary box shows."""
+
+    s: schema.Standard
+    til: str
+    navn: str  # "1. Personlige opgaver"
+    frist: list[tuple[Link | None, str]]
+    """Deadlines: the standard's own, else its interventions' own (each with a link)."""
+    pris: list[tuple[Link | None, str]]
+    ikke_beskrevet: list[str]
+    """Headings of the sections the catalogue does not describe for this standard."""
+    lovgrundlag: list[Faktum]
+
+
+@dataclass
+class FristRaekke:
+    """A deadline a standard states (Sagsbehandlingsfrister page and CSV)."""
+
+    hvem: str  # "Kvalitetsstandard 5. Boliger til midlertidige ophold"
+    til: str
+    faktum: Faktum
 
 
 @dataclass
@@ -65,8 +94,11 @@ def kontakt_tekst(info: schema.KatalogFil) -> str:
     return ", ".join(dele)
 
 
-def frist_tekst(f: schema.Frist) -> str:
-    return str(f.frist) if f.frist else (f.note or "")
+# Sections of a standard page, in the source's order (after the summary and the change box).
+STANDARD_AFSNIT = ("lovgrundlag", "visitation", "sagsbehandlingsfrister", "målgruppe", "kvalitetsmål",
+                   "indsatser", "indhold_og_omfang", "vejledende_omfang", "ikke_omfattet", "betaling",
+                   "fleksibilitet", "frit_valg", "leverancesikkerhed", "særlige_forhold",
+                   "tilsyn_med_kvaliteten", "dokument")
 
 
 class Visning:
@@ -75,94 +107,86 @@ class Visning:
         self.standard_sti = {s.nr: urls.standard(s.nr, s.titel) for s in katalog.standarder}
         self.indsats_sti = {i.id: urls.indsats(i.id, i.titel) for i in katalog.indsatser}
         self.forskel = aendringer.beregn(katalog)
+        self.overskrifter = schema.overskrifter()
+        # Each intervention's effective service level, computed once for every page, CSV and the PDF.
+        self.serviceniveau = serviceniveau.beregn(katalog, self.indsats_sti, self.standard_sti)
+        self._serviceniveau_for = {r.indsats.id: r for r in self.serviceniveau}
 
     def post_aendringer(self) -> dict[str, list[Aendring]]:
         """Changes since the previous revision per entry key ("1", "K.2.1", "introduktion"); {} if none."""
         return self.forskel.for_post() if self.forskel else {}
 
-    # ------------------------------------------------------------ lookups
+    # ------------------------------------------------------------ names and rows
     def standard_navn(self, s: schema.Standard) -> str:
         return f"{s.nr}. {s.titel}"
 
     def indsats_navn(self, i: schema.Indsats) -> str:
         return f"{i.id} {i.titel}"
 
+    def hovedlov(self, model: Any) -> str | None:
+        """The law a bare § in the entry's prose refers to (an intervention: its first standard's)."""
+        if isinstance(model, schema.Indsats):
+            return next((s.hovedlov for s in self.k.standarder if s.nr in model.standarder), None)
+        return getattr(model, "hovedlov", None)
+
     def standardens_indsatser(self, s: schema.Standard) -> list[IndsatsLinje]:
         if schema.mangler(s.indsatser):
             return []
+        indsatser = {i.id: i for i in self.k.indsatser}
+        standarder = {x.nr: x for x in self.k.standarder}
         ud = []
         for linje in s.indsatser:
             if linje.indsats:
-                ind = self.k.indsats(linje.indsats)
+                ind = indsatser[linje.indsats]
                 ud.append(IndsatsLinje(ind.titel_i_standard or ind.titel, self.indsats_sti[ind.id], ind.id,
                                        linje.prioritet, linje.gruppe, ind.kort_fortalt))
-            else:
-                maal = self.k.standard(linje.standard)
+            elif linje.standard is not None:
+                maal = standarder[linje.standard]
                 ud.append(IndsatsLinje(f"{linje.titel} (kvalitetsstandard {maal.nr}. {maal.titel})",
                                        self.standard_sti[maal.nr], None, linje.prioritet, linje.gruppe, None))
         return ud
 
-    def indsatsens_standarder(self, i: schema.Indsats) -> list[schema.Standard]:
-        return [self.k.standard(n) for n in i.standarder]
+    def standard_links(self, i: schema.Indsats) -> list[Link]:
+        return [Link(f"kvalitetsstandard {s.nr}. {s.titel}", self.standard_sti[s.nr])
+                for s in self._serviceniveau_for[i.id].standarder]
 
-    def levering(self, i: schema.Indsats) -> Any:
-        """The intervention's own delivery facts plus standard-wide promises that name it (`gælder`)."""
-        navngivet = [f for s in self.indsatsens_standarder(i) if not schema.mangler(s.leverancesikkerhed)
-                     for f in s.leverancesikkerhed if i.id in f.gælder]
-        if schema.mangler(i.levering):
-            return navngivet or i.levering
-        return list(i.levering) + navngivet
+    def indsats_raekker(self, type_: str | None = None) -> list[IndsatsRaekke]:
+        return [IndsatsRaekke(i, self.indsats_sti[i.id], self.standard_links(i))
+                for i in self.k.indsatser if type_ is None or i.type == type_]
 
-    def hovedlov(self, model: Any) -> str | None:
-        if isinstance(model, schema.Indsats):
-            return self.indsatsens_standarder(model)[0].hovedlov
-        return getattr(model, "hovedlov", None)
+    def serviceniveau_for(self, s: schema.Standard) -> list[Serviceniveau]:
+        return [r for r in self.serviceniveau if s.nr in r.indsats.standarder]
+
+    @functools.cached_property
+    def standard_raekker(self) -> list[StandardRaekke]:
+        ud = []
+        for s in self.k.standarder:
+            egne = self.serviceniveau_for(s)
+            frist: list[tuple[Link | None, str]] = []
+            if not schema.mangler(s.sagsbehandlingsfrister):
+                frist = [(None, serviceniveau.frist_faktum(f).linje().rstrip(".")) for f in s.sagsbehandlingsfrister]
+                if not frist:  # the source gives the deadlines per intervention
+                    frist = [(Link(r.indsats.titel, r.til), f.linje().rstrip("."))
+                             for r in egne for f, kilde in r.frister if kilde.slags == "indsats"]
+            pris: list[tuple[Link | None, str]] = []
+            if not schema.mangler(s.betaling):
+                pris = [(None, serviceniveau.faktum(f, self.k).linje().rstrip(".")) for f in s.betaling]
+            pris += [(Link(r.indsats.id, r.til), f.linje().rstrip(".")) for r in egne
+                     for g in r.aspekt("pris").grupper if g.kilde.slags == "indsats" for f in g.fakta]
+            ikke = [self.overskrifter[f] for f in STANDARD_AFSNIT if schema.mangler(getattr(s, f))]
+            lovgrundlag = [] if schema.mangler(s.lovgrundlag) else [serviceniveau.faktum(h, self.k)
+                                                                   for h in s.lovgrundlag]
+            ud.append(StandardRaekke(s, self.standard_sti[s.nr], self.standard_navn(s), frist, pris, ikke,
+                                     lovgrundlag))
+        return ud
 
     # ------------------------------------------------------------ overview tables
-    @functools.cached_property
-    def _serviceniveau(self) -> list[dict[str, Any]]:
-        """One row per intervention: the staff's 'Serviceniveau på et blik'."""
-        rækker = []
-        for i in self.k.indsatser:
-            standarder = self.indsatsens_standarder(i)
-            frister = i.sagsbehandlingsfrist if not schema.mangler(i.sagsbehandlingsfrist) else []
-            arvet = False
-            if not frister:
-                # The standard's own deadline applies when the intervention names none.
-                for s in standarder:
-                    if not schema.mangler(s.sagsbehandlingsfrister):
-                        frister = [f for f in s.sagsbehandlingsfrister if f.emne is None]
-                        arvet = bool(frister)
-            rækker.append({
-                "indsats": i, "til": self.indsats_sti[i.id], "standarder": standarder,
-                "hyppighed": [] if schema.mangler(i.hyppighed) else list(i.hyppighed),
-                "frister": frister, "frist_fra_standard": arvet,
-                "levering": [] if schema.mangler(self.levering(i)) else self.levering(i),
-            })
-        return rækker
-
-    def serviceniveau(self) -> list[dict[str, Any]]:
-        return self._serviceniveau  # computed once: every standard and intervention page uses it
-
-    def serviceniveau_for(self, s: schema.Standard) -> list[dict[str, Any]]:
-        return [r for r in self.serviceniveau() if s.nr in r["indsats"].standarder]
-
-    def serviceniveau_raekke(self, i: schema.Indsats) -> dict[str, Any]:
-        return next(r for r in self.serviceniveau() if r["indsats"].id == i.id)
-
-    def alle_frister(self) -> list[FaktaRaekke]:
-        ud: list[FaktaRaekke] = []
-        for s in self.k.standarder:
-            if not schema.mangler(s.sagsbehandlingsfrister):
-                for f in s.sagsbehandlingsfrister:
-                    ud.append(FaktaRaekke(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr],
-                                          f.emne, frist_tekst(f), f.note if f.frist else None, f.side))
-        for i in self.k.indsatser:
-            if not schema.mangler(i.sagsbehandlingsfrist):
-                for f in i.sagsbehandlingsfrist:
-                    ud.append(FaktaRaekke(self.indsats_navn(i), self.indsats_sti[i.id], f.emne,
-                                          frist_tekst(f), f.note if f.frist else None, f.side))
-        return ud
+    def standardernes_frister(self) -> list[FristRaekke]:
+        """Deadlines as each standard states them (interventions' effective deadlines are in `serviceniveau`)."""
+        return [FristRaekke(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr],
+                            serviceniveau.frist_faktum(f))
+                for s in self.k.standarder if not schema.mangler(s.sagsbehandlingsfrister)
+                for f in s.sagsbehandlingsfrister]
 
     def citeringer(self) -> list[Citering]:
         """Every paragraph cited anywhere, structured or in prose."""
@@ -203,11 +227,12 @@ class Visning:
             lov = self.k.love.lov(lov_id)
             paragraffer = []
             for p in sorted(grupper[lov_id], key=paragraf_noegle):
-                sete: dict[tuple[str, str], Citering] = {}
-                for c in grupper[lov_id][p]:
-                    sete.setdefault((c.til, c.hvor), c)
+                # Each page once per paragraph: "(i teksten)" only when it is not in its Lovgrundlag.
+                sete: dict[str, Citering] = {}
+                for c in sorted(grupper[lov_id][p], key=lambda c: c.hvor != "lovgrundlag"):
+                    sete.setdefault(c.til, c)
                 paragraffer.append({"paragraf": p, "url": self.k.love.url(lov_id, p),
-                                    "steder": sorted(sete.values(), key=lambda c: (c.til, c.hvor))})
+                                    "steder": sorted(sete.values(), key=lambda c: c.til)})
             ud.append({"lov": lov, "url": self.k.love.url(lov_id), "paragraffer": paragraffer})
         return ud
 
@@ -248,28 +273,35 @@ class Visning:
         """Every page of the site, once (see `sider`)."""
         k = self.k
         r = Sideregister()
-        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2", nav_titel="Forside"))
+        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2", {"standarder": self.standard_raekker},
+                       nav_titel="Forside"))
         r.tilfoej(Side(urls.GENEREL, "Generel information", "generel.md.j2", {"intro": k.introduktion}, i_pdf=True))
         r.tilfoej(Side(urls.STANDARDER, "Kvalitetsstandarder", "standarder.md.j2",
-                       gruppe="Kvalitetsstandarder", gruppeforside=True))
-        for s in k.standarder:
-            r.tilfoej(Side(self.standard_sti[s.nr], self.standard_navn(s), "standard.md.j2",
-                           {"s": s, "indsatser": self.standardens_indsatser(s)},
+                       {"standarder": self.standard_raekker}, gruppe="Kvalitetsstandarder", gruppeforside=True))
+        for sr in self.standard_raekker:
+            s = sr.s
+            r.tilfoej(Side(sr.til, self.standard_navn(s), "standard.md.j2",
+                           {"s": s, "sr": sr, "indsatser": self.standardens_indsatser(s),
+                            "raekker": self.serviceniveau_for(s), "afsnit": STANDARD_AFSNIT},
                            gruppe="Kvalitetsstandarder", i_pdf=True))
         for type_, sti, titel in (("kompenserende", urls.KOMPENSERENDE, "Kompenserende indsatser"),
                                   ("udviklende", urls.UDVIKLENDE, "Udviklende indsatser")):
             r.tilfoej(Side(sti, titel, "indsatsliste.md.j2",
-                           {"indsatser": [i for i in k.indsatser if i.type == type_], "type": type_},
+                           {"indsatser": self.indsats_raekker(type_), "type": type_},
                            gruppe=titel, gruppeforside=True))
-        for i in k.indsatser:
+        for sn in self.serviceniveau:
+            i = sn.indsats
             gruppe = "Kompenserende indsatser" if i.type == "kompenserende" else "Udviklende indsatser"
-            r.tilfoej(Side(self.indsats_sti[i.id], self.indsats_navn(i), "indsats.md.j2",
-                           {"i": i, "standarder": self.indsatsens_standarder(i)}, gruppe=gruppe, i_pdf=True))
+            r.tilfoej(Side(sn.til, self.indsats_navn(i), "indsats.md.j2",
+                           {"i": i, "sn": sn, "standarder": self.standard_links(i), "hl": self.hovedlov(i)},
+                           gruppe=gruppe, i_pdf=True))
         overblik = "Overblik"
         r.tilfoej(Side(urls.SERVICENIVEAU, "Serviceniveau på et blik", "serviceniveau.md.j2",
-                       {"raekker": self.serviceniveau()}, gruppe=overblik, i_pdf=True))
+                       {"raekker": self.serviceniveau, "standarder": self.standard_raekker},
+                       gruppe=overblik, i_pdf=True))
         r.tilfoej(Side(urls.SAGSBEHANDLINGSFRISTER, "Sagsbehandlingsfrister", "frister.md.j2",
-                       {"raekker": self.alle_frister()}, gruppe=overblik, i_pdf=True))
+                       {"raekker": self.serviceniveau, "standarder": self.standardernes_frister()},
+                       gruppe=overblik, i_pdf=True))
         r.tilfoej(Side(urls.LOVGRUNDLAG, "Lovgrundlag", "lovgrundlag.md.j2", {"love": self.lovgrundlag_indeks()},
                        gruppe=overblik, i_pdf=True))
         r.tilfoej(Side(urls.FULDSTAENDIGHED, "Kildens dækning", "fuldstaendighed.md.j2",
@@ -293,11 +325,11 @@ class Visning:
 
 def post_anker(noegle: str) -> str:
     """Anchor of an entry's section on the Ændringer page: "1" → "post-1", "K.2.1" → "post-k-2-1"."""
-    return "post-" + urls.slug(noegle)
+    return formater.anker("post", noegle)
 
 
 def beslutning_anker(b: schema.Beslutning) -> str:
-    return "beslutning-" + b.id
+    return formater.anker("beslutning", b.id)
 
 
 @dataclass

@@ -25,6 +25,12 @@ def _afsnitsfelter(model: type[schema.Model]) -> list[str]:
             if "Mangler" in repr(f.annotation)]
 
 
+def _mangler(model: schema.Model, felt: str) -> bool:
+    """Not given by the source. An intervention's empty field means its own description says nothing."""
+    v = getattr(model, felt)
+    return schema.mangler(v) or (isinstance(model, schema.Indsats) and v in (None, []))
+
+
 def daekning(katalog: Katalog) -> list[Daekning]:
     ud = []
     for post, titel, model in (
@@ -32,7 +38,7 @@ def daekning(katalog: Katalog) -> list[Daekning]:
         + [(i.id, i.titel, i) for i in katalog.indsatser]
     ):
         felter = _afsnitsfelter(type(model))
-        mangler = tuple(f for f in felter if schema.mangler(getattr(model, f)))
+        mangler = tuple(f for f in felter if _mangler(model, f))
         ud.append(Daekning(post, titel, tuple(f for f in felter if f not in mangler), mangler))
     return ud
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..data import schema
-from . import citater
+from . import citater, konsistens
 from ..data.katalog import Katalog
 from ..problemer import Problem
 
@@ -220,7 +220,7 @@ def _beslutninger(k: Katalog, p: _Indsamler) -> None:
 
 
 REGLER = (_unikke, _standard_og_indsats_passer, _henvisninger_i_tekst, _pladsholdere,
-          _lovhenvisninger, _beslutninger)
+          _lovhenvisninger, _beslutninger, *konsistens.REGLER)
 
 
 def tjek(katalog: Katalog) -> list[Problem]:

@@ -16,7 +16,9 @@ Entries
     shown on "Om denne udgave".
 
 Fields
-    Dicts are compared key by key. A field named ``side`` (page number in the
+    Dicts are compared key by key. A field present in only one revision (the schema
+    gained or lost it) is no change while the other leaves it empty or not described.
+    A field named ``side`` (page number in the
     source) is ignored everywhere: page numbers move between editions without
     the content changing. A section that switches between content and
     ``{mangler: …}`` is one change of the whole section. A duration
@@ -41,15 +43,18 @@ Lists
 
 Values are rendered in plain Danish by `vis` (``{antal: 26, enhed: uger}`` →
 "26 uger", ``{mangler: …}`` → "ikke beskrevet i kilden (…)"), and field names
-by their headings (`OVERSKRIFTER`: ``vejledende_omfang`` → "Vejledende omfang").
+by their headings (`OVERSKRIFTER`: ``vejledende_omfang`` → "Vejledende omfang og tider").
 A list item is named by its ``emne``, ``id``/``nr`` and ``titel``, or by its
 text; a fact's main value (``tid``, ``frist``) is named by its item alone, so a
-change reads "Vejledende omfang › Tidsramme for træningen: 26 uger → 12 uger".
+change reads "Vejledende omfang og tider › Tidsramme for træningen: 26 uger → 12 uger".
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from .. import formater
+from ..data import schema
 
 Slags = Literal["tilføjet", "fjernet", "ændret", "rækkefølge"]
 
@@ -58,43 +63,22 @@ IGNOREREDE_FELTER = frozenset({"side"})
 # A fact's main value: named by the fact's own label, not "… › Tid".
 HOVEDVAERDI = frozenset({"tid", "frist"})
 
-OVERSKRIFTER: dict[str, str] = {
+# Headings of the parts the schema's field titles do not name (section headings come from the schema).
+_DELE: dict[str, str] = {
     # entries
     "titel": "Titel",
     "undertitel": "Undertitel",
-    "kort_fortalt": "Kort fortalt",
     "søgeord": "Søgeord",
     "hovedlov": "Hovedlov",
-    "lovgrundlag": "Lovgrundlag",
-    "lovgrundlag_note": "Note til lovgrundlaget",
-    "visitation": "Visitation",
-    "sagsbehandlingsfrister": "Sagsbehandlingsfrister",
-    "sagsbehandlingsfrist": "Sagsbehandlingsfrist",
-    "målgruppe": "Målgruppe",
-    "kvalitetsmål": "Kvalitetsmål",
     "indledning": "Indledning",
     "borgeren_kan_forvente": "Borgeren kan forvente",
     "kommunens_mål": "Kommunens mål",
-    "indsatser": "Indsatser",
-    "indhold_og_omfang": "Indhold og omfang",
-    "vejledende_omfang": "Vejledende omfang",
-    "ikke_omfattet": "Det kan borgeren ikke få hjælp til",
-    "fleksibilitet": "Fleksibilitet",
-    "leverancesikkerhed": "Leverancesikkerhed",
-    "særlige_forhold": "Særlige forhold",
-    "tilsyn_med_kvaliteten": "Tilsyn med kvaliteten",
-    "dokument": "Dokument",
     "udarbejdet_af": "Udarbejdet af",
     "senest_revideret": "Senest revideret",
     "politisk_godkendt": "Politisk godkendt",
     "titel_i_standard": "Titel i kvalitetsstandarden",
     "type": "Type",
     "standarder": "Hører under kvalitetsstandard",
-    "beskrivelse": "Beskrivelse",
-    "hyppighed": "Hyppighed",
-    "levering": "Levering",
-    "betaling": "Betaling",
-    "øvrigt": "Øvrigt",
     "afsnit": "Afsnit",
     # parts
     "emne": "Emne",
@@ -123,10 +107,11 @@ OVERSKRIFTER: dict[str, str] = {
     "telefon": "Telefon",
     "telefontid": "Telefontid",
 }
+OVERSKRIFTER: dict[str, str] = {**schema.overskrifter(), **_DELE}
 
 
 def overskrift(felt: str) -> str:
-    """A field's Danish heading: ``vejledende_omfang`` → "Vejledende omfang"."""
+    """A field's Danish heading: ``vejledende_omfang`` → "Vejledende omfang og tider"."""
     return OVERSKRIFTER.get(felt) or felt.replace("_", " ").capitalize()
 
 
@@ -136,7 +121,7 @@ def overskrift(felt: str) -> str:
 class Aendring:
     """One change inside one entry.
 
-    `felt` is the path in Danish, outermost first ("Vejledende omfang",
+    `felt` is the path in Danish, outermost first ("Vejledende omfang og tider",
     "Tidsramme for træningen"); empty for a whole entry added or removed.
     `foer` / `efter` are the raw JSON values (None when absent); for a
     *rækkefølge* change they are the lists of item labels in old / new order.
@@ -223,7 +208,7 @@ def vis(v: Any) -> str:
         if set(v) == {"mangler"}:
             return f"ikke beskrevet i kilden ({vis(v['mangler'])})"
         if set(v) == {"antal", "enhed"}:
-            return f"{v['antal']} {v['enhed']}"
+            return formater.varighed_af(v)
         if "lov" in v and "paragraf" in v:
             return henvisning(v)
         if "tekst" in v:  # a fact: its sentence, and its number when it has one
@@ -239,12 +224,7 @@ def vis(v: Any) -> str:
 
 def henvisning(h: dict[str, Any]) -> str:
     """``{lov: serviceloven, paragraf: "86", stk: 2}`` → "serviceloven § 86, stk. 2"."""
-    tekst = f"{h['lov']} § {h['paragraf']}"
-    if h.get("stk"):
-        tekst += f", stk. {h['stk']}"
-    if h.get("nr"):
-        tekst += f", nr. {h['nr']}"
-    return tekst
+    return formater.henvisning(h["lov"], h["paragraf"], h.get("stk"), h.get("nr"))
 
 
 def etiket(punkt: Any, position: int) -> str:
@@ -334,6 +314,8 @@ def sammenlign_vaerdi(gammel: Any, ny: Any, felt: tuple[str, ...] = (),
         for k in noegler:
             if k in IGNOREREDE_FELTER:
                 continue
+            if (k not in gammel and _tom(ny[k])) or (k not in ny and _tom(gammel[k])):
+                continue  # a field one revision's schema did not have, and the other leaves empty
             navn = felt if (i_punkt and k in HOVEDVAERDI) else felt + (overskrift(k),)
             ud += sammenlign_vaerdi(gammel.get(k), ny.get(k), navn)
         return ud
@@ -344,6 +326,11 @@ def sammenlign_vaerdi(gammel: Any, ny: Any, felt: tuple[str, ...] = (),
 
 def _mangler(v: dict) -> bool:
     return set(v) == {"mangler"}
+
+
+def _tom(v: Any) -> bool:
+    """Nothing said: absent, empty, false, or not described in the source."""
+    return v in (None, [], "", False) or (isinstance(v, dict) and _mangler(v))
 
 
 def _atomar(v: dict) -> bool:

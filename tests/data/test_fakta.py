@@ -274,7 +274,7 @@ FAKTA = [
     F("standard", 3, "lovgrundlag", Lov(SL, "89"), "std3-lov-par89"),
     F("standard", 4, "lovgrundlag", Lov(SL, "84"), "std4-lov-par84"),                                # s. 20
     F("standard", 5, "lovgrundlag", Lov(SL, "84", 2), "std5-lov-par84-stk2"),                        # s. 23
-    F("indsats", "K.4.1", "øvrigt", "efter § 83", "K.4.1-uafhaengigt-af-par83"),                     # s. 22
+    F("standard", 4, "særlige_forhold", "efter § 83", "K.4.1-uafhaengigt-af-par83"),  # about K.4.1, stored once                     # s. 22
     F("indsats", "K.2.4", "øvrigt", "§ 91", "K.2.4-frit-leverandoervalg-par91"),                     # s. 4
     F("introduktion", "1.7", "tekst", "frit leverandørvalg", "intro-1.7-frit-leverandoervalg"),    # s. 4
     F("introduktion", "1.10", "tekst", "94 a", "intro-1.10-fleksibilitet-par94a"),                   # s. 5
@@ -304,7 +304,7 @@ FAKTA = [
     F("standard", 5, OEKONOMI, "hjemmebesøg under opholdet", "std5-egenbetaling-hjemmebesoeg"),
 
     # ================================================= øvrige fakta om navngivne indsatser
-    F("indsats", "K.4.1", "øvrigt", "uafhængigt af", "K.4.1-uafhaengigt-af-betingelser"),
+    F("standard", 4, "særlige_forhold", "uafhængigt af", "K.4.1-uafhaengigt-af-betingelser"),
     F("indsats", "K.4.3", "øvrigt", "socialt samvær", "K.4.3-maalgruppe"),                         # s. 20
     *[F("indsats", i, "øvrigt", "Holdtræning, Samtræning, Individuel træning", f"{i}-prioriteret-raekkefoelge")
       for i in ("U.3.1", "U.3.2", "U.3.3")],                                                         # s. 17

@@ -42,8 +42,8 @@ def test_real_data_passes_with_summary_and_completeness_report():
     assert re.search(r"^OK: 7 kvalitetsstandarder, 23 indsatser, 15 introduktionsafsnit", r.stdout, re.M)
     assert "Fuldstændighed" in r.stdout
     # Standards 6 and 7 are beyond the transcript: the report must say they are missing.
-    assert re.search(r"kvalitetsstandard 6 .* \d+/15 +mangler: lovgrundlag, visitation", r.stdout)
-    assert re.search(r"kvalitetsstandard 1 .* 15/15\s*$", r.stdout, re.M)
+    assert re.search(r"kvalitetsstandard 6 .* \d+/16 +mangler: lovgrundlag, visitation", r.stdout)
+    assert re.search(r"kvalitetsstandard 1 .* 16/16\s*$", r.stdout, re.M)
 
 
 def test_every_id_and_standard_exists_exactly_once(katalog):
@@ -116,16 +116,16 @@ def test_wrong_type(data_kopi):
 
 
 def test_unknown_field_is_an_error_with_suggestion(data_kopi):
-    fil = data_kopi / "indsatser.yaml"
+    fil = data_kopi / "standards.yaml"
     tekst = fil.read_text(encoding="utf-8")
-    start = tekst.index("id: K.2.1")
-    slut = start + tekst[start:].index("lovgrundlag:")
-    fil.write_text(tekst[:slut] + "lovgrundlg:" + tekst[slut + len("lovgrundlag:"):], encoding="utf-8")
+    start = tekst.index("  - nr: 2\n")
+    slut = start + tekst[start:].index("visitation:")
+    fil.write_text(tekst[:slut] + "visitaton:" + tekst[slut + len("visitation:"):], encoding="utf-8")
     fundne = problemer(data_kopi)
-    assert any(re.search(r"indsatser\.yaml:\d+: K\.2\.1: lovgrundlg: ukendt felt 'lovgrundlg' "
-                         r"\(hint: mente du 'lovgrundlag'\?\)", p) for p in fundne), fundne
+    assert any(re.search(r"standards\.yaml:\d+: kvalitetsstandard 2: visitaton: ukendt felt 'visitaton' "
+                         r"\(hint: mente du 'visitation'\?\)", p) for p in fundne), fundne
     # ... and the real field is then reported missing, too: every problem at once.
-    assert any(re.search(r"K\.2\.1: lovgrundlag: feltet mangler", p) for p in fundne), fundne
+    assert any(re.search(r"kvalitetsstandard 2: visitation: feltet mangler", p) for p in fundne), fundne
 
 
 def test_empty_title(data_kopi):

@@ -75,14 +75,45 @@ def test_serviceniveau_csv_has_a_row_per_intervention(bygget, katalog):
 
 
 def test_sagsbehandlingsfrister_csv_has_a_row_per_deadline(bygget, visning):
+    """One row per deadline that applies to an intervention, then the standards' own."""
     raekker = _csv(bygget, urls.CSV_FRISTER)
-    frister = visning.alle_frister()
-    assert len(raekker) == len(frister) > 0
-    for r, f in zip(raekker, frister):
-        assert r["gælder"] == f.hvem
-        assert r["side"] == str(f.side)
-        if f.vaerdi[:1].isdigit():
-            assert f"{r['frist_antal']} {r['frist_enhed']}" == f.vaerdi
+    forventet = [(f"{r.indsats.id} {r.indsats.titel}", f, k.kort or "indsatsen")
+                 for r in visning.serviceniveau for f, k in r.frister]
+    forventet += [(fr.hvem, fr.faktum, "kvalitetsstandarden") for fr in visning.standardernes_frister()]
+    assert len(raekker) == len(forventet) > 0
+    for r, (hvem, f, kilde) in zip(raekker, forventet):
+        assert (r["gælder"], r["kilde"], r["side"]) == (hvem, kilde, str(f.side))
+        if f.antal:
+            assert r["frist"].startswith(f"{r['frist_antal']} ") and r["frist_enhed"] == f.enhed
+    # U.3.1 gets both of standard 3's deadlines; K.4.1 only its own (its standard's general one is replaced).
+    u31 = [(r["emne"], r["frist"], r["kilde"]) for r in raekker if r["gælder"].startswith("U.3.1 ")]
+    assert u31 == [("Genoptræning, § 86, stk. 1", "2 uger", "kvalitetsstandard 3"),
+                   ("Vedligeholdelsestræning, § 86, stk. 2", "4 uger", "kvalitetsstandard 3")]
+    assert [(r["frist"], r["kilde"]) for r in raekker if r["gælder"].startswith("K.4.1 ")] == [
+        ("5 hverdage", "indsatsen")]
+
+
+def test_serviceniveau_page_frister_page_and_csv_agree_cell_by_cell(bygget, katalog):
+    """Staff read the deadline on two pages and in a spreadsheet: all three say the same, for every intervention."""
+    serviceniveau = html.tabeller(bygget / urls.html_fil(urls.SERVICENIVEAU))[0]
+    frister = html.tabeller(bygget / urls.html_fil(urls.SAGSBEHANDLINGSFRISTER))[0]
+    assert serviceniveau[0][:6] == ["Indsats", "Standard", "Sagsbehandlingsfrist", "Hyppighed og omfang",
+                                    "Pris", "Levering"]
+    assert frister[0] == ["Indsats", "Sagsbehandlingsfrist"]
+    side = {r[0].split()[0]: r for r in serviceniveau[1:]}
+    frist_side = {r[0].split()[0]: r[1] for r in frister[1:]}
+    csv_ = {r["id"]: r for r in _csv(bygget, urls.CSV_SERVICENIVEAU)}
+    assert list(side) == list(frist_side) == list(csv_) == [i.id for i in katalog.indsatser]
+    for id_, r in side.items():
+        assert r[2] == frist_side[id_] == " ".join(csv_[id_]["sagsbehandlingsfrist"].split()), id_
+        for kol, navn in ((3, "hyppighed"), (4, "pris"), (5, "levering")):
+            assert r[kol] == " ".join(csv_[id_][navn].split()), (id_, navn)
+    # The deadline the standard gives reaches its interventions; no intervention says "not described"
+    # where its standard gives one.
+    assert side["U.3.1"][2] == ("Genoptræning, § 86, stk. 1: 2 uger; Vedligeholdelsestræning, § 86, stk. 2: "
+                                "4 uger (kvalitetsstandard 3)")
+    assert side["K.1.1"][2].startswith("2 uger, eller straks ved akut behov")
+    assert [i for i, r in side.items() if r[2] == "Ikke beskrevet"] == ["K.2.2", "K.2.3", "U.2.1"]
 
 
 def test_data_page_links_the_open_data(bygget):

@@ -29,7 +29,7 @@ AARHUS = ROD / "examples" / "aarhus-sel-86-2"
 AARHUS_DATA = AARHUS / "data"
 AARHUS_FORRIGE = AARHUS_DATA / "tidligere" / "2020-0" / "katalog.json"
 
-TIDSRAMME = ("Vejledende omfang", "Tidsramme for træningen")
+TIDSRAMME = ("Vejledende omfang og tider", "Tidsramme for træningen")
 UGER_26 = {"antal": 26, "enhed": "uger"}
 UGER_12 = {"antal": 12, "enhed": "uger"}
 
@@ -123,7 +123,7 @@ def test_indlejret_felt_aendret(snapshot):
          "Revideret 2020; godkendt på Chefteammøde 26-06-2020", "Revideret 2021"),
     ]
     tekster = [a.tekst() for p in sammenlign(gammel, ny) for a in p.aendringer]
-    assert tekster[0] == "Vejledende omfang › Tidsramme for træningen: 26 uger → 12 uger"
+    assert tekster[0] == "Vejledende omfang og tider › Tidsramme for træningen: 26 uger → 12 uger"
     assert tekster[1] == ("Dokument › Senest revideret: Revideret 2020; godkendt på Chefteammøde 26-06-2020 "
                           "→ Revideret 2021")
 
@@ -139,8 +139,8 @@ def test_listepunkt_tilfoejet_og_fjernet(snapshot):
     assert _aendringer(snapshot, ny) == [
         ("introduktion", "fjernet", ("Afsnit", "1.2 Baggrund for den reviderede ramme"), afsnit, None),
         ("1", "tilføjet", ("Søgeord", "genoptræning"), None, "genoptræning"),
-        ("1", "tilføjet", ("Vejledende omfang", "Kontakt"), None, kontakt),
-        ("1", "fjernet", ("Vejledende omfang", "Evaluering"), evaluering, None),
+        ("1", "tilføjet", ("Vejledende omfang og tider", "Kontakt"), None, kontakt),
+        ("1", "fjernet", ("Vejledende omfang og tider", "Evaluering"), evaluering, None),
     ]
 
 
@@ -153,7 +153,7 @@ def test_listepunkt_uden_noegle_aendret_paa_sin_plads(snapshot):
     etiket = revisionsdiff.etiket(_standard(ny)["vejledende_omfang"][0], 0)
     assert etiket.startswith("Tidsrammen for træningsydelsen er 12 uger")
     assert _aendringer(snapshot, ny) == [
-        ("1", "ændret", ("Vejledende omfang", etiket), UGER_12, {"antal": 10, "enhed": "uger"}),
+        ("1", "ændret", ("Vejledende omfang og tider", etiket), UGER_12, {"antal": 10, "enhed": "uger"}),
     ]
 
 
@@ -164,11 +164,11 @@ def test_raekkefoelge_aendret(snapshot):
     ord_ = _standard(snapshot)["søgeord"]
     assert _aendringer(snapshot, ny) == [
         ("1", "rækkefølge", ("Søgeord",), ord_, list(reversed(ord_))),
-        ("1", "rækkefølge", ("Vejledende omfang",), ["Tidsramme for træningen", "Evaluering"],
+        ("1", "rækkefølge", ("Vejledende omfang og tider",), ["Tidsramme for træningen", "Evaluering"],
          ["Evaluering", "Tidsramme for træningen"]),
     ]
     tekst = sammenlign(snapshot, ny)[0].aendringer[1].tekst()
-    assert tekst == ("Vejledende omfang: rækkefølge ændret: Tidsramme for træningen, Evaluering "
+    assert tekst == ("Vejledende omfang og tider: rækkefølge ændret: Tidsramme for træningen, Evaluering "
                      "→ Evaluering, Tidsramme for træningen")
 
 
@@ -206,7 +206,7 @@ def test_vaerdier_paa_dansk():
         == "Hver 14. dag. (14 dage)"
     assert vis(None) == "ikke angivet"
     assert vis([]) == "ingen"
-    assert revisionsdiff.overskrift("vejledende_omfang") == "Vejledende omfang"
+    assert revisionsdiff.overskrift("vejledende_omfang") == "Vejledende omfang og tider"
     assert revisionsdiff.overskrift("ikke_omfattet") == "Det kan borgeren ikke få hjælp til"
 
 
@@ -227,14 +227,14 @@ def test_aarhus_2020_0_til_2020_1(aarhus, aarhus_forrige):
         ("ændret", ("Kvalitetsmål",)),
         ("ændret", TIDSRAMME),
         ("ændret", TIDSRAMME + ("Tekst",)),
-        ("tilføjet", ("Vejledende omfang", "Evaluering")),
+        ("tilføjet", ("Vejledende omfang og tider", "Evaluering")),
         ("ændret", ("Særlige forhold",)),
         ("ændret", ("Tilsyn med kvaliteten",)),
         ("ændret", ("Dokument",)),
     ]
     tidsramme = standard.aendringer[3]
     assert (tidsramme.foer, tidsramme.efter) == (UGER_26, UGER_12)
-    assert tidsramme.tekst() == "Vejledende omfang › Tidsramme for træningen: 26 uger → 12 uger"
+    assert tidsramme.tekst() == "Vejledende omfang og tider › Tidsramme for træningen: 26 uger → 12 uger"
     # Sections only the revised paper describes were `mangler` before: said so, not called a change of content.
     assert all(a.foer_mangler for a in standard.aendringer if a.felt[0] in
                ("Visitation", "Kvalitetsmål", "Særlige forhold", "Tilsyn med kvaliteten", "Dokument"))
@@ -245,7 +245,7 @@ def test_aendringer_for_giver_aendringerne_pr_post(aarhus):
     assert forskel is not None
     pr_post = forskel.for_post()
     assert set(pr_post) == {"introduktion", "1"}
-    assert "Vejledende omfang › Tidsramme for træningen: 26 uger → 12 uger" in [a.tekst() for a in pr_post["1"]]
+    assert "Vejledende omfang og tider › Tidsramme for træningen: 26 uger → 12 uger" in [a.tekst() for a in pr_post["1"]]
 
 
 def test_foerste_udgave_har_ingen_aendringer(katalog):
@@ -291,7 +291,7 @@ def test_aendringssiden(aarhus):
     _, filer = generer(aarhus)
     side = filer[urls.AENDRINGER]
     assert "i forhold til udgave 2020-0" in side
-    assert "- **Vejledende omfang › Tidsramme for træningen:** 26 uger → 12 uger" in side
+    assert "- **Vejledende omfang og tider › Tidsramme for træningen:** 26 uger → 12 uger" in side
     # Linked to the affected page and to the decision, which is on the page with its date.
     assert "[Gå til siden](../standarder/1-vedligeholdende-traening-efter-servicelovens-86-stk-2.md)" in side
     assert "(26. juni 2020)](#beslutning-chefteam-2020-06-26)" in side
@@ -317,7 +317,7 @@ def test_boksen_paa_postens_egen_side(aarhus):
     med = env.from_string(snippet).render(noegle="1", link=link)
     assert uden.strip() == ""  # without the global the box is simply not shown
     assert '!!! info "Ændret i udgave 2020-1"' in med
-    assert "    - **Vejledende omfang › Tidsramme for træningen:** 26 uger → 12 uger" in med
+    assert "    - **Vejledende omfang og tider › Tidsramme for træningen:** 26 uger → 12 uger" in med
     assert "[Se ændringerne i detaljer](../udgave/aendringer.md#post-1)" in med
     assert ("Beslutning: [Chefteammøde, Magistratsafdelingen for Sundhed og Omsorg, 26. juni 2020]"
             "(../udgave/aendringer.md#beslutning-chefteam-2020-06-26)") in med

@@ -1,0 +1,209 @@
+"""Each intervention's effective service level, computed once.
+
+For every aspect in `schema.ASPEKTER` (deadline, frequency, delivery, price, flexibility,
+free choice, exclusions, special conditions, legal basis) an intervention gets the facts
+that apply to it, each group with its provenance:
+
+1. its own facts (``indsatser.yaml``);
+2. what its standard(s) state for it by name (``gælder: [K.1.6]``);
+3. what its standard(s) state for all their interventions (not ``kun_standarden``).
+
+An intervention's own deadline replaces its standard's general one (a deadline with no
+``emne``); the page says so. "Not described" is left for aspects where neither says
+anything. The intervention page, the standard page's table, the overview pages, the CSV
+files and the PDF all read these rows; nothing else computes a service level.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .. import formater
+from ..data import schema
+from ..data.katalog import Katalog
+
+# Aspects whose overview cell lists every fact; the others list the intervention's own and
+# named facts and otherwise point at the standard (its lists run to a dozen promises).
+HELE_CELLEN = frozenset({"sagsbehandlingsfrist", "pris"})
+KORT_CELLE = 3
+
+
+@dataclass(frozen=True)
+class Faktum:
+    """One fact as the reader sees it. `tekst` is the data's prose (Markdown, placeholders unfilled)."""
+
+    tekst: str
+    emne: str | None = None
+    tid: str | None = None
+    """A duration in words ("14 dage", "1 time"), when the data gives one."""
+    url: str | None = None
+    """For a legal citation: its address."""
+    side: int | None = None
+    antal: int | None = None
+    enhed: str | None = None
+
+    def linje(self) -> str:
+        """The fact on one line, for table cells and CSV."""
+        tekst = " ".join(self.tekst.split())
+        return f"{self.emne}: {tekst}" if self.emne else tekst
+
+
+@dataclass(frozen=True)
+class Kilde:
+    """Where a group of facts comes from."""
+
+    slags: Literal["indsats", "navngivet", "standard"]
+    standard: schema.Standard | None = None
+    til: str | None = None
+    """The standard's page."""
+
+    @property
+    def tekst(self) -> str:
+        if self.slags == "indsats":
+            return "For denne indsats"
+        assert self.standard is not None
+        if self.slags == "navngivet":
+            return f"Kvalitetsstandard {self.standard.nr} om denne indsats"
+        return f"Gælder for alle indsatser under kvalitetsstandard {self.standard.nr}"
+
+    @property
+    def kort(self) -> str:
+        """Provenance in a table cell: empty for the intervention's own facts."""
+        return "" if self.standard is None else f"kvalitetsstandard {self.standard.nr}"
+
+
+@dataclass
+class Gruppe:
+    kilde: Kilde
+    fakta: list[Faktum]
+    hovedlov: str | None
+
+
+@dataclass
+class AspektVisning:
+    aspekt: schema.Aspekt
+    grupper: list[Gruppe] = field(default_factory=list)
+    note: str | None = None
+    """Which fact applies when, where the intervention's own differs from its standard's."""
+
+    @property
+    def beskrevet(self) -> bool:
+        return any(g.fakta for g in self.grupper)
+
+    @property
+    def celle(self) -> str:
+        """The aspect in one line: the same text on the page, in the overview tables and in the CSV.
+
+        Deadlines and prices list every fact that applies. Other aspects list the intervention's
+        own and named facts; without those, the standard's if they are few, else a pointer to it.
+        """
+        grupper = self.grupper
+        if self.aspekt.noegle not in HELE_CELLEN:
+            egne = [g for g in grupper if g.kilde.slags != "standard"]
+            if egne:
+                grupper = egne
+            elif sum(len(g.fakta) for g in grupper) > KORT_CELLE:
+                return "Se " + " og ".join(f"kvalitetsstandard {g.kilde.standard.nr}" for g in grupper
+                                           if g.kilde.standard is not None)
+        dele = []
+        for g in grupper:
+            tekst = "; ".join(f.linje().rstrip(".") for f in g.fakta)
+            dele.append(f"{tekst} ({g.kilde.kort})" if g.kilde.kort else tekst)
+        return "; ".join(dele) if dele else "Ikke beskrevet"
+
+
+@dataclass
+class Serviceniveau:
+    indsats: schema.Indsats
+    til: str
+    standarder: list[schema.Standard]
+    aspekter: list[AspektVisning]
+
+    def aspekt(self, noegle: str) -> AspektVisning:
+        return next(a for a in self.aspekter if a.aspekt.noegle == noegle)
+
+    @property
+    def ikke_beskrevet(self) -> list[str]:
+        """What the catalogue does not say about this intervention, in the reader's words."""
+        ud = [] if self.indsats.beskrivelse and not schema.mangler(self.indsats.beskrivelse) \
+            else ["hvad indsatsen præcist indeholder"]
+        return ud + [a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet]
+
+    @property
+    def frister(self) -> list[tuple[Faktum, Kilde]]:
+        return [(f, g.kilde) for g in self.aspekt("sagsbehandlingsfrist").grupper for f in g.fakta]
+
+
+# ------------------------------------------------------------------ facts from the data
+
+def frist_faktum(f: schema.Frist) -> Faktum:
+    if f.frist is None:
+        return Faktum(f.note or "", f.emne, side=f.side)
+    tekst = str(f.frist) + (f", {f.note[0].lower()}{f.note[1:].rstrip('.')}" if f.note else "")
+    return Faktum(tekst, f.emne, side=f.side, antal=f.frist.antal, enhed=f.frist.enhed)
+
+
+def faktum(v: Any, katalog: Katalog) -> Faktum:
+    if isinstance(v, schema.Loefte):
+        return Faktum(v.tekst, v.emne, str(v.tid) if v.tid else None, side=v.side)
+    if isinstance(v, schema.Frist):
+        return frist_faktum(v)
+    if isinstance(v, schema.Henvisning):
+        lov = katalog.love.lov(v.lov)
+        return Faktum(formater.henvisning(lov.titel if lov else v.lov, v.paragraf, v.stk, v.nr),
+                      url=katalog.love.url(v.lov, v.paragraf))
+    return Faktum(str(v))
+
+
+def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt) -> list[Any]:
+    """The values the standard states for `aspekt` ([] when it says nothing or `mangler`)."""
+    if aspekt.standardens is None:
+        return []
+    v = getattr(s, aspekt.standardens)
+    if v is None or schema.mangler(v):
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def _aspekt(aspekt: schema.Aspekt, i: schema.Indsats, standarder: list[tuple[schema.Standard, str]],
+            hovedlov: str | None, katalog: Katalog) -> AspektVisning:
+    ud = AspektVisning(aspekt)
+    egne = getattr(i, aspekt.egen) if aspekt.egen else None
+    if egne and not schema.mangler(egne):
+        ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in egne], hovedlov))
+    for s, til in standarder:
+        navngivet, alle = [], []
+        for v in standardens_fakta(s, aspekt):
+            slags = schema.gaelder_for(v, i.id)
+            if slags == "navngivet":
+                navngivet.append(v)
+            elif slags == "standard":
+                alle.append(v)
+        if aspekt.noegle == "sagsbehandlingsfrist" and ud.grupper and ud.grupper[0].kilde.slags == "indsats":
+            # The intervention's own deadline replaces the standard's general one (no `emne`).
+            erstattet = [f for f in alle if f.emne is None]
+            alle = [f for f in alle if f.emne is not None]
+            if erstattet:
+                ud.note = (f"Den almindelige frist i kvalitetsstandard {s.nr} ("
+                           + "; ".join(frist_faktum(f).tekst for f in erstattet)
+                           + ") gælder ikke for denne indsats, som har sin egen frist.")
+        for slags, fakta in (("navngivet", navngivet), ("standard", alle)):
+            if fakta:
+                ud.grupper.append(Gruppe(Kilde(slags, s, til), [faktum(v, katalog) for v in fakta], s.hovedlov))
+    if ud.note is None and len(ud.grupper) > 1 and ud.grupper[0].kilde.slags == "indsats":
+        ud.note = ("Det, der står for denne indsats, gælder ud over det, kvalitetsstandarden siger "
+                   "om alle sine indsatser.")
+    return ud
+
+
+def beregn(katalog: Katalog, indsats_sti: dict[str, str], standard_sti: dict[int, str]) -> list[Serviceniveau]:
+    """Every intervention's service level, in catalogue order."""
+    standarder = {s.nr: s for s in katalog.standarder}
+    ud = []
+    for i in katalog.indsatser:
+        egne = [standarder[n] for n in i.standarder]
+        med_sti = [(s, standard_sti[s.nr]) for s in egne]
+        hovedlov = egne[0].hovedlov if egne else None
+        ud.append(Serviceniveau(i, indsats_sti[i.id], egne,
+                                [_aspekt(a, i, med_sti, hovedlov, katalog) for a in schema.ASPEKTER]))
+    return ud

@@ -1,0 +1,119 @@
+"""Rendering you can trust: golden Markdown, and no Markdown syntax leaking into the rendered text.
+
+Golden files: the generated Markdown of the whole Aarhus example and of three Varde pages
+(a standard, an intervention, Lovgrundlag) is compared with files checked in under
+tests/site/golden/. After an intended change, update them and read the diff before committing:
+
+    OPDATER_GOLDEN=1 .venv/bin/python -m pytest tests/site/test_gengivelse.py -k golden
+    git diff tests/site/golden/
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.data.pladsholdere import Udfylder
+from generator.site import urls
+from generator.site.byg import generer
+from generator.tjek.indlaes import indlaes_katalog
+
+from .. import support
+from ..support import DATA, ROD
+
+GOLDEN = Path(__file__).parent / "golden"
+AARHUS = ROD / "examples" / "aarhus-sel-86-2" / "data"
+VARDE_SIDER = ("katalog/standarder/3-traening-efter-lov-om-social-service.md",
+               "katalog/indsatser/k-4-1-afloesning-af-aegtefaelle-paaroerende-i-hjemmet.md",
+               urls.LOVGRUNDLAG)
+
+
+def _sammenlign(filer: dict[str, str], mappe: Path) -> None:
+    if os.environ.get("OPDATER_GOLDEN"):
+        for sti, indhold in filer.items():
+            (mappe / sti).parent.mkdir(parents=True, exist_ok=True)
+            (mappe / sti).write_text(indhold, encoding="utf-8")
+    forventet = {p.relative_to(mappe).as_posix() for p in mappe.rglob("*") if p.is_file()}
+    assert forventet == set(filer), "sæt af sider ændret; opdater med OPDATER_GOLDEN=1 (se modulets docstring)"
+    for sti, indhold in filer.items():
+        assert indhold == (mappe / sti).read_text(encoding="utf-8"), (
+            f"{sti} afviger fra tests/site/golden; opdater med OPDATER_GOLDEN=1 efter en tilsigtet ændring")
+
+
+def test_golden_aarhus_example():
+    _, filer = generer(indlaes_katalog(AARHUS))
+    _sammenlign({k: v for k, v in filer.items() if k.endswith(".md")}, GOLDEN / "aarhus")
+
+
+def test_golden_varde_pages(katalog):
+    _, filer = generer(katalog)
+    _sammenlign({k: filer[k] for k in VARDE_SIDER}, GOLDEN / "varde")
+
+
+# ------------------------------------------------------------------ what the reader sees
+
+# Markdown that must never reach the reader as text: table rows and rules, bold markers,
+# link syntax, attribute lists.
+LAEK = re.compile(r"\|\s*[-:]{3,}|\|[^|\n]+\|[^|\n]+\||\*\*|\]\(|\{:")
+
+
+@pytest.mark.slow
+def test_no_markdown_syntax_leaks_into_any_page(bygget):
+    laek = []
+    for html in sorted(bygget.rglob("*.html")):
+        if html.relative_to(bygget).parts[0] in ("assets", "search", "pagefind"):
+            continue
+        tekst = support.laes_uden_kode(html)
+        for m in LAEK.finditer(tekst):
+            laek.append(f"{html.relative_to(bygget)}: …{tekst[max(0, m.start() - 40):m.end() + 40]}…")
+    assert not laek, "\n".join(laek[:20])
+
+
+@pytest.mark.slow
+def test_lovgrundlag_is_a_table_with_each_page_once_per_paragraph(bygget):
+    sti = bygget / urls.html_fil(urls.LOVGRUNDLAG)
+    tabeller = support.tabeller(sti)
+    html = sti.read_text(encoding="utf-8")
+    assert len(tabeller) == html.count("<h2") >= 3, "Lovgrundlag skal have en tabel pr. lov"
+    for tabel in tabeller:
+        assert tabel[0] == ["Paragraf", "Henvist fra"] and len(tabel) > 1
+    # Each paragraph's cell lists every citing page once (links are the cell's only children).
+    for celle in re.findall(r"<td>(.*?)</td>", html, re.S):
+        hrefs = re.findall(r'href="([^"]+)"', celle)
+        interne = [h for h in hrefs if not h.startswith("http")]
+        assert len(interne) == len(set(interne)), celle
+
+
+@pytest.mark.slow
+def test_durations_in_correct_danish_and_labels_not_repeated(bygget):
+    for html in sorted(bygget.rglob("*.html")):
+        tekst = support.laes(html).tekst
+        assert not re.search(r"\b1 (timer|uger|dage|hverdage|minutter|måneder)\b", tekst), html
+        assert not re.search(r"\b(\w[\w ]+): \1:", tekst), html
+
+
+@pytest.mark.slow
+def test_citizen_pages_never_mention_a_transcript(bygget):
+    redaktoer = {urls.html_fil(urls.FULDSTAENDIGHED), urls.html_fil(urls.REDAKTOERVEJLEDNING)}
+    for html in sorted(bygget.rglob("*.html")):
+        rel = html.relative_to(bygget).as_posix()
+        if rel.startswith(("assets/", "search/", "pagefind/")) or rel in redaktoer:
+            continue
+        assert "transskri" not in support.laes(html).tekst.lower(), rel
+
+
+@pytest.mark.slow
+def test_every_intervention_summary_gives_deadline_and_price(bygget, katalog, visning):
+    """Kort fortalt shows what the intervention or its standard gives: never 'not described' where it is."""
+    udfyld = Udfylder(katalog.info)
+    for r in visning.serviceniveau:
+        side = support.laes(bygget / urls.html_fil(r.til)).tekst
+        # The text reader puts a space around every inline element: compare without spaces.
+        kort = "".join(side[side.index("Kort fortalt"):side.index("Sådan søger du")].split())
+        frist, pris = udfyld(r.aspekt("sagsbehandlingsfrist").celle), udfyld(r.aspekt("pris").celle)
+        assert "".join(f"Sagsbehandlingsfrist: {frist}".split()) in kort, r.indsats.id
+        assert "".join(f"Pris: {pris}".split()) in kort and "gratis" in pris.lower(), r.indsats.id
+        assert "nævner ikke, hvad netop denne indsats ikke omfatter" not in side
+        assert side.count("Det beskriver kataloget ikke") <= 1
