@@ -202,8 +202,8 @@ def test_text_from_yaml_is_escaped(tmp_path, data_kopi):
     erstat(data_kopi / "indsatser.yaml", "titel: Rengøring",
            'titel: "Rengøring </title><script>alert(1)</script>"')
     erstat(data_kopi / "indsatser.yaml",
-           "kort_fortalt: Hjælp til rengøring af dit hjem, når du ikke selv kan klare det.",
-           'kort_fortalt: "Hjælp <img src=x onerror=alert(2)> & rengøring"')
+           "      Hjælp til rengøring af dit hjem,",
+           "      Hjælp <img src=x onerror=alert(2)> & rengøring af dit hjem,")
     projekt = kopier_projekt(tmp_path / "projekt", data_kopi)
     r = byg_site(projekt, tmp_path / "site")
     assert r.returncode == 0, r.stdout + r.stderr
