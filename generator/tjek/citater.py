@@ -15,6 +15,7 @@ with no main law is an error too. A number without ``§`` after a law name
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import weakref
@@ -280,13 +281,26 @@ def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister,
             for p, stk, nr in endepunkter:
                 ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato)]
     # A law's name followed by a number but no §: "Lov om Social Service 151".
-    dækket = [(c.start, c.slut) for c in citater]
+    dækket = _Spaend([(c.start, c.slut) for c in citater])
     for m in _moenstre(register).uden_tegn.finditer(tekst):
-        if any(a <= m.start() < b for a, b in dækket):
+        if dækket.rammer(m.start(), m.start() + 1):
             continue
         ud.append(advarsel(f"'{_samlet(m.group(0))}' ligner en lovhenvisning uden §",
                            f"skriv '{_samlet(m.group('navn'))} § {m.group('tal')}', hvis det er en paragraf"))
     return list(dict.fromkeys(ud))
+
+
+class _Spaend:
+    """Sorted, non-overlapping spans of a text; does a range touch one? (log n, not a scan of all)."""
+
+    def __init__(self, spaend: list[tuple[int, int]]):
+        self._starter = [a for a, _ in spaend]
+        self._slutter = [b for _, b in spaend]
+
+    def rammer(self, start: int, slut: int) -> bool:
+        # The last span beginning before `slut` ends last of those (they do not overlap).
+        i = bisect.bisect_left(self._starter, slut) - 1
+        return i >= 0 and self._slutter[i] > start
 
 
 # Markdown the linker must not touch: code, existing links, autolinks, bare URLs, HTML links.
@@ -305,13 +319,13 @@ def link_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> str
     A citation with an error (unknown law, no law) is left exactly as written; one whose
     law has no address is normalised but not linked.
     """
-    beskyttet = [(m.start(), m.end()) for m in _BESKYTTET.finditer(tekst)]
+    beskyttet = _Spaend([(m.start(), m.end()) for m in _BESKYTTET.finditer(tekst)])
     dele: list[str] = []
     pos = 0
     for c in find_citater(tekst, hovedlov, register):
         if c.fejl or c.lov_id is None:
             continue
-        if any(a < c.slut and c.start < b for a, b in beskyttet):
+        if beskyttet.rammer(c.start, c.slut):
             continue
         url = register.url(c.lov_id)
         dele.append(tekst[pos:c.start])
