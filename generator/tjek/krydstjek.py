@@ -247,7 +247,7 @@ def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
                           else f"'{kl.tekst}' er ikke en hel pladsholder" if kl.tekst.startswith("{")
                           else "'}' uden '{' foran")
                 p(filnoegle, sti, post, besked,
-                  f"mente du {{{kl.forslag}}}? (små bogstaver, ingen mellemrum)" if kl.forslag else
+                  f"mente du {{{kl.forslag}}}?" if kl.forslag else
                   "tilladte: " + ", ".join("{" + x + "}" for x in schema.PLADSHOLDERE), felt_fra=len(prefix))
 
 
