@@ -1,9 +1,44 @@
 """Placeholders such as ``{kommunes}`` in any text, filled from katalog.yaml (written once, there)."""
 from __future__ import annotations
 
+import difflib
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from . import schema
+
+# Anything brace-like: a whole {…} on one line, an opening { without its end, or a lone }.
+_KLAMME = re.compile(r"\{[^{}\n]*\}|\{[^{}\s]*|\}")
+
+
+@dataclass(frozen=True)
+class Klamme:
+    start: int
+    tekst: str
+    art: str
+    """"pladsholder" (a known one, written right), "attributliste" ({: …}, {#id}, {.klasse}, {x=y})
+    or "fejl" (looks like a placeholder but is none: {Kommune}, {kommune, {kommune })."""
+    forslag: str | None = None
+    """For "fejl": the known placeholder it most likely means."""
+
+
+def klammer(tekst: str) -> list[Klamme]:
+    """Every brace in `tekst`, classified; checks report the kinds they own."""
+    ud = []
+    for m in _KLAMME.finditer(tekst):
+        s = m.group(0)
+        indre = s[1:].removesuffix("}") if s.startswith("{") else ""
+        if s.startswith("{") and s.endswith("}") and indre in schema.PLADSHOLDERE:
+            ud.append(Klamme(m.start(), s, "pladsholder"))
+        elif indre.lstrip().startswith((":", "#", ".")) or "=" in indre:
+            ud.append(Klamme(m.start(), s, "attributliste"))
+        else:
+            ord_ = re.match(r"\s*([\wæøåÆØÅ]+)", indre)
+            forslag = difflib.get_close_matches(ord_.group(1).lower(), schema.PLADSHOLDERE, n=1, cutoff=0.6) \
+                if ord_ else []
+            ud.append(Klamme(m.start(), s, "fejl", forslag[0] if forslag else None))
+    return ud
 
 
 def vaerdier(info: schema.KatalogFil) -> dict[str, str]:

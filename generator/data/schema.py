@@ -88,7 +88,8 @@ def overskrift(titel: str, **kw: Any) -> Any:
 class Varighed(Model):
     """A number and a unit, e.g. 4 uger, 30 minutter."""
 
-    antal: Annotated[int, Field(ge=0)]
+    antal: Annotated[int, Field(ge=1)]
+    """At least 1: "0 uger" is no deadline (the source's "hurtigst muligt" is a `note`)."""
     enhed: Enhed
 
     def __str__(self) -> str:

@@ -18,9 +18,22 @@ from . import urls
 from .visning import Visning
 
 
+# A spreadsheet opening the CSV treats a cell that begins with one of these as a formula
+# ("=HYPERLINK(...)", "@SUM(...)"), or strips the tab/CR and then does. OWASP's advice:
+# prefix such a cell with a single quote, so it is shown as the text it is.
+_FORMELTEGN = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_celle(vaerdi: Any) -> Any:
+    """One CSV cell, neutralised against formula injection (numbers are left as numbers)."""
+    if isinstance(vaerdi, str) and vaerdi.startswith(_FORMELTEGN):
+        return "'" + vaerdi
+    return vaerdi
+
+
 def _csv(raekker: list[list[Any]]) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(raekker)
+    csv.writer(buf, lineterminator="\n").writerows([[csv_celle(v) for v in r] for r in raekker])
     return buf.getvalue()
 
 

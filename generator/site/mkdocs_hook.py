@@ -4,6 +4,11 @@ Configured in mkdocs.yml under `hooks:`. The data folder is `extra.katalog_data`
 (relative to mkdocs.yml). Navigation comes from the data, not from the file tree.
 Bad data stops the build with the generator's located messages. After the build,
 Pagefind indexes the site for the search box (on_post_build).
+
+Defence in depth (generator/site/rens.py): the content of every page built from data is
+cleaned by an allowlist sanitizer (on_page_content), and every page, theme included, is
+verified to hold no event handler, no javascript:/data:/vbscript: URL and no inline script
+(on_post_page, on_post_template); one found stops the build.
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from mkdocs.exceptions import Abort
 
 from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
 from generator.site.byg import byg
+from generator.site.rens import farlige_steder, rens
 from generator.site.visning import kontakt_tekst
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
@@ -29,6 +35,10 @@ def kontaktlinje(katalog) -> str:
             f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>')
 
 
+_GENEREREDE: set[str] = set()
+"""docs_dir paths of the pages built from data (set by on_config)."""
+
+
 def on_config(config, **kwargs):
     rod = Path(config.config_file_path).parent
     data_dir = rod / config.extra.get("katalog_data", "data")
@@ -39,9 +49,38 @@ def on_config(config, **kwargs):
     for p in resultat.katalog.advarsler:
         log.warning(str(p))  # under --strict a data warning stops publishing until an editor decides
     log.info("kataloget: %d sider skrevet, %d uændrede", resultat.skrevet, resultat.uaendret)
+    _GENEREREDE.clear()
+    _GENEREREDE.update(s.sti for s in resultat.visning.register.genererede())
     config.nav = resultat.visning.register.nav()
     config.copyright = kontaktlinje(resultat.katalog)
     return config
+
+
+# ------------------------------------------------------------------ defence in depth
+
+def on_page_content(html, page, config, files, **kwargs):
+    """A page built from data keeps only the allowlisted markup."""
+    if page.file.src_uri in _GENEREREDE:
+        return rens(html)
+    return html
+
+
+def _verificer(html: str, hvad: str) -> None:
+    fundne = farlige_steder(html)
+    if fundne:
+        raise Abort(f"{hvad} indeholder noget, der kan køre kode i browseren — intet er publiceret:\n"
+                    + "\n".join(f"  {f}" for f in fundne[:20]))
+
+
+def on_post_page(output, page, config, **kwargs):
+    _verificer(output, f"Siden {page.file.src_uri}")
+    return output
+
+
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name.endswith(".html"):
+        _verificer(output_content, f"Skabelonen {template_name}")
+    return output_content
 
 
 # ------------------------------------------------------------------ search (Pagefind)

@@ -19,7 +19,9 @@ from pathlib import Path
 import markdown
 
 from ..data.katalog import Katalog
+from ..problemer import DataFejl, Problem
 from . import urls
+from .rens import farlige_steder, rens
 from .visning import Visning, kontakt_tekst
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -99,7 +101,8 @@ def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> 
     dele.append("</ol></nav>")
     for sti in sider:
         md_tekst = _FRONT_MATTER.sub("", filer[sti])
-        krop = markdown.markdown(md_tekst, extensions=_MD_EXT)
+        # The same allowlist as the site's pages from data (rens.py): no javascript: link in the PDF.
+        krop = rens(markdown.markdown(md_tekst, extensions=_MD_EXT))
         dele.append(f'<section class="side" id="{_sideanker(sti)}">{_omskriv_links(krop, sti)}</section>')
     return ("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\">"
             f"<title>{html.escape(info.katalog.titel)} {html.escape(info.revision.id)}</title>"
@@ -114,6 +117,10 @@ def kvittering(maal: Path) -> Path:
 def skriv_pdf(katalog: Katalog, visning: Visning, filer: dict[str, str], maal: Path) -> bool:
     """Write the PDF to `maal` if its input changed. Returns whether it was (re)built."""
     dokument = html_dokument(katalog, visning, filer)
+    fundne = farlige_steder(dokument)
+    if fundne:  # cannot happen after `rens`; if it ever does, no PDF rather than a dangerous one
+        raise DataFejl([Problem(f"PDF'en ville indeholde {f}", "ret teksten i data; se redaktørvejledningen om tekst")
+                        for f in fundne])
     fingeraftryk = hashlib.sha256(dokument.encode("utf-8")).hexdigest()
     kvittering_ = kvittering(maal)
     if maal.exists() and kvittering_.exists() and kvittering_.read_text().strip() == fingeraftryk:

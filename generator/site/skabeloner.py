@@ -8,6 +8,7 @@ a template forgets a filter. Filters that deliberately produce Markdown
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +31,29 @@ def _escape(tekst: str) -> str:
     return html.escape(tekst, quote=False)
 
 
+# A link from the data to a page of the catalogue names the page by id or number (the text
+# policy, generator/tjek/tekstpolitik.py): [rengøring](K.2.1), [standard 2](2), or [x]: K.2.1.
+_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)",
+                       re.M)
+
+
 class Udfylder:
     """Fills placeholders and links citations in the data's prose."""
 
-    def __init__(self, katalog: Katalog):
+    def __init__(self, katalog: Katalog, visning: Visning | None = None):
         self.love = katalog.love
         self.pladsholdere = Pladsholdere(katalog.info)
+        self.sider: dict[str, str] = {}
+        if visning is not None:
+            self.sider = {**{str(nr): sti for nr, sti in visning.standard_sti.items()}, **visning.indsats_sti}
+        self.side = urls.FORSIDE
+        """The page being rendered (set by `render`): links to other pages are relative to it."""
+
+    def _sidelinks(self, tekst: str) -> str:
+        def erstat(m: re.Match) -> str:
+            til = self.sider.get(m.group(2))
+            return m.group(1) + urls.link(self.side, til) if til else m.group(0)
+        return _SIDELINK.sub(erstat, tekst)
 
     def md(self, tekst: Any, hovedlov: str | None = None) -> Markup:
         """Prose from the data as Markdown: escaped, placeholders filled, citations linked."""
@@ -43,7 +61,7 @@ class Udfylder:
             return Markup("")
         ud = _escape(self.pladsholdere(str(tekst)).strip())
         ud = citater.link_citater(ud, hovedlov, self.love)
-        return Markup(ud)
+        return Markup(self._sidelinks(ud))
 
     def tekst(self, tekst: Any) -> Markup:
         """Plain text (titles, headings): escaped, placeholders filled, no links."""
@@ -72,7 +90,9 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         # template text and macro output are not escaped again.
         autoescape=True,
     )
-    u = Udfylder(katalog)
+    u = Udfylder(katalog, visning)
+    env.udfylder = u  # type: ignore[attr-defined]  # `render` tells it the page being rendered
+
     def varighed(v: Any) -> str:
         return v if isinstance(v, str) else formater.varighed_af(v)
 
@@ -92,5 +112,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
 def render(env: Environment, side: Side) -> str:
     assert side.skabelon is not None
     skabelon = env.get_template(side.skabelon)
+    udfylder = getattr(env, "udfylder", None)
+    if udfylder is not None:
+        udfylder.side = side.sti
     link = lambda til, anker=None: urls.link(side.sti, til, anker)  # noqa: E731
     return skabelon.render(side=side, link=link, **side.kontekst)

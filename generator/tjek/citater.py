@@ -15,6 +15,7 @@ with no main law is an error too. A number without ``§`` after a law name
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import weakref
@@ -138,35 +139,62 @@ def _led(m: re.Match) -> Led:
     return Led(p, int(gd["s"]) if gd.get("s") else None, int(gd["n"]) if gd.get("n") else None)
 
 
-def _laes_led(tekst: str, pos: int, flertal: bool) -> tuple[list[Led], int] | None:
-    """Parse the paragraphs after a § at `pos`. Returns (led, end) or None if no number follows."""
+# A dash after a paragraph with no paragraph after it: "§§ 83-" (an open range).
+# A dash with spaces around it is a sentence's dash ("§ 83 – hjælp til …"), not a range.
+_AABENT = re.compile(r"[-–](?=\s|$|[.,;:)])")
+# "stk." right after a range: "§§ 83-86, stk. 9" (which paragraphs' stk. 9?).
+_STK_EFTER_INTERVAL = re.compile(r"\s*,?\s*stk\.?\s*\d+(?:\s*,?\s*nr\.?\s*\d+)?", re.I)
+
+
+def _laes_et(tekst: str, pos: int, led: list[Led], problemer: list[Problem]) -> int | None:
+    """One paragraph (with stk./nr.) or range at `pos`, appended to `led`; the end, or None."""
     m = _ITEM.match(tekst, pos)
     if not m:
         return None
-    led = [_led(m)]
+    led.append(_led(m))
     pos = m.end()
     r = _RANGE.match(tekst, pos)
     if r and led[-1].stk is None:
         led[-1].til = _led(r).paragraf
         pos = r.end()
+        s = _STK_EFTER_INTERVAL.match(tekst, pos)
+        if s:
+            problemer.append(fejl(
+                "et interval kan ikke have stk.: det siger ikke, hvilken paragrafs stykke der menes",
+                f"skriv paragrafferne hver for sig, fx '§ {led[-1].paragraf}{s.group(0).rstrip()}, "
+                f"og § {led[-1].til}{s.group(0).rstrip()}'"))
+            pos = s.end()
+    elif led[-1].stk is None and led[-1].nr is None:
+        a = _AABENT.match(tekst, pos)
+        if a:
+            problemer.append(fejl("intervallet mangler sin sidste paragraf",
+                                  f"skriv fx '§§ {led[-1].paragraf}-{paragraf_noegle(led[-1].paragraf)[0] + 1}', "
+                                  f"eller fjern bindestregen"))
+            pos = a.end()
+    return pos
+
+
+def _laes_led(tekst: str, pos: int, flertal: bool) -> tuple[list[Led], int, list[Problem]] | None:
+    """Parse the paragraphs after a § at `pos`. Returns (led, end, problems) or None if no number follows."""
+    led: list[Led] = []
+    problemer: list[Problem] = []
+    slut = _laes_et(tekst, pos, led, problemer)
+    if slut is None:
+        return None
+    pos = slut
     if not flertal:
-        return led, pos
+        return led, pos, problemer
     while True:
         s = _SEP.match(tekst, pos)
         if not s:
             break
-        m = _ITEM.match(tekst, s.end())
-        if not m:
+        slut = _laes_et(tekst, s.end(), led, problemer)
+        if slut is None:
             break
-        led.append(_led(m))
-        pos = m.end()
-        r = _RANGE.match(tekst, pos)
-        if r and led[-1].stk is None:
-            led[-1].til = _led(r).paragraf
-            pos = r.end()
+        pos = slut
         if s.group("sep").strip(", ").lower() in ("og", "samt"):
             break  # "a, b og c": the item after "og" is the last
-    return led, pos
+    return led, pos, problemer
 
 
 def _lov_id(navn: str, moe: _Moenstre, register: Lovregister) -> str | None:
@@ -206,9 +234,8 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
         fundet = _laes_led(tekst, tegn.end(), flertal=tegn.group() == "§§")
         if fundet is None:
             continue
-        led, slut = fundet
+        led, slut, problemer = fundet
         start = tegn.start()
-        problemer: list[Problem] = []
         lov_id: str | None = None
         lovnavn: str | None = None
         efter = False
@@ -280,13 +307,26 @@ def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister,
             for p, stk, nr in endepunkter:
                 ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato)]
     # A law's name followed by a number but no §: "Lov om Social Service 151".
-    dækket = [(c.start, c.slut) for c in citater]
+    dækket = _Spaend([(c.start, c.slut) for c in citater])
     for m in _moenstre(register).uden_tegn.finditer(tekst):
-        if any(a <= m.start() < b for a, b in dækket):
+        if dækket.rammer(m.start(), m.start() + 1):
             continue
         ud.append(advarsel(f"'{_samlet(m.group(0))}' ligner en lovhenvisning uden §",
                            f"skriv '{_samlet(m.group('navn'))} § {m.group('tal')}', hvis det er en paragraf"))
     return list(dict.fromkeys(ud))
+
+
+class _Spaend:
+    """Sorted, non-overlapping spans of a text; does a range touch one? (log n, not a scan of all)."""
+
+    def __init__(self, spaend: list[tuple[int, int]]):
+        self._starter = [a for a, _ in spaend]
+        self._slutter = [b for _, b in spaend]
+
+    def rammer(self, start: int, slut: int) -> bool:
+        # The last span beginning before `slut` ends last of those (they do not overlap).
+        i = bisect.bisect_left(self._starter, slut) - 1
+        return i >= 0 and self._slutter[i] > start
 
 
 # Markdown the linker must not touch: code, existing links, autolinks, bare URLs, HTML links.
@@ -305,13 +345,13 @@ def link_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> str
     A citation with an error (unknown law, no law) is left exactly as written; one whose
     law has no address is normalised but not linked.
     """
-    beskyttet = [(m.start(), m.end()) for m in _BESKYTTET.finditer(tekst)]
+    beskyttet = _Spaend([(m.start(), m.end()) for m in _BESKYTTET.finditer(tekst)])
     dele: list[str] = []
     pos = 0
     for c in find_citater(tekst, hovedlov, register):
         if c.fejl or c.lov_id is None:
             continue
-        if any(a < c.slut and c.start < b for a, b in beskyttet):
+        if beskyttet.rammer(c.start, c.slut):
             continue
         url = register.url(c.lov_id)
         dele.append(tekst[pos:c.start])

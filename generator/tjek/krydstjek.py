@@ -8,7 +8,9 @@ every problem at once. The rules:
   existing standards, and the two sides agree;
 - every K/U id and every "kvalitetsstandard N"/"kvalitetsstandard for …"
   written in any text resolves;
-- placeholders such as ``{kommunes}`` are known;
+- placeholders such as ``{kommunes}`` are known, and nothing else brace-like is in the text;
+- an intervention names each of its standards once;
+- text follows the policy for text in data (`tekstpolitik`): titles plain, prose limited;
 - every legal citation, structured or in prose, exists in the law registry
   and is in force on the revision's date;
 - decisions point at existing entries.
@@ -21,7 +23,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..data import schema
-from . import citater, konsistens
+from ..data.pladsholdere import klammer
+from . import citater, konsistens, tekstpolitik
 from ..data.katalog import Katalog
 from ..problemer import Problem
 
@@ -68,8 +71,53 @@ class _UdenAfsnit:
         return self._intro.model_dump(exclude={"afsnit"})
 
 
+class _UdenBeslutninger:
+    """The revision's own fields; each decision is checked as an entry of its own."""
+
+    def __init__(self, revision: schema.Revision):
+        self._revision = revision
+
+    def model_dump(self) -> dict:
+        return self._revision.model_dump(exclude={"beslutninger"})
+
+
+class _Liste:
+    """A list field at the top of katalog.yaml, as an entry."""
+
+    def __init__(self, navn: str, liste: list):
+        self._data = {navn: liste}
+
+    def model_dump(self) -> dict:
+        return self._data
+
+
+# Fields of katalog.yaml that are addresses, dates or references, not prose.
+_KATALOG_IKKE_PROSA = {"hjemmeside", "dato", "gældende_fra", "forrige", "berører"}
+
+
+def _katalog_poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str | None]]:
+    """katalog.yaml's entries: prose there is checked like all other prose (no main law: name it)."""
+    info = k.info
+    yield "katalog", ("kommune",), "kommune", info.kommune, None
+    yield "katalog", ("kontakt",), "kontakt", info.kontakt, None
+    yield "katalog", ("katalog",), "katalog", info.katalog, None
+    yield "katalog", ("revision",), "revision", _UdenBeslutninger(info.revision), None
+    for i, b in enumerate(info.revision.beslutninger):
+        yield "katalog", ("revision", "beslutninger", i), f"beslutning {b.id}", b, None
+    yield "katalog", (), "katalog.yaml", _Liste("eksterne_standarder", info.eksterne_standarder), None
+
+
+def _prosa(filnoegle: str, model: Any, prefix: tuple) -> Iterator[tuple[tuple, str]]:
+    data = model.model_dump()
+    for sti, tekst in schema.prosa(data, prefix):
+        if filnoegle == "katalog" and set(sti) & _KATALOG_IKKE_PROSA:
+            continue
+        yield sti, tekst
+
+
 def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str | None]]:
-    """(file key, path prefix, entry name, model, context law) for every entry."""
+    """(file key, path prefix, entry name, model, context law) for every entry, katalog.yaml's too."""
+    yield from _katalog_poster(k)
     intro = k.introduktion
     # Each introduction section is its own entry, so messages say "afsnit 1.9", not "afsnit[8]".
     yield "standarder", ("introduktion",), "introduktion", _UdenAfsnit(intro), intro.hovedlov
@@ -139,6 +187,10 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
     for ii, ind in enumerate(k.indsatser):
         for j, nr in enumerate(ind.standarder):
             sti = ("indsatser", ii, "standarder", j)
+            if nr in ind.standarder[:j]:
+                p("indsatser", sti, ind.id, f"kvalitetsstandard {nr} står to gange i 'standarder'",
+                  f"skriv hver standard én gang, fx [{', '.join(map(str, dict.fromkeys(ind.standarder)))}]")
+                continue
             s = standarder.get(nr)
             if s is None:
                 p("indsatser", sti, ind.id, f"kan ikke finde kvalitetsstandard {nr}",
@@ -155,7 +207,7 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
     titler = [s.titel.lower() for s in k.standarder]
     eksterne = [t.lower() for t in k.info.eksterne_standarder]
     for filnoegle, prefix, post, model, _ in _poster(k):
-        for sti, tekst in schema.prosa(model.model_dump(), prefix):
+        for sti, tekst in _prosa(filnoegle, model, prefix):
             for m in ID_I_TEKST.finditer(tekst):
                 if m.group(1) not in ids:
                     p(filnoegle, sti, post, f"teksten nævner indsats {m.group(1)}, som ikke findes",
@@ -182,14 +234,21 @@ def _ligner(tekst: str, titel: str) -> bool:
 
 
 def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
+    """Anything brace-like that is not a known placeholder, written exactly so, is an error.
+
+    Attribute lists ({: …}) are the text policy's to report.
+    """
     for filnoegle, prefix, post, model, _ in _poster(k):
-        for sti, tekst in schema.prosa(model.model_dump(), prefix):
-            for m in schema.PLADSHOLDER_RE.finditer(tekst):
-                if m.group(1) not in schema.PLADSHOLDERE:
-                    forslag = difflib.get_close_matches(m.group(1), schema.PLADSHOLDERE, n=1)
-                    p(filnoegle, sti, post, f"ukendt pladsholder {{{m.group(1)}}}",
-                      f"mente du {{{forslag[0]}}}?" if forslag else
-                      "tilladte: " + ", ".join("{" + x + "}" for x in schema.PLADSHOLDERE), felt_fra=len(prefix))
+        for sti, tekst, _ in tekstpolitik.felter(model.model_dump(), prefix):
+            for kl in klammer(tekst):
+                if kl.art != "fejl":
+                    continue
+                besked = (f"ukendt pladsholder {kl.tekst}" if kl.tekst.startswith("{") and kl.tekst.endswith("}")
+                          else f"'{kl.tekst}' er ikke en hel pladsholder" if kl.tekst.startswith("{")
+                          else "'}' uden '{' foran")
+                p(filnoegle, sti, post, besked,
+                  f"mente du {{{kl.forslag}}}?" if kl.forslag else
+                  "tilladte: " + ", ".join("{" + x + "}" for x in schema.PLADSHOLDERE), felt_fra=len(prefix))
 
 
 def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
@@ -203,7 +262,7 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
             for j, h in enumerate(lovgrundlag):
                 p.fundet(filnoegle, prefix + ("lovgrundlag", j), post,
                          k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato), felt_fra=len(prefix))
-        for sti, tekst in schema.prosa(model.model_dump(), prefix):
+        for sti, tekst in _prosa(filnoegle, model, prefix):
             p.fundet(filnoegle, sti, post, citater.tjek_citater(tekst, hovedlov, k.love, dato),
                      felt_fra=len(prefix))
 
@@ -219,8 +278,26 @@ def _beslutninger(k: Katalog, p: _Indsamler) -> None:
                   felt_fra=3)
 
 
+def _tekstpolitik(k: Katalog, p: _Indsamler) -> None:
+    """The policy for text in data (tekstpolitik.py), every field of every file located."""
+    ids = {i.id for i in k.indsatser}
+    numre = {str(s.nr) for s in k.standarder}
+    findes = lambda maal: maal in ids or maal in numre  # noqa: E731
+    for filnoegle, prefix, post, model, _ in _poster(k):
+        for sti, tekst, art in tekstpolitik.felter(model.model_dump(), prefix):
+            fundne = tekstpolitik.tjek_titel(tekst) if art == "titel" else tekstpolitik.tjek_prosa(tekst, findes)
+            p.fundet(filnoegle, sti, post, fundne, felt_fra=len(prefix))
+    p.fundet("katalog", ("kommune", "hjemmeside"), "kommune",
+             tekstpolitik.tjek_hjemmeside(k.info.kommune.hjemmeside), felt_fra=1)
+    for i, lov in enumerate(k.love.love):
+        for felt, vaerdi in (("titel", lov.titel), ("genitiv", lov.genitiv)):
+            p.fundet("love", ("love", i, felt), f"lov {lov.id}", tekstpolitik.tjek_titel(vaerdi), felt_fra=3)
+        for j, navn in enumerate(lov.navne):
+            p.fundet("love", ("love", i, "navne", j), f"lov {lov.id}", tekstpolitik.tjek_titel(navn), felt_fra=3)
+
+
 REGLER = (_unikke, _standard_og_indsats_passer, _henvisninger_i_tekst, _pladsholdere,
-          _lovhenvisninger, _beslutninger, *konsistens.REGLER)
+          _lovhenvisninger, _beslutninger, _tekstpolitik, *konsistens.REGLER)
 
 
 def tjek(katalog: Katalog) -> list[Problem]:

@@ -133,3 +133,38 @@ def test_published_data_names_the_municipality_not_placeholders(bygget):
         tekst = (bygget / fil).read_text(encoding="utf-8")
         assert not re.search(r"\{(kommunes?|kontakt_[a-zæøå]+|hjemmeside|katalog_år)\}", tekst), fil
     assert "Varde Kommunes" in (bygget / urls.DATA_JSON).read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ CSV formula injection (OWASP)
+
+@pytest.mark.parametrize("celle, forventet", [
+    ("=HYPERLINK(\"https://x\",\"klik\")", "'=HYPERLINK(\"https://x\",\"klik\")"),
+    ("+1+2", "'+1+2"), ("-2+3", "'-2+3"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("Rengøring", "Rengøring"), ("K.2.1", "K.2.1"), ("4 uger (=en måned)", "4 uger (=en måned)"),
+    (14, 14), ("", ""),
+])
+def test_csv_cell_that_a_spreadsheet_would_run_is_neutralised(celle, forventet):
+    from generator.site.aabne_data import csv_celle
+
+    assert csv_celle(celle) == forventet
+
+
+def test_formula_in_the_data_reaches_the_csv_as_text_and_the_json_unchanged(data_kopi):
+    from generator.site import aabne_data
+    from generator.site.visning import Visning
+    from generator.tjek.indlaes import indlaes_katalog
+
+    from ..support import erstat
+
+    erstat(data_kopi / "indsatser.yaml", "titel: Rengøring", 'titel: "=HYPERLINK(\\"https://x.dk\\")"')
+    erstat(data_kopi / "indsatser.yaml", "titel: Tøjvask", 'titel: "@SUM(1+1)"')
+    katalog = indlaes_katalog(data_kopi)
+    filer = aabne_data.filer(katalog, Visning(katalog))
+    raekker = {r["id"]: r for r in csv.DictReader(io.StringIO(filer[urls.CSV_SERVICENIVEAU]))}
+    assert raekker["K.2.1"]["titel"] == "'=HYPERLINK(\"https://x.dk\")"
+    assert raekker["K.2.2"]["titel"] == "'@SUM(1+1)"
+    assert raekker["K.1.1"]["titel"] == katalog.indsats("K.1.1").titel  # ordinary text is untouched
+    data = json.loads(filer[urls.DATA_JSON])
+    titler = {i["id"]: i["titel"] for i in data["indsatser"]}
+    assert titler["K.2.1"] == "=HYPERLINK(\"https://x.dk\")" and titler["K.2.2"] == "@SUM(1+1)"

@@ -35,6 +35,11 @@ from scripts.sitebrowser import VIEWPORT, aabn_soegning, chromium, chromium_find
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+# The harness injects axe-core and evaluates expressions, which the site's Content-Security-Policy
+# forbids (as it should); these tests are about other things, so their tabs bypass it. The CSP
+# itself is measured, without bypass, in tests/site/test_csp.py.
+UDEN_CSP = {"bypass_csp": True}
+
 # Pinned in the Makefile (AXE_VERSION), installed by `make setup` into .cache/axe (not committed).
 AXE_VERSION = re.search(r"(?m)^AXE_VERSION\s*:=\s*(\S+)", (ROD / "Makefile").read_text()).group(1)
 AXE = ROD / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -67,7 +72,7 @@ def base(bygget):
 @pytest.fixture(scope="module")
 def side(browser):
     """One tab, reused by the tests (a fresh one is much slower than a navigation)."""
-    page = browser.new_page(viewport=VIEWPORT)
+    page = browser.new_page(viewport=VIEWPORT, **UDEN_CSP)
     yield page
     page.close()
 
@@ -193,7 +198,7 @@ def test_search_works_under_a_version_prefix(bygget, browser, tmp_path_factory):
     (rod / "2014").symlink_to(bygget, target_is_directory=True)
     (rod / "versions.json").write_text('[{"version": "2014", "title": "2014", "aliases": ["latest"]}]')
     with server(rod) as url:
-        page = browser.new_page(viewport=VIEWPORT)
+        page = browser.new_page(viewport=VIEWPORT, **UDEN_CSP)
         fejl: list[str] = []
         page.on("response", lambda r: fejl.append(r.url) if r.status >= 400 else None)
         with eksterne_forespoergsler(page) as eksterne:
@@ -258,7 +263,7 @@ def test_keyboard_search_arrow_down_and_enter_opens_a_result(base, side):
 
 
 def test_on_a_phone_the_search_button_opens_the_search(base, browser):
-    page = browser.new_page(viewport={"width": 400, "height": 800})
+    page = browser.new_page(viewport={"width": 400, "height": 800}, **UDEN_CSP)
     try:
         page.goto(base + urls.url_i_site(urls.GENEREL))
         page.click("label.md-header__button[for=__search]")

@@ -324,3 +324,45 @@ def test_dato_uden_anfoerselstegn(tmp_path):
     assert register is None
     (p,) = problemer
     assert p.linje == 13 and "tekst" in p.besked
+
+
+# ------------------------------------------------------------------ linear in the size of the text
+
+def _linjer_koert(f) -> int:
+    """How many lines of generator/tjek/citater.py `f` executes (deterministic, unlike a timing)."""
+    import sys
+
+    from generator.tjek import citater as modul
+
+    fil, antal = modul.__file__, 0
+
+    def spor(frame, hvad, arg):
+        nonlocal antal
+        if frame.f_code.co_filename != fil:
+            return None
+        if hvad == "line":
+            antal += 1
+        return spor
+
+    gammel = sys.gettrace()
+    sys.settrace(spor)
+    try:
+        f()
+    finally:
+        sys.settrace(gammel)
+    return antal
+
+
+# Citations in the catalogue's forms, a law's name without § (a warning) and a Markdown link:
+# the kinds of text each of the checker's and the linker's loops walk.
+_BLANDING = ("Hjælpen gives efter servicelovens § 83, stk. 2, og §§ 91 og 94 samt § 138 i sundhedsloven. "
+             "Se Lov om Social Service 151 og [kommunens side](https://www.varde.dk) om § 86. ")
+
+
+@pytest.mark.parametrize("funktion", [tjek_citater, link_citater], ids=["tjek", "link"])
+def test_work_grows_linearly_with_the_text(reg, funktion):
+    """Four times the text may cost four times the work, not sixteen (benchmarks/citater.py times it)."""
+    lille, stor = _BLANDING * 25, _BLANDING * 100
+    a = _linjer_koert(lambda: funktion(lille, "serviceloven", reg))
+    b = _linjer_koert(lambda: funktion(stor, "serviceloven", reg))
+    assert b <= 4.4 * a, f"{len(lille)} tegn: {a} linjer, {len(stor)} tegn: {b} linjer ({b / a:.1f}x)"
