@@ -30,8 +30,8 @@ class Angreb:
 
 ANGREB = [
     Angreb("javascript-link", "indsatser.yaml",
-           "kort_fortalt: Hjælp til rengøring af dit hjem, når du ikke selv kan klare det.",
-           'kort_fortalt: "Hjælp til rengøring. [klik](javascript:alert(1))"',
+           "      Hjælp til rengøring af dit hjem, når du og din husstand ikke selv kan klare det.",
+           "      Hjælp til rengøring. [klik](javascript:alert(1))",
            r"indsatser\.yaml:\d+: K\.2\.1: kort_fortalt: linkmålet 'javascript:alert\(1\)' er ikke tilladt"),
     Angreb("reference-link", "standards.yaml", VISITATION_1,
            VISITATION_1 + "\n      Læs [mere][a].\n\n      [a]: javascript:alert(2)\n",
