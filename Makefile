@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build serve test test-fast publish preview benchmark clean
+.PHONY: setup check build serve test test-fast lint publish preview benchmark clean
 
 $(BIN)/activate: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,11 @@ serve: setup            ## build and serve the catalogue at http://127.0.0.1:$(P
 
 test: setup             ## every test, browser tests included (needs Debian's chromium)
 	$(BIN)/python -m pytest
+
+lint: setup             ## ruff (lint and format) and mypy on generator/: zero findings
+	$(BIN)/ruff check generator
+	$(BIN)/ruff format --check generator
+	$(BIN)/mypy
 
 test-fast: setup        ## tests without the browser
 	$(BIN)/python -m pytest -m "not browser"
