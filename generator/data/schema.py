@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union
 
 from dataclasses import dataclass
+
+from typing_extensions import TypeIs
 
 from pydantic import (
     BaseModel,
@@ -66,15 +68,16 @@ def _afsnit_tag(v: Any) -> str:
     return "mangler" if isinstance(v, Mangler) or (isinstance(v, dict) and "mangler" in v) else "indhold"
 
 
-def Afsnit(indhold: Any) -> Any:
-    """A catalogue section: either its content, or ``{mangler: reason}``."""
-    return Annotated[
-        Union[Annotated[indhold, Tag("indhold")], Annotated[Mangler, Tag("mangler")]],
-        Discriminator(_afsnit_tag),
-    ]
+T = TypeVar("T")
+
+Afsnit = Annotated[
+    Union[Annotated[T, Tag("indhold")], Annotated[Mangler, Tag("mangler")]],
+    Discriminator(_afsnit_tag),
+]
+"""A catalogue section: ``Afsnit[list[Frist]]`` is either its content, or ``{mangler: reason}``."""
 
 
-def mangler(v: Any) -> bool:
+def mangler(v: object) -> TypeIs[Mangler]:
     return isinstance(v, Mangler)
 
 
@@ -224,24 +227,24 @@ class Standard(Model):
     kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
     hovedlov: LovId
-    lovgrundlag: Afsnit(list[Henvisning]) = overskrift("Lovgrundlag")
+    lovgrundlag: Afsnit[list[Henvisning]] = overskrift("Lovgrundlag")
     lovgrundlag_note: Tekst | None = overskrift("Note til lovgrundlaget", default=None)
-    visitation: Afsnit(Tekst) = overskrift("Visitation")
-    sagsbehandlingsfrister: Afsnit(list[Frist]) = overskrift("Sagsbehandlingsfrister")
-    målgruppe: Afsnit(Tekst) = overskrift("Målgruppe")
-    kvalitetsmål: Afsnit(Kvalitetsmaal) = overskrift("Kvalitetsmål")
-    indsatser: Afsnit(list[StandardensIndsats]) = overskrift("Indsatser")
-    indhold_og_omfang: Afsnit(Tekst) = overskrift("Indhold og omfang")
-    vejledende_omfang: Afsnit(list[Loefte]) = overskrift("Vejledende omfang og tider")
-    ikke_omfattet: Afsnit(list[Tekst]) = overskrift("Det kan borgeren ikke få hjælp til")
-    betaling: Afsnit(list[Loefte]) = overskrift("Pris og betaling")
+    visitation: Afsnit[Tekst] = overskrift("Visitation")
+    sagsbehandlingsfrister: Afsnit[list[Frist]] = overskrift("Sagsbehandlingsfrister")
+    målgruppe: Afsnit[Tekst] = overskrift("Målgruppe")
+    kvalitetsmål: Afsnit[Kvalitetsmaal] = overskrift("Kvalitetsmål")
+    indsatser: Afsnit[list[StandardensIndsats]] = overskrift("Indsatser")
+    indhold_og_omfang: Afsnit[Tekst] = overskrift("Indhold og omfang")
+    vejledende_omfang: Afsnit[list[Loefte]] = overskrift("Vejledende omfang og tider")
+    ikke_omfattet: Afsnit[list[Tekst]] = overskrift("Det kan borgeren ikke få hjælp til")
+    betaling: Afsnit[list[Loefte]] = overskrift("Pris og betaling")
     """What the citizen pays, as the source states it (introduction 1.9 and the standard itself)."""
-    fleksibilitet: Afsnit(Tekst) = overskrift("Fleksibilitet")
-    frit_valg: Afsnit(Tekst) = overskrift("Frit valg af leverandør")
-    leverancesikkerhed: Afsnit(list[Loefte]) = overskrift("Leverancesikkerhed")
-    særlige_forhold: Afsnit(Tekst) = overskrift("Særlige forhold")
-    tilsyn_med_kvaliteten: Afsnit(Tekst) = overskrift("Tilsyn med kvaliteten")
-    dokument: Afsnit(Dokument) = overskrift("Dokument")
+    fleksibilitet: Afsnit[Tekst] = overskrift("Fleksibilitet")
+    frit_valg: Afsnit[Tekst] = overskrift("Frit valg af leverandør")
+    leverancesikkerhed: Afsnit[list[Loefte]] = overskrift("Leverancesikkerhed")
+    særlige_forhold: Afsnit[Tekst] = overskrift("Særlige forhold")
+    tilsyn_med_kvaliteten: Afsnit[Tekst] = overskrift("Tilsyn med kvaliteten")
+    dokument: Afsnit[Dokument] = overskrift("Dokument")
 
     @property
     def id(self) -> str:
@@ -264,13 +267,13 @@ class Indsats(Model):
     side: Sidetal
     kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
-    lovgrundlag: Afsnit(list[Henvisning]) = overskrift("Lovgrundlag", default=[])
-    beskrivelse: Afsnit(Tekst) | None = overskrift("Beskrivelse", default=None)
-    hyppighed: Afsnit(list[Loefte]) = overskrift("Hyppighed", default=[])
-    sagsbehandlingsfrist: Afsnit(list[Frist]) = overskrift("Sagsbehandlingsfrist", default=[])
-    levering: Afsnit(list[Loefte]) = overskrift("Levering", default=[])
-    betaling: Afsnit(list[Loefte]) = overskrift("Pris og betaling", default=[])
-    ikke_omfattet: Afsnit(list[Tekst]) = overskrift("Det kan borgeren ikke få hjælp til", default=[])
+    lovgrundlag: Afsnit[list[Henvisning]] = overskrift("Lovgrundlag", default=[])
+    beskrivelse: Afsnit[Tekst] | None = overskrift("Beskrivelse", default=None)
+    hyppighed: Afsnit[list[Loefte]] = overskrift("Hyppighed", default=[])
+    sagsbehandlingsfrist: Afsnit[list[Frist]] = overskrift("Sagsbehandlingsfrist", default=[])
+    levering: Afsnit[list[Loefte]] = overskrift("Levering", default=[])
+    betaling: Afsnit[list[Loefte]] = overskrift("Pris og betaling", default=[])
+    ikke_omfattet: Afsnit[list[Tekst]] = overskrift("Det kan borgeren ikke få hjælp til", default=[])
     øvrigt: list[Loefte] = overskrift("Andre oplysninger", default=[])
 
     @model_validator(mode="after")
