@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|publish|export``."""
+"""Command line: ``python -m generator check|build|publish``."""
 from __future__ import annotations
 
 import argparse
@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from .problemer import DataFejl
-from .site.byg import byg
 from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
-from .udgaver.publicer import PubliceringsFejl, publicer
+
+# `build` and `publish` import their steps when they run: `check` is what an editor runs most,
+# and importing Jinja, Markdown, MkDocs and mike would add half again to its time.
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -32,6 +33,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .site.byg import byg
+
     try:
         resultat = byg(Path(args.data), Path(args.content))
     except DataFejl as e:
@@ -43,6 +46,8 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from .udgaver.publicer import PubliceringsFejl, publicer
+
     try:
         publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
     except DataFejl as e:

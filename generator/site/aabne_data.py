@@ -6,6 +6,7 @@ against: each published revision carries the exact data it was built from.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from typing import Any
@@ -62,13 +63,18 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
         f = fr.faktum
         frister.append([fr.hvem, f.emne or "", f.antal or "", f.enhed or "", f.tekst, "kvalitetsstandarden",
                         f.side or ""])
-    skema = Eksport.model_json_schema()
-    skema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    skema["title"] = "Kvalitetsstandard-kataloget: eksport af én revision"
     return {
         urls.DATA_JSON: som_json(udfyld(eksport(katalog))),
-        urls.DATA_SKEMA: som_json(skema),
+        urls.DATA_SKEMA: skema(),
         urls.CSV_SERVICENIVEAU: _csv(udfyld(serviceniveau)),
         urls.CSV_FRISTER: _csv(udfyld(frister)),
     }
 
+
+@functools.cache
+def skema() -> str:
+    """The export's JSON Schema: it depends on the code only, so `mkdocs serve` makes it once."""
+    s = Eksport.model_json_schema()
+    s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    s["title"] = "Kvalitetsstandard-kataloget: eksport af én revision"
+    return som_json(s)

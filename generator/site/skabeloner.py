@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formater
@@ -25,6 +25,10 @@ from .sider import Side
 from .visning import Visning, kontakt_tekst
 
 SKABELON_DIR = Path(__file__).parent / "templates"
+# Compiling templates was most of generating the pages (and a sixth of MkDocs' own build, which
+# uses it too: mkdocs_hook.on_env). Jinja keeps the compiled code in the user's temp folder,
+# keyed by template path and checked against the template's source on every load.
+OVERSAT = FileSystemBytecodeCache()
 
 
 def _escape(tekst: str) -> str:
@@ -82,6 +86,7 @@ class Udfylder:
 def miljoe(katalog: Katalog, visning: Visning) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(SKABELON_DIR)),
+        bytecode_cache=OVERSAT,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
