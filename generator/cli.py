@@ -1,8 +1,9 @@
-"""Command line: ``python -m generator check|build|publish``."""
+"""Command line: ``python -m generator check|build|pdf|publish``."""
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from .problemer import DataFejl
@@ -45,6 +46,27 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _pdf(args: argparse.Namespace) -> int:
+    """The committee PDF, rendered now if its input changed (`make pdf`; `mkdocs serve` runs it in the background)."""
+    from .site import pdf, urls
+    from .site.byg import generer
+
+    start = time.perf_counter()
+    try:
+        katalog = indlaes_katalog(args.data)
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    visning, filer = generer(katalog)  # in memory: the Markdown in content/ is `build`'s to write
+    maal = Path(args.content) / urls.PDF
+    if pdf.skriv_pdf(katalog, visning, filer, maal):
+        print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
+    else:
+        print(f"PDF er aktuel: {maal}")
+    return 0
+
+
 def _publish(args: argparse.Namespace) -> int:
     from .udgaver.publicer import PubliceringsFejl, publicer
 
@@ -71,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="generér Markdown-siderne i content/")
     p.add_argument("--content", default="content")
     p.set_defaults(func=_build)
+    p = sub.add_parser("pdf", help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
+    p.add_argument("--content", default="content")
+    p.set_defaults(func=_pdf)
     p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
     p.add_argument("revision")
     p.add_argument("--config", default="mkdocs.yml")

@@ -1,12 +1,14 @@
 """Build step: validated data → Markdown pages and open-data files in content/.
 
-Only files whose content changed are written, so `mkdocs serve` (which watches
-content/) is not woken by a rebuild that changed nothing. Generated files live
-only under content/katalog/ and content/index.md; anything stale there is removed.
+Only files whose content changed are written, so nothing downstream (MkDocs, the
+PDF's fingerprint, an editor's diff) sees a change that did not happen. Generated
+files live only under content/katalog/ and content/index.md (`GENEREREDE`);
+anything stale there is removed. The PDF is rendered here when its input changed,
+unless the caller renders it elsewhere (`mkdocs serve` does, in the background).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..data.katalog import Katalog
@@ -16,15 +18,19 @@ from .skabeloner import miljoe, render
 from .visning import Visning
 
 GENEREREDE = ("katalog",)  # folders under content/ that the generator owns
+GENEREREDE_FILER = (urls.FORSIDE,)  # and files at the top of content/
 
 
 @dataclass
 class Resultat:
     katalog: Katalog
     visning: Visning
+    filer: dict[str, str] = field(default_factory=dict)
     skrevet: int = 0
     uaendret: int = 0
     slettet: int = 0
+    pdf: str = pdf.AKTUEL
+    """The PDF after this build: pdf.AKTUEL (current or just rendered), MANGLER or FORAELDET."""
 
 
 def generer(katalog: Katalog) -> tuple[Visning, dict[str, str]]:
@@ -54,14 +60,22 @@ def skriv(content_dir: Path, filer: dict[str, str], resultat: Resultat,
                 resultat.slettet += 1
 
 
-def byg(data_dir: Path, content_dir: Path) -> Resultat:
+def pdf_filer(content_dir: Path) -> frozenset[str]:
+    """The PDF and its fingerprint: generated, but not by `generer`, so `skriv` keeps them."""
+    return frozenset({urls.PDF, pdf.kvittering(content_dir / urls.PDF).relative_to(content_dir).as_posix()})
+
+
+def byg(data_dir: Path, content_dir: Path, med_pdf: bool = True) -> Resultat:
+    """Load and check `data_dir`, write content/, and render the PDF if it changed (unless `med_pdf=False`)."""
     katalog = indlaes_katalog(data_dir)
     visning, filer = generer(katalog)
-    resultat = Resultat(katalog, visning)
+    resultat = Resultat(katalog, visning, filer)
+    skriv(content_dir, filer, resultat, behold=pdf_filer(content_dir))
     pdf_sti = content_dir / urls.PDF
-    skriv(content_dir, filer, resultat,
-          behold=frozenset({urls.PDF, pdf.kvittering(pdf_sti).relative_to(content_dir).as_posix()}))
-    if pdf.skriv_pdf(katalog, visning, filer, pdf_sti):
+    resultat.pdf = pdf.tilstand(pdf_sti, pdf.fingeraftryk(katalog, visning, filer))
+    if med_pdf and resultat.pdf != pdf.AKTUEL:
+        pdf.skriv_pdf(katalog, visning, filer, pdf_sti)
         resultat.skrevet += 1
+        resultat.pdf = pdf.AKTUEL
     return resultat
 

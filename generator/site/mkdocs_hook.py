@@ -2,30 +2,86 @@
 
 Configured in mkdocs.yml under `hooks:`. The data folder is `extra.katalog_data`
 (relative to mkdocs.yml). Navigation comes from the data, not from the file tree.
-Bad data stops the build with the generator's located messages. After the build,
-Pagefind indexes the site for the search box (on_post_build).
+Bad data stops the build with the generator's located messages.
 
 Defence in depth (generator/site/rens.py): the content of every page built from data is
 cleaned by an allowlist sanitizer (on_page_content), and every page, theme included, is
 verified to hold no event handler, no javascript:/data:/vbscript: URL and no inline script
 (on_post_page, on_post_template); one found stops the build.
+
+`mkdocs build` (also under mike) always ends with a current PDF and Pagefind index.
+`mkdocs serve` is the editor's loop — save, look — so there a data edit is one rebuild:
+the generated files are not watched (the hook writes them), and the PDF and the index
+are made in the background after the pages are served (generator/site/baggrund.py);
+until then the PDF link serves the last rendered PDF.
 """
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
+import shutil
 from html import escape
 from pathlib import Path
 
+import pagefind_bin
 from mkdocs.exceptions import Abort
 
 from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
-from generator.site.byg import byg
+from generator.site import baggrund, pdf, urls
+from generator.site.byg import GENEREREDE, GENEREREDE_FILER, Resultat, byg
 from generator.site.rens import farlige_steder, rens
+from generator.site.skabeloner import OVERSAT
 from generator.site.visning import kontakt_tekst
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
+
+PDF_JOB, PAGEFIND_JOB = "PDF", "Pagefind"
+
+# This build's generator result (MkDocs runs this file anew for every build in serve).
+_resultat: Resultat | None = None
+_GENEREREDE: set[str] = set()
+"""docs_dir paths of the pages built from data (set by on_config)."""
+
+
+def on_startup(command, **kwargs):
+    baggrund.serve = command == "serve"
+
+
+def on_shutdown(**kwargs):
+    baggrund.stop_alle()
+
+
+# ------------------------------------------------------------------ before the build: generate
+
+def on_config(config, **kwargs):
+    global _resultat
+    baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
+    _resultat = _generer(config)
+    _GENEREREDE.clear()
+    _GENEREREDE.update(s.sti for s in _resultat.visning.register.genererede())
+    config.nav = _resultat.visning.register.nav()
+    config.copyright = kontaktlinje(_resultat.katalog)
+    if not baggrund.serve:
+        _start_pdf(config, _resultat)  # on the other core while MkDocs builds the pages
+    return config
+
+
+def data_dir(config) -> Path:
+    return Path(config.config_file_path).parent / config.extra.get("katalog_data", "data")
+
+
+def _generer(config) -> Resultat:
+    """Load, check and write the Markdown; a PDF that was never rendered is rendered now (pages link to it)."""
+    try:
+        resultat = byg(data_dir(config), Path(config.docs_dir), med_pdf=False)
+    except DataFejl as e:
+        raise Abort("Data har fejl — ret dem og byg igen:\n" + "\n".join(str(p) for p in e.problemer))
+    for p in resultat.katalog.advarsler:
+        log.warning(str(p))  # under --strict a data warning stops publishing until an editor decides
+    if resultat.pdf == pdf.MANGLER:
+        pdf.skriv_pdf(resultat.katalog, resultat.visning, resultat.filer, Path(config.docs_dir) / urls.PDF)
+        resultat.pdf, resultat.skrevet = pdf.AKTUEL, resultat.skrevet + 1
+    log.info("kataloget: %d sider skrevet, %d uændrede", resultat.skrevet, resultat.uaendret)
+    return resultat
 
 
 def kontaktlinje(katalog) -> str:
@@ -35,25 +91,10 @@ def kontaktlinje(katalog) -> str:
             f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>')
 
 
-_GENEREREDE: set[str] = set()
-"""docs_dir paths of the pages built from data (set by on_config)."""
-
-
-def on_config(config, **kwargs):
-    rod = Path(config.config_file_path).parent
-    data_dir = rod / config.extra.get("katalog_data", "data")
-    try:
-        resultat = byg(data_dir, Path(config.docs_dir))
-    except DataFejl as e:
-        raise Abort("Data har fejl — ret dem og byg igen:\n" + "\n".join(str(p) for p in e.problemer))
-    for p in resultat.katalog.advarsler:
-        log.warning(str(p))  # under --strict a data warning stops publishing until an editor decides
-    log.info("kataloget: %d sider skrevet, %d uændrede", resultat.skrevet, resultat.uaendret)
-    _GENEREREDE.clear()
-    _GENEREREDE.update(s.sti for s in resultat.visning.register.genererede())
-    config.nav = resultat.visning.register.nav()
-    config.copyright = kontaktlinje(resultat.katalog)
-    return config
+def on_env(env, **kwargs):
+    """Material's templates compiled once, not on every build (Jinja checks each against its source)."""
+    env.bytecode_cache = OVERSAT
+    return env
 
 
 # ------------------------------------------------------------------ defence in depth
@@ -83,13 +124,75 @@ def on_post_template(output_content, template_name, config, **kwargs):
     return output_content
 
 
-# ------------------------------------------------------------------ search (Pagefind)
+# ------------------------------------------------------------------ serve: watch what the editor edits
+
+def on_serve(server, config, builder, **kwargs):
+    """Watch the hand-written pages, not the generated ones: the hook writes those, and each
+    write would trigger a second rebuild. data/ and the templates are watched (mkdocs.yml)."""
+    docs = Path(config.docs_dir)
+    server.unwatch(str(docs))
+    genererede = set(GENEREREDE) | set(GENEREREDE_FILER)
+    for sti in sorted(docs.iterdir()):
+        if sti.name not in genererede:
+            server.watch(str(sti))
+    return server
+
+
+# ------------------------------------------------------------------ the PDF
+
+def _start_pdf(config, resultat: Resultat) -> None:
+    """Render a stale PDF in a process of its own (build: while the pages are built; serve: after)."""
+    if resultat.pdf != pdf.FORAELDET:
+        return
+    docs = Path(config.docs_dir)
+    site_pdf = Path(config.site_dir) / urls.PDF
+
+    def i_sitet() -> None:  # serve: the site was built with the previous PDF
+        if baggrund.serve and site_pdf.parent.is_dir():
+            shutil.copy2(docs / urls.PDF, site_pdf)
+
+    baggrund.start(PDF_JOB, baggrund.python("-m", "generator", "--data", str(data_dir(config)),
+                                            "pdf", "--content", str(docs)),
+                   noegle=pdf.fingeraftryk(resultat.katalog, resultat.visning, resultat.filer),
+                   efter=i_sitet, lav_prioritet=baggrund.serve)
+
+
+def _vent_paa_pdf(config) -> None:
+    """build: wait for the PDF started before the pages and put it in the site."""
+    job = baggrund.vent(PDF_JOB)
+    if job is None:
+        return
+    baggrund.stop(PDF_JOB)
+    if not job.lykkedes:
+        raise Abort("PDF'en kunne ikke laves:\n" + job.udskrift)
+    shutil.copy2(Path(config.docs_dir) / urls.PDF, Path(config.site_dir) / urls.PDF)
+
+
+# ------------------------------------------------------------------ after the build: PDF and search
 
 def on_post_build(config, **kwargs):
+    _start_pagefind(config)
+    if baggrund.serve:
+        _start_pdf(config, _resultat)  # the pages are served; the PDF follows
+        return
+    _vent_paa_pdf(config)
+    _vent_paa_pagefind(config)
+
+
+def _start_pagefind(config) -> None:
     """Search: index the built site with Pagefind (stems Danish: <html lang="da">) into <site>/pagefind/."""
     # Only <article data-pagefind-body> is indexed (overrides/main.html); the "¶" permalinks are not.
-    r = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet",
-                        "--exclude-selectors", ".headerlink"], capture_output=True, text=True)
-    if r.returncode != 0:
-        raise Abort("Pagefind kunne ikke bygge søgeindekset:\n" + r.stdout + r.stderr)
+    # In serve the pages search with the new index a few tenths of a second after they are shown.
+    # The binary itself (pagefind_bin, from pagefind[bin]): `python -m pagefind` only execs it,
+    # after a tenth of a second of Python start-up.
+    kommando = [str(pagefind_bin.get_executable()), "--site", config.site_dir, "--quiet",
+                "--exclude-selectors", ".headerlink"]
+    baggrund.start(PAGEFIND_JOB, kommando, lav_prioritet=baggrund.serve)
+
+
+def _vent_paa_pagefind(config) -> None:
+    job = baggrund.vent(PAGEFIND_JOB)
+    baggrund.stop(PAGEFIND_JOB)
+    if job is not None and not job.lykkedes:
+        raise Abort("Pagefind kunne ikke bygge søgeindekset:\n" + job.udskrift)
     log.info("søgning: Pagefind-indeks skrevet i %s", Path(config.site_dir) / "pagefind")

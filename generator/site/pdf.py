@@ -5,18 +5,25 @@ a cover (municipality, revision, approval), a table of contents with page
 numbers, "Side X af Y" in the footer, each standard and intervention on a new
 page, and legal citations printed as text with their address.
 
-Rendering takes seconds, so the PDF is only rebuilt when its input changed
-(a hash of the HTML is kept beside it); `mkdocs serve` stays quick.
+Rendering takes seconds, so the PDF is only rebuilt when its input changed: a
+fingerprint of what it is made from (its pages' Markdown and titles, the cover's data,
+this module with its CSS, rens.py's allowlist) is kept beside it, and comparing it costs
+no rendering.
+`mkdocs serve` renders it in the background (generator/site/baggrund.py).
+
+Where WeasyPrint spent its time (cProfile, benchmarks/pdf-profil.md): laying out lines
+of text, and list bullets — an outside marker is an absolutely positioned box, laid out on
+its own (a fifth of the layout); here the bullet sits inside a hanging indent instead.
 """
 from __future__ import annotations
 
 import hashlib
 import html
+import json
+import os
 import posixpath
 import re
 from pathlib import Path
-
-import markdown
 
 from ..data.katalog import Katalog
 from ..problemer import DataFejl, Problem
@@ -43,8 +50,12 @@ section.side { break-before: page; }
 .forside h1 { font-size: 26pt; string-set: none; }
 .forside p { font-size: 12pt; }
 nav.indhold { break-before: page; }
+/* Bullets inside a hanging indent: an outside marker is an absolutely positioned box to WeasyPrint. */
+ul, ol { padding-left: 1.75em; }  /* with the indent below: text where an outside bullet put it */
+li { list-style-position: inside; padding-left: 1.1em; text-indent: -1.1em; }
+li > * { text-indent: 0; }
 nav.indhold ol { list-style: none; padding-left: 0; }
-nav.indhold li { margin: 0.15em 0; }
+nav.indhold li { margin: 0.15em 0; padding-left: 0; text-indent: 0; }
 nav.indhold a { color: #111; text-decoration: none; }
 nav.indhold a::after { content: leader(".") " " target-counter(attr(href), page); }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 0.6em 0; }
@@ -80,6 +91,8 @@ def _omskriv_links(html_tekst: str, fra: str) -> str:
 
 
 def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
+    import markdown  # imported late: only a render needs it, and `generator build` should not pay
+
     info = katalog.info
     godkendt = info.revision.politisk_godkendt
     godkendelse = (f"Politisk godkendt: {html.escape(godkendt.udvalg or 'ikke angivet')}"
@@ -110,25 +123,58 @@ def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> 
 
 
 def kvittering(maal: Path) -> Path:
-    """Where the hash of the PDF's input is kept: a dotfile beside it, which MkDocs does not publish."""
+    """Where the fingerprint of the PDF's input is kept: a dotfile beside it, which MkDocs does not publish."""
     return maal.with_name(f".{maal.name}.sha256")
+
+
+# This module (its CSS, the HTML it builds) and the allowlist that cleans that HTML are input too.
+_KILDE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes()
+
+
+def fingeraftryk(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
+    """A hash of everything the PDF is made from, computed without rendering or converting anything."""
+    h = hashlib.sha256(_KILDE)
+    h.update(katalog.info.model_dump_json().encode("utf-8"))
+    sider = [(s.sti, s.titel, filer[s.sti]) for s in visning.register.pdf()]
+    h.update(json.dumps(sider, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+AKTUEL, MANGLER, FORAELDET = "aktuel", "mangler", "forældet"
+
+
+def tilstand(maal: Path, fingeraftryk_: str) -> str:
+    """Whether the PDF at `maal` is current for this input, missing, or from older input."""
+    if not maal.exists():
+        return MANGLER
+    k = kvittering(maal)
+    return AKTUEL if k.exists() and k.read_text().strip() == fingeraftryk_ else FORAELDET
+
+
+def render(dokument: str, maal: Path, fingeraftryk_: str) -> None:
+    """Render the HTML document to `maal`; readers of `maal` never see a half-written file."""
+    from weasyprint import HTML  # imported late: heavy, and only needed when the PDF changed
+
+    maal.parent.mkdir(parents=True, exist_ok=True)
+    midlertidig = maal.with_name(f".{maal.name}.{os.getpid()}.tmp")
+    try:
+        HTML(string=dokument, base_url=str(maal.parent)).write_pdf(
+            midlertidig, pdf_identifier=fingeraftryk_[:32].encode(), uncompressed_pdf=False)
+        os.replace(midlertidig, maal)
+    finally:
+        midlertidig.unlink(missing_ok=True)
+    kvittering(maal).write_text(fingeraftryk_ + "\n")
 
 
 def skriv_pdf(katalog: Katalog, visning: Visning, filer: dict[str, str], maal: Path) -> bool:
     """Write the PDF to `maal` if its input changed. Returns whether it was (re)built."""
+    fp = fingeraftryk(katalog, visning, filer)
+    if tilstand(maal, fp) == AKTUEL:
+        return False
     dokument = html_dokument(katalog, visning, filer)
     fundne = farlige_steder(dokument)
     if fundne:  # cannot happen after `rens`; if it ever does, no PDF rather than a dangerous one
         raise DataFejl([Problem(f"PDF'en ville indeholde {f}", "ret teksten i data; se redaktørvejledningen om tekst")
                         for f in fundne])
-    fingeraftryk = hashlib.sha256(dokument.encode("utf-8")).hexdigest()
-    kvittering_ = kvittering(maal)
-    if maal.exists() and kvittering_.exists() and kvittering_.read_text().strip() == fingeraftryk:
-        return False
-    from weasyprint import HTML  # imported late: heavy, and only needed when the PDF changed
-
-    maal.parent.mkdir(parents=True, exist_ok=True)
-    HTML(string=dokument, base_url=str(maal.parent)).write_pdf(
-        maal, pdf_identifier=fingeraftryk[:32].encode(), uncompressed_pdf=False)
-    kvittering_.write_text(fingeraftryk + "\n")
+    render(dokument, maal, fp)
     return True
