@@ -16,6 +16,7 @@ from pathlib import Path
 
 ROD = Path(__file__).resolve().parent.parent
 DATA = ROD / "data"
+PDF_STEDFORTRAEDER = b"%PDF-1.7\n% stand-in: this test does not look at the PDF\n"
 
 
 def erstat(fil: Path, gammel: str, ny: str, antal: int = 1) -> None:
@@ -30,10 +31,11 @@ def erstat(fil: Path, gammel: str, ny: str, antal: int = 1) -> None:
 HAANDSKREVNE = ("om-kataloget.md", "redaktoervejledning.md", "tilgaengelighedserklaering.md")
 
 
-def kopier_projekt(maal: Path, data_dir: Path | None = None) -> Path:
+def kopier_projekt(maal: Path, data_dir: Path | None = None, serve: bool = False) -> Path:
     """A buildable copy of the site project in `maal`, using `data_dir` (default: the real data).
 
     Only hand-written content is copied; the hook regenerates the rest, as on a fresh clone.
+    `serve=True` keeps mkdocs.yml's `watch:` (the data folder and this checkout's templates).
     """
     maal.mkdir(parents=True, exist_ok=True)
     (maal / "content").mkdir(exist_ok=True)
@@ -46,10 +48,30 @@ def kopier_projekt(maal: Path, data_dir: Path | None = None) -> Path:
     shutil.copytree(ROD / "overrides", maal / "overrides")
     cfg = (ROD / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = cfg.replace("  - generator/site/mkdocs_hook.py", f"  - {ROD / 'generator' / 'site' / 'mkdocs_hook.py'}")
-    cfg = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", cfg)
+    if serve:
+        cfg = re.sub(r"(?m)^watch:\n(  - .*\n)+", f"watch:\n  - {data_dir or DATA}\n"
+                     f"  - {ROD / 'generator' / 'site' / 'templates'}\n", cfg)
+    else:
+        cfg = re.sub(r"(?m)^watch:\n(  - .*\n)+", "", cfg)
     cfg = cfg.replace("katalog_data: data", f"katalog_data: {data_dir or DATA}")
     (maal / "mkdocs.yml").write_text(cfg, encoding="utf-8")
     return maal
+
+
+def pdf_som_aktuel(content: Path, data_dir: Path) -> None:
+    """Give `content` a stand-in PDF whose fingerprint is current for `data_dir`, so a build of that
+    data does not render it. For tests that build changed data but do not look at the PDF: the real
+    PDF is rendered once per session (fixture `bygget`) and read back in tests/site/test_pdf.py."""
+    from generator.site import pdf, urls
+    from generator.site.byg import generer
+    from generator.tjek.indlaes import indlaes_katalog
+
+    katalog = indlaes_katalog(data_dir)
+    visning, filer = generer(katalog)
+    maal = content / urls.PDF
+    maal.parent.mkdir(parents=True, exist_ok=True)
+    maal.write_bytes(PDF_STEDFORTRAEDER)
+    pdf.kvittering(maal).write_text(pdf.fingeraftryk(katalog, visning, filer) + "\n", encoding="utf-8")
 
 
 def byg_site(projekt: Path, ud: Path):

@@ -19,7 +19,7 @@ from generator.problemer import DataFejl
 from generator.tjek.indlaes import indlaes_katalog
 
 from .. import support as html
-from ..support import DATA, byg_site, erstat, kopier_projekt
+from ..support import DATA, byg_site, erstat, kopier_projekt, pdf_som_aktuel
 from ..data.test_fakta import FAKTA, Enten, Lov, V, _indeholder
 
 pytestmark = pytest.mark.slow
@@ -211,6 +211,8 @@ def test_text_from_yaml_is_escaped(tmp_path, data_kopi):
     with pytest.raises(DataFejl, match=r"K\.2\.1: kort_fortalt: HTML er ikke tilladt"):
         indlaes_katalog(data_kopi)
     projekt = kopier_projekt(tmp_path / "projekt", data_kopi)
+    with uden_tekstpolitik():
+        pdf_som_aktuel(projekt / "content", data_kopi)  # the pages are under test, not the PDF
     byg_uden_tekstpolitik(projekt, tmp_path / "site")
     with uden_tekstpolitik():
         katalog = indlaes_katalog(data_kopi)

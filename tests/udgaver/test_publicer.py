@@ -19,7 +19,7 @@ import pytest
 from generator.site import urls
 from generator.udgaver.publicer import ALIAS, PubliceringsFejl, plan, publicer
 
-from ..support import ROD, erstat
+from ..support import ROD, erstat, pdf_som_aktuel
 
 FAKTUM_FOER = "tid: {antal: 30, enhed: minutter}"
 FAKTUM_EFTER = "tid: {antal: 45, enhed: minutter}"
@@ -46,21 +46,21 @@ def versioner(rod: Path) -> list[dict]:
     return json.loads(vis_fil(rod, "versions.json"))
 
 
-def ny_repo(maal: Path) -> Path:
-    """A git repository with the catalogue's sources, built by this checkout's generator."""
+def ny_repo(maal: Path, pdf: tuple[Path, Path] | None = None) -> Path:
+    """A git repository with the catalogue's sources, built by this checkout's generator.
+
+    `pdf`: the session's rendered PDF of the real data and its fingerprint (fixture `bygget_pdf`):
+    the PDF is rendered only when its input changed, so publishing the real data reuses it."""
     maal.mkdir()
     shutil.copytree(ROD / "data", maal / "data", ignore=shutil.ignore_patterns("tidligere"))
     shutil.copytree(ROD / "overrides", maal / "overrides")
     (maal / "content").mkdir()
     for side in (urls.OM_KATALOGET, urls.REDAKTOERVEJLEDNING, urls.TILGAENGELIGHED):
         shutil.copy2(ROD / "content" / side, maal / "content" / side)
-    # The PDF is rebuilt only when its input changed; reusing this checkout's saves ~20 s when current.
-    pdf = ROD / "content" / urls.PDF
-    hash_ = pdf.with_name(f".{pdf.name}.sha256")
-    if pdf.is_file() and hash_.is_file():
+    if pdf:
         (maal / "content" / urls.PDF).parent.mkdir(parents=True)
-        shutil.copy2(pdf, maal / "content" / urls.PDF)
-        shutil.copy2(hash_, (maal / "content" / urls.PDF).with_name(hash_.name))
+        for fil in pdf:
+            shutil.copy2(fil, (maal / "content" / urls.PDF).with_name(fil.name))
     config = (ROD / "mkdocs.yml").read_text(encoding="utf-8")
     hook = ROD / "generator" / "site" / "mkdocs_hook.py"
     config, n = re.subn(r"(?m)^  - generator/site/mkdocs_hook\.py$", f"  - {hook}", config)
@@ -77,9 +77,9 @@ def ny_repo(maal: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def publiceret(tmp_path_factory):
+def publiceret(tmp_path_factory, bygget_pdf):
     """Publish 2014, then 2015 (forrige 2014, one fact changed); remember 2014's files in between."""
-    rod = ny_repo(tmp_path_factory.mktemp("publicer") / "repo")
+    rod = ny_repo(tmp_path_factory.mktemp("publicer") / "repo", pdf=bygget_pdf)
     assert 'id: "2014"' in (rod / "data" / "katalog.yaml").read_text(encoding="utf-8")
     beskeder: list[str] = []
     r2014 = publicer("2014", rod / "mkdocs.yml", ud=beskeder.append)
@@ -90,6 +90,7 @@ def publiceret(tmp_path_factory):
     erstat(rod / "data" / "katalog.yaml", 'id: "2014"', 'id: "2015"\n  forrige: "2014"')
     erstat(rod / "data" / "standards.yaml", FAKTUM_FOER, FAKTUM_EFTER)
     git(rod, "commit", "-q", "-am", "Udgave 2015")
+    pdf_som_aktuel(rod / "content", rod / "data")  # publishing is under test, not the PDF (test_pdf.py)
     r2015 = publicer("2015", rod / "mkdocs.yml", ud=beskeder.append)
     return {"rod": rod, "2014": r2014, "2015": r2015, "efter_2014": efter_2014, "beskeder": beskeder}
 
