@@ -1,6 +1,7 @@
 """One revision's validated data: what every later step (checks, changes, pages) reads."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,19 @@ class Katalog:
         return self.indsatser_fil.indsatser
 
     def standard(self, nr: int) -> schema.Standard | None:
-        return next((s for s in self.standarder if s.nr == nr), None)
+        return self._efter_noegle[0].get(nr)
 
     def indsats(self, id_: str) -> schema.Indsats | None:
-        return next((i for i in self.indsatser if i.id == id_), None)
+        return self._efter_noegle[1].get(id_)
+
+    @functools.cached_property
+    def _efter_noegle(self) -> tuple[dict[int, schema.Standard], dict[str, schema.Indsats]]:
+        """Look-ups by number and id (the first entry wins, as a scan would); a scan per look-up
+        made the pages quadratic in the number of interventions (benchmarks/skalering.py)."""
+        standarder: dict[int, schema.Standard] = {}
+        indsatser: dict[str, schema.Indsats] = {}
+        for s in self.standarder:
+            standarder.setdefault(s.nr, s)
+        for i in self.indsatser:
+            indsatser.setdefault(i.id, i)
+        return standarder, indsatser

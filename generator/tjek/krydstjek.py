@@ -52,6 +52,8 @@ class _Indsamler:
 
     def fundet(self, filnoegle: str, sti: tuple, post: str, problemer: list[Problem], felt_fra: int) -> None:
         """Locate problems a check found in the text at `sti`."""
+        if not problemer:
+            return  # the usual case: looking up the line is most of the work
         fil = self.k.filer[filnoegle]
         linje, felt = fil.linje(sti), _felt(sti[felt_fra:]) or None
         self.problemer += [p.sted(fil.visningsnavn, linje, post, felt) for p in problemer]
