@@ -58,7 +58,7 @@ def on_config(config, **kwargs):
     _resultat = _generer(config)
     _GENEREREDE.clear()
     _GENEREREDE.update(s.sti for s in _resultat.visning.register.genererede())
-    config.nav = _resultat.visning.register.nav()
+    config.nav = begraens_navigation(_resultat.visning.register.nav(), config)
     config.copyright = kontaktlinje(_resultat.katalog)
     if not baggrund.serve:
         _start_pdf(config, _resultat)  # on the other core while MkDocs builds the pages
@@ -82,6 +82,37 @@ def _generer(config) -> Resultat:
         resultat.pdf, resultat.skrevet = pdf.AKTUEL, resultat.skrevet + 1
     log.info("kataloget: %d sider skrevet, %d uændrede", resultat.skrevet, resultat.uaendret)
     return resultat
+
+
+# A navigation group with more pages than this is nested in runs of this many, and Material prunes
+# the runs a page is not in: every page then carries ~100 links, not one per page of the site, and
+# the build stays linear (benchmarks/skalering.py: full navigation made 100× the catalogue cost
+# quadratically). The real catalogue's largest group has 14 pages: its site is unchanged.
+NAV_GRUPPE = 50
+
+
+def begraens_navigation(nav: list, config) -> list:
+    store = False
+    for punkt in nav:
+        if isinstance(punkt, dict):
+            for gruppe, indhold in punkt.items():
+                if isinstance(indhold, list) and len(indhold) > NAV_GRUPPE:
+                    punkt[gruppe], store = _i_portioner(indhold), True
+    if store and "navigation.prune" not in config.theme["features"]:
+        config.theme["features"].append("navigation.prune")
+    return nav
+
+
+def _i_portioner(indhold: list) -> list:
+    """[index page, {title: page}, …] → [index page, {"K.1.1 – K.11.6": [50 pages]}, …]."""
+    forside = [p for p in indhold if isinstance(p, str)]
+    sider = [p for p in indhold if not isinstance(p, str)]
+
+    def navn(punkt: dict) -> str:
+        return next(iter(punkt)).split(" ", 1)[0]
+
+    return forside + [{f"{navn(del_[0])} – {navn(del_[-1])}": del_}
+                      for del_ in (sider[i:i + NAV_GRUPPE] for i in range(0, len(sider), NAV_GRUPPE))]
 
 
 def kontaktlinje(katalog) -> str:
