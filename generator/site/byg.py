@@ -2,7 +2,7 @@
 
 Only files whose content changed are written, so nothing downstream (MkDocs, the
 PDF's fingerprint, an editor's diff) sees a change that did not happen. Generated
-files live only under content/katalog/ and content/index.md (`GENEREREDE`);
+files live only under content/katalog/ and content/index.md (`urls.GENEREREDE_*`);
 anything stale there is removed. The PDF is rendered here when its input changed,
 unless the caller renders it elsewhere (`mkdocs serve` does, in the background).
 """
@@ -17,8 +17,7 @@ from . import aabne_data, pdf, urls
 from .skabeloner import miljoe, render
 from .visning import Visning
 
-GENEREREDE = ("katalog",)  # folders under content/ that the generator owns
-GENEREREDE_FILER = (urls.FORSIDE,)  # and files at the top of content/
+GENEREREDE = urls.GENEREREDE_MAPPER  # folders under content/ that the generator owns
 
 
 @dataclass

@@ -25,19 +25,19 @@ from pathlib import Path
 import pagefind_bin
 from mkdocs.exceptions import Abort
 
-from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, pdf, urls
-from generator.site.byg import GENEREREDE, GENEREREDE_FILER, Resultat, byg
+# absolute: MkDocs loads hooks as standalone modules. Only light modules here: with unchanged
+# input the generator itself is never imported (mellemlager.py).
+from generator.problemer import DataFejl
+from generator.site import baggrund, mellemlager, pdf, urls
+from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
-from generator.site.skabeloner import OVERSAT
-from generator.site.visning import kontakt_tekst
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
 
 PDF_JOB, PAGEFIND_JOB = "PDF", "Pagefind"
 
 # This build's generator result (MkDocs runs this file anew for every build in serve).
-_resultat: Resultat | None = None
+_bygning: Bygning | None = None
 _GENEREREDE: set[str] = set()
 """docs_dir paths of the pages built from data (set by on_config)."""
 
@@ -53,15 +53,15 @@ def on_shutdown(**kwargs):
 # ------------------------------------------------------------------ before the build: generate
 
 def on_config(config, **kwargs):
-    global _resultat
+    global _bygning
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
-    _resultat = _generer(config)
+    _bygning = _generer(config)
     _GENEREREDE.clear()
-    _GENEREREDE.update(s.sti for s in _resultat.visning.register.genererede())
-    config.nav = begraens_navigation(_resultat.visning.register.nav(), config)
-    config.copyright = kontaktlinje(_resultat.katalog)
+    _GENEREREDE.update(_bygning.sider)
+    config.nav = begraens_navigation(_bygning.nav, config)
+    config.copyright = _bygning.copyright
     if not baggrund.serve:
-        _start_pdf(config, _resultat)  # on the other core while MkDocs builds the pages
+        _start_pdf(config, _bygning)  # on the other core while MkDocs builds the pages
     return config
 
 
@@ -69,19 +69,42 @@ def data_dir(config) -> Path:
     return Path(config.config_file_path).parent / config.extra.get("katalog_data", "data")
 
 
-def _generer(config) -> Resultat:
-    """Load, check and write the Markdown; a PDF that was never rendered is rendered now (pages link to it)."""
+def _generer(config) -> Bygning:
+    """The generator's result: kept from the last build if nothing it reads changed, else made now."""
+    data, docs = data_dir(config), Path(config.docs_dir)
+    noegle, bygning = mellemlager.hent(data, docs)
+    if bygning is None or not (docs / urls.PDF).exists():
+        bygning = _generer_forfra(data, docs)
+        mellemlager.gem(docs, noegle, bygning)
+    for advarsel in bygning.advarsler:
+        log.warning(advarsel)  # under --strict a data warning stops publishing until an editor decides
+    log.info("kataloget: %d sider skrevet, %d uændrede%s", bygning.skrevet, bygning.uaendret,
+             " (data og generator uændrede siden sidste bygning)" if bygning.fra_mellemlager else "")
+    return bygning
+
+
+def _generer_forfra(data: Path, docs: Path) -> Bygning:
+    """Load, check and write the Markdown. Pages link to the PDF, so one that was never rendered is
+    rendered now in serve, and in build stands in as an empty file until the render started in
+    on_config replaces it (a failed render stops the build; without a fingerprint it is redone)."""
+    from generator.site.byg import byg  # imported only when the input changed (mellemlager.py)
+
     try:
-        resultat = byg(data_dir(config), Path(config.docs_dir), med_pdf=False)
+        resultat = byg(data, docs, med_pdf=False)
     except DataFejl as e:
         raise Abort("Data har fejl — ret dem og byg igen:\n" + "\n".join(str(p) for p in e.problemer))
-    for p in resultat.katalog.advarsler:
-        log.warning(str(p))  # under --strict a data warning stops publishing until an editor decides
-    if resultat.pdf == pdf.MANGLER:
-        pdf.skriv_pdf(resultat.katalog, resultat.visning, resultat.filer, Path(config.docs_dir) / urls.PDF)
-        resultat.pdf, resultat.skrevet = pdf.AKTUEL, resultat.skrevet + 1
-    log.info("kataloget: %d sider skrevet, %d uændrede", resultat.skrevet, resultat.uaendret)
-    return resultat
+    if resultat.pdf == pdf.MANGLER and baggrund.serve:
+        pdf.skriv_pdf(resultat.katalog, resultat.visning, resultat.filer, docs / urls.PDF)
+        resultat.skrevet += 1
+    elif resultat.pdf == pdf.MANGLER:
+        (docs / urls.PDF).parent.mkdir(parents=True, exist_ok=True)
+        (docs / urls.PDF).write_bytes(b"")
+    return Bygning(nav=resultat.visning.register.nav(), copyright=kontaktlinje(resultat.katalog),
+                   sider=[s.sti for s in resultat.visning.register.genererede()],
+                   advarsler=[str(p) for p in resultat.katalog.advarsler],
+                   pdf_fingeraftryk=pdf.fingeraftryk(resultat.katalog, resultat.visning, resultat.filer),
+                   skrevet=resultat.skrevet, uaendret=resultat.uaendret,
+                   filer=mellemlager.stat(docs, sorted(resultat.filer)))
 
 
 # A navigation group with more pages than this is nested in runs of this many, and Material prunes
@@ -117,6 +140,8 @@ def _i_portioner(indhold: list) -> list:
 
 def kontaktlinje(katalog) -> str:
     """Footer contact, from the data so it is written once (escaped: it ends up in HTML)."""
+    from generator.site.visning import kontakt_tekst
+
     info = katalog.info
     return (f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))} · "
             f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>')
@@ -124,7 +149,7 @@ def kontaktlinje(katalog) -> str:
 
 def on_env(env, **kwargs):
     """Material's templates compiled once, not on every build (Jinja checks each against its source)."""
-    env.bytecode_cache = OVERSAT
+    env.bytecode_cache = mellemlager.OVERSAT
     return env
 
 
@@ -162,20 +187,20 @@ def on_serve(server, config, builder, **kwargs):
     write would trigger a second rebuild. data/ and the templates are watched (mkdocs.yml)."""
     docs = Path(config.docs_dir)
     server.unwatch(str(docs))
-    genererede = set(GENEREREDE) | set(GENEREREDE_FILER)
+    genererede = set(urls.GENEREREDE_MAPPER) | set(urls.GENEREREDE_FILER)
     for sti in sorted(docs.iterdir()):
-        if sti.name not in genererede:
+        if sti.name not in genererede and not sti.name.startswith("."):  # dotfiles: mellemlager, not pages
             server.watch(str(sti))
     return server
 
 
 # ------------------------------------------------------------------ the PDF
 
-def _start_pdf(config, resultat: Resultat) -> None:
+def _start_pdf(config, bygning: Bygning) -> None:
     """Render a stale PDF in a process of its own (build: while the pages are built; serve: after)."""
-    if resultat.pdf != pdf.FORAELDET:
-        return
     docs = Path(config.docs_dir)
+    if pdf.tilstand(docs / urls.PDF, bygning.pdf_fingeraftryk) != pdf.FORAELDET:
+        return
     site_pdf = Path(config.site_dir) / urls.PDF
 
     def i_sitet() -> None:  # serve: the site was built with the previous PDF
@@ -184,8 +209,7 @@ def _start_pdf(config, resultat: Resultat) -> None:
 
     baggrund.start(PDF_JOB, baggrund.python("-m", "generator", "--data", str(data_dir(config)),
                                             "pdf", "--content", str(docs)),
-                   noegle=pdf.fingeraftryk(resultat.katalog, resultat.visning, resultat.filer),
-                   efter=i_sitet, lav_prioritet=baggrund.serve)
+                   noegle=bygning.pdf_fingeraftryk, efter=i_sitet, lav_prioritet=baggrund.serve)
 
 
 def _vent_paa_pdf(config) -> None:
@@ -204,7 +228,7 @@ def _vent_paa_pdf(config) -> None:
 def on_post_build(config, **kwargs):
     _start_pagefind(config)
     if baggrund.serve:
-        _start_pdf(config, _resultat)  # the pages are served; the PDF follows
+        _start_pdf(config, _bygning)  # the pages are served; the PDF follows
         return
     _vent_paa_pdf(config)
     _vent_paa_pagefind(config)

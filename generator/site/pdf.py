@@ -24,12 +24,15 @@ import os
 import posixpath
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..data.katalog import Katalog
 from ..problemer import DataFejl, Problem
 from . import urls
 from .rens import farlige_steder, rens
-from .visning import Visning, kontakt_tekst
+
+if TYPE_CHECKING:  # the hook checks the PDF's state without importing the models (mellemlager.py)
+    from ..data.katalog import Katalog
+    from .visning import Visning
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _MD_EXT = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc"]
@@ -92,6 +95,8 @@ def _omskriv_links(html_tekst: str, fra: str) -> str:
 
 def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
     import markdown  # imported late: only a render needs it, and `generator build` should not pay
+
+    from .visning import kontakt_tekst
 
     info = katalog.info
     godkendt = info.revision.politisk_godkendt

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formater
@@ -21,14 +21,11 @@ from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
 from . import urls
+from .mellemlager import OVERSAT
 from .sider import Side
 from .visning import Visning, kontakt_tekst
 
 SKABELON_DIR = Path(__file__).parent / "templates"
-# Compiling templates was most of generating the pages (and a sixth of MkDocs' own build, which
-# uses it too: mkdocs_hook.on_env). Jinja keeps the compiled code in the user's temp folder,
-# keyed by template path and checked against the template's source on every load.
-OVERSAT = FileSystemBytecodeCache()
 
 
 def _escape(tekst: str) -> str:

@@ -22,6 +22,10 @@ FULDSTAENDIGHED = "katalog/overblik/fuldstaendighed.md"
 AENDRINGER = "katalog/udgave/aendringer.md"
 OM_UDGAVEN = "katalog/udgave/om-denne-udgave.md"
 DATA = "katalog/data.md"
+# What the generator owns in docs_dir: these folders and top-level files (the rest is hand-written).
+GENEREREDE_MAPPER = ("katalog",)
+GENEREREDE_FILER = (FORSIDE,)
+
 # Hand-written pages (tracked in git, never generated).
 OM_KATALOGET = "om-kataloget.md"
 REDAKTOERVEJLEDNING = "redaktoervejledning.md"

@@ -14,15 +14,19 @@ import pytest
 from generator.site import urls
 from scripts.serveproces import Serve
 
-from ..support import ROD, kopier_projekt
+from ..support import DATA, ROD, kopier_projekt
 
 pytestmark = pytest.mark.slow
 
 SIDE = "katalog/indsatser/k-2-1-rengoering/"
 
 
-@pytest.fixture
-def serve(tmp_path, data_kopi, bygget_pdf):
+@pytest.fixture(scope="module")
+def serve(tmp_path_factory, bygget_pdf):
+    """One `mkdocs serve` for the module, on copies of the project and the data."""
+    tmp_path = tmp_path_factory.mktemp("serve")
+    data_kopi = tmp_path / "data"
+    shutil.copytree(DATA, data_kopi)
     projekt = kopier_projekt(tmp_path / "projekt", data_kopi, serve=True)
     pdf = projekt / "content" / urls.PDF
     pdf.parent.mkdir(parents=True)

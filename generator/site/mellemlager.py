@@ -1,0 +1,103 @@
+"""What a build needs from the generator, kept from the last build of the same input.
+
+`mkdocs build` of an unchanged catalogue should cost what MkDocs costs. Importing, loading,
+checking and generating the catalogue is most of what the hook adds (pydantic and the models
+alone are a sixth of a bare Material build), and with unchanged input it can only give the
+same result. So the hook keeps, in a dotfile in docs_dir (MkDocs does not publish it):
+
+- the key: a hash of every input — each file in the data folder (the previous revision's
+  export included), the generator's code and templates, the interpreter and the installed
+  packages, the data and docs folders' paths;
+- what the hook sets from it: the navigation, the footer, the data warnings (replayed, so
+  `--strict` stops exactly as before), the PDF's fingerprint;
+- each generated file's size and modification time, so a file changed or deleted by hand
+  is noticed.
+
+This module imports nothing of the generator's: a hit costs a few milliseconds. It also holds
+the compiled-template cache (`OVERSAT`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import sysconfig
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemBytecodeCache
+
+# Compiling templates was most of generating the pages, and a sixth of MkDocs' own build (the hook
+# gives Material's templates the same cache). Jinja keeps the compiled code in the user's temp
+# folder, keyed by template path and checked against the template's source on every load.
+OVERSAT = FileSystemBytecodeCache()
+
+FIL = ".kataloget.json"
+VERSION = 2
+GENERATOR = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Bygning:
+    """The generator's result as far as the hook uses it."""
+
+    nav: list[Any]
+    copyright: str
+    sider: list[str] = field(default_factory=list)
+    """docs_dir paths of the pages built from data (the sanitizer cleans exactly these)."""
+    advarsler: list[str] = field(default_factory=list)
+    pdf_fingeraftryk: str = ""
+    skrevet: int = 0
+    uaendret: int = 0
+    filer: dict[str, list[int]] = field(default_factory=dict)
+    """Generated file (docs_dir-relative) → [size, mtime_ns] as this build left it."""
+    fra_mellemlager: bool = False
+
+
+def noegle(data_dir: Path, docs_dir: Path) -> str:
+    h = hashlib.sha256(f"{VERSION}\0{sys.version}\0{data_dir.resolve()}\0{docs_dir.resolve()}".encode())
+    for rod in (data_dir, GENERATOR):
+        for sti in sorted(p for p in rod.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(f"\0{sti.relative_to(rod)}\0".encode())
+            h.update(sti.read_bytes())
+    # A changed library (Jinja, pydantic, Markdown) may change the output: its dist-info's name changes.
+    pakker = Path(sysconfig.get_paths()["purelib"])
+    h.update("\0".join(sorted(p.name for p in pakker.glob("*.dist-info"))).encode())
+    return h.hexdigest()
+
+
+def stat(docs_dir: Path, stier: list[str]) -> dict[str, list[int]]:
+    ud = {}
+    for sti in stier:
+        s = os.stat(docs_dir / sti)
+        ud[sti] = [s.st_size, s.st_mtime_ns]
+    return ud
+
+
+def hent(data_dir: Path, docs_dir: Path) -> tuple[str, Bygning | None]:
+    """The key for this input, and the kept result if it is for this key and its files are untouched."""
+    n = noegle(data_dir, docs_dir)
+    try:
+        gemt = json.loads((docs_dir / FIL).read_text(encoding="utf-8"))
+        if gemt.pop("noegle") != n:
+            return n, None
+        bygning = Bygning(**gemt)
+        if stat(docs_dir, list(bygning.filer)) != bygning.filer:
+            return n, None
+    except (OSError, ValueError, TypeError, KeyError):
+        return n, None
+    bygning.fra_mellemlager = True
+    bygning.uaendret, bygning.skrevet = len(bygning.filer), 0
+    return n, bygning
+
+
+def gem(docs_dir: Path, n: str, bygning: Bygning) -> None:
+    data = {"noegle": n, **asdict(bygning)}
+    data.pop("fra_mellemlager")
+    (docs_dir / FIL).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def glem(docs_dir: Path) -> None:
+    (docs_dir / FIL).unlink(missing_ok=True)

@@ -1,0 +1,53 @@
+"""The hook keeps the generator's result for unchanged input (generator/site/mellemlager.py):
+kept only while nothing it reads has changed, and an unchanged catalogue's data warnings
+still stop `mkdocs build --strict`."""
+from __future__ import annotations
+
+import pytest
+
+from generator.site import mellemlager
+from generator.site.mellemlager import Bygning
+
+from ..support import byg_site, erstat, kopier_projekt, pdf_som_aktuel
+
+
+def test_a_kept_result_is_used_only_for_the_same_input(tmp_path, data_kopi):
+    docs = tmp_path / "content"
+    docs.mkdir()
+    (docs / "side.md").write_text("# Side\n", encoding="utf-8")
+    noegle, bygning = mellemlager.hent(data_kopi, docs)
+    assert bygning is None
+    mellemlager.gem(docs, noegle, Bygning(nav=["side.md"], copyright="©", advarsler=["en advarsel"],
+                                          filer=mellemlager.stat(docs, ["side.md"])))
+    igen, bygning = mellemlager.hent(data_kopi, docs)
+    assert igen == noegle and bygning.fra_mellemlager
+    assert (bygning.nav, bygning.copyright, bygning.advarsler) == (["side.md"], "©", ["en advarsel"])
+
+    tekst = (data_kopi / "katalog.yaml").read_text(encoding="utf-8")
+    (data_kopi / "katalog.yaml").write_text(tekst + "# en kommentar er også en ændring\n", encoding="utf-8")
+    assert mellemlager.hent(data_kopi, docs)[1] is None          # the data changed
+    (data_kopi / "katalog.yaml").write_text(tekst, encoding="utf-8")
+    assert mellemlager.hent(data_kopi, docs)[1] is not None      # ... and back
+    (data_kopi / "tidligere").mkdir()
+    (data_kopi / "tidligere" / "x.json").write_text("{}", encoding="utf-8")
+    assert mellemlager.hent(data_kopi, docs)[1] is None          # any file in the data folder counts
+    (data_kopi / "tidligere" / "x.json").unlink()
+    (data_kopi / "tidligere").rmdir()
+    (docs / "side.md").write_text("# Rettet i hånden\n", encoding="utf-8")
+    assert mellemlager.hent(data_kopi, docs)[1] is None          # a generated file was changed
+    (docs / "side.md").unlink()
+    assert mellemlager.hent(data_kopi, docs)[1] is None          # ... or deleted
+
+
+@pytest.mark.slow
+def test_an_unchanged_catalogues_warnings_still_stop_a_strict_build(tmp_path, data_kopi):
+    erstat(data_kopi / "katalog.yaml", 'dato: "2014-05"', 'dato: "2026-01"')  # § 83 no longer applies
+    erstat(data_kopi / "katalog.yaml", 'id: "2014"', 'id: "2026"')
+    projekt = kopier_projekt(tmp_path / "projekt", data_kopi)
+    pdf_som_aktuel(projekt / "content", data_kopi)  # the warnings are under test, not the PDF
+    første = byg_site(projekt, tmp_path / "site1")
+    anden = byg_site(projekt, tmp_path / "site2")
+    advarsler = [[l for l in r.stderr.splitlines() if "advarsel:" in l] for r in (første, anden)]
+    assert første.returncode != 0 and anden.returncode != 0, anden.stderr
+    assert advarsler[0] and advarsler[0] == advarsler[1]
+    assert "uændrede siden sidste bygning" in anden.stderr and "uændrede siden sidste bygning" not in første.stderr
