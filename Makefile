@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build serve test test-fast lint publish preview benchmark clean
+.PHONY: setup check build pdf serve test test-fast lint publish preview benchmark skalering clean
 
 $(BIN)/activate: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -31,6 +31,9 @@ check: setup            ## validate data/ and print the completeness report
 build: setup            ## build the static site into site/
 	$(BIN)/mkdocs build --strict
 
+pdf: setup              ## render the committee PDF now, if its input changed (serve renders it in the background)
+	$(BIN)/python -m generator pdf
+
 serve: setup            ## build and serve the catalogue at http://127.0.0.1:$(PORT)/
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
@@ -51,8 +54,11 @@ publish: setup          ## publish data/ as revision REV on the local gh-pages b
 preview: setup          ## serve every published revision with the version selector
 	$(BIN)/mike serve --dev-addr 127.0.0.1:$(PORT)
 
-benchmark: setup
+benchmark: setup        ## the editor's loop and the build against bare Material: benchmarks/rapport-<date>.md
 	$(BIN)/python benchmarks/bench.py
+
+skalering: setup        ## 1×, 10×, 100× synthetic catalogues: benchmarks/skalering-<date>.md (long)
+	$(BIN)/python benchmarks/skalering.py
 
 clean:
 	rm -rf site content/katalog content/index.md
