@@ -1,10 +1,29 @@
-"""Benchmark: how long each step of the pipeline takes on the shipped data.
+"""Benchmark: the editor's loop and the build, against a bare Material build of the same pages.
 
-Speed is measured here and reported, never asserted in tests (a loaded CI
-machine must not turn a correct build red). Writes benchmarks/rapport-<date>.md
-(git-ignored) and prints it.
+Speed is measured here and reported, never asserted in tests (a loaded CI machine must not
+turn a correct build red). Every figure is a whole process, the median of repeated runs,
+with its CPU time beside it (the machine is shared: wall far above CPU means it was busy).
 
-    make benchmark          # or: python benchmarks/bench.py [--gentag 5]
+    make benchmark                       # or: python benchmarks/bench.py [--gentag 5]
+    python benchmarks/bench.py --rod ../anden-checkout   # the same measurements of another checkout
+
+Measured on copies in a temporary folder (the real data, a real edit), in this order:
+
+  serve       `mkdocs serve --strict` on 127.0.0.1; an edit saved to data/indsatser.yaml; the
+              served page polled until it shows the edit (and MkDocs' "Reloading browsers");
+              builds counted in serve's log until it has been quiet for 3 s
+  build       `mkdocs build --strict` with the PDF current, alternating with a bare Material
+              build of the same generated Markdown and navigation (no hook, no theme overrides,
+              no Pagefind) — the ratio is project / bare, both from the same run; unchanged
+              data (the hook's kept result, generator/site/mellemlager.py) and after a comment
+              was added to data/katalog.yaml (the generator runs)
+  build+PDF   the same with the PDF's fingerprint removed, so it is rendered again
+  PDF         `python -m generator pdf` with the fingerprint removed
+  check       `python -m generator check`
+  generate    `python -m generator build` (all Markdown and open data; PDF current)
+  tests       `pytest -m "not browser"` once (skip with --uden-tests)
+
+Writes benchmarks/rapport-<date>.md and prints it.
 """
 from __future__ import annotations
 
@@ -20,60 +39,140 @@ import tempfile
 import time
 from pathlib import Path
 
-ROD = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROD))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.site import pdf  # noqa: E402
-from generator.site.byg import generer, skriv, Resultat  # noqa: E402
-from generator.tjek.indlaes import indlaes_katalog  # noqa: E402
+from maaling import (ROD, Serie, bar_material, belastning, frø_pdf, koer, kopier_projekt, miljoe,  # noqa: E402
+                     python)
+from scripts.serveproces import Serve  # noqa: E402
+
+PDF_KVITTERING = Path("content/katalog/data/.kvalitetsstandarder.pdf.sha256")
+SIDE = "katalog/indsatser/k-2-1-rengoering/"
+FOER = "Hjælp til rengøring af dit hjem"
 
 
-def maal(navn: str, gentag: int, f) -> tuple[str, list[float]]:
-    tider = []
-    for _ in range(gentag):
+def mkdocs_build(projekt: Path, ud: Path) -> list[str]:
+    return python("-m", "mkdocs", "build", "--strict", "-q", "-f", str(projekt / "mkdocs.yml"), "-d", str(ud))
+
+
+def maal_serve(tmp: Path, rod: Path, redigeringer: int) -> tuple[list, float]:
+    projekt = kopier_projekt(tmp / "serve", rod=rod)
+    frø_pdf(projekt, rod)
+    serve = Serve(projekt, env=miljoe(rod))
+    try:
         start = time.perf_counter()
-        f()
-        tider.append(time.perf_counter() - start)
-    return navn, tider
+        serve.vent_paa_log("Serving on", timeout=900)
+        opstart = time.perf_counter() - start
+        time.sleep(5)  # the first build's background work (index, PDF) settles, as before an editor's first save
+        fil = projekt / "data" / "indsatser.yaml"
+        ud, forrige = [], FOER
+        for n in range(redigeringer):
+            ny = f"{FOER} (måling {n})"
+            ud.append(serve.rediger(fil, forrige, ny, SIDE))
+            forrige = ny
+        return ud, opstart
+    finally:
+        serve.stop()
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gentag", type=int, default=3)
+    ap.add_argument("--gentag", type=int, default=5, help="runs per process measurement (median)")
+    ap.add_argument("--gentag-pdf", type=int, default=3, help="runs of the PDF measurements")
+    ap.add_argument("--redigeringer", type=int, default=5, help="edits in the serve measurement")
+    ap.add_argument("--uden-tests", action="store_true", help="skip timing the test suite")
+    ap.add_argument("--rod", type=Path, default=ROD, help="the checkout to measure (default: this one)")
     args = ap.parse_args()
-    data = ROD / "data"
-    tmp = Path(tempfile.mkdtemp())
+    rod = args.rod.resolve()
+    env = miljoe(rod)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    belastning_foer = belastning()
     try:
-        katalog = indlaes_katalog(data)
-        visning, filer = generer(katalog)
-        content = tmp / "content"
-        skriv(content, filer, Resultat(katalog, visning))
-        rækker = [
-            maal("indlæs + validér + krydstjek (check)", args.gentag, lambda: indlaes_katalog(data)),
-            maal("generér alle sider (Jinja → Markdown)", args.gentag, lambda: generer(katalog)),
-            maal("skriv uændrede sider (serve-genbygning)", args.gentag,
-                 lambda: skriv(content, filer, Resultat(katalog, visning))),
-            maal("PDF (WeasyPrint, uden cache)", 1,
-                 lambda: pdf.skriv_pdf(katalog, visning, filer, tmp / f"x{time.time_ns()}.pdf")),
-        ]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        rækker.append(maal("mkdocs build --strict (hele webstedet)", args.gentag, lambda: subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp / "site")],
-            cwd=ROD, env=env, check=True)))
+        redigeringer, opstart = maal_serve(tmp, rod, args.redigeringer)
+
+        projekt = kopier_projekt(tmp / "projekt", rod=rod)
+        frø_pdf(projekt, rod)
+        koer(mkdocs_build(projekt, tmp / "site"), projekt, env)  # generates content/, renders a missing PDF
+        bar = bar_material(projekt, tmp / "bar")
+        build, bare, build_data = Serie("build"), Serie("bare"), Serie("build efter dataændring")
+        katalog_yaml = projekt / "data" / "katalog.yaml"
+        for n in range(args.gentag):  # alternating, so all three meet the same load
+            build.maalinger.append(koer(mkdocs_build(projekt, tmp / "site"), projekt, env))
+            bare.maalinger.append(koer(mkdocs_build(bar, tmp / "bar-site"), bar, env))
+            # A comment added to the data: the hook loads, checks and generates again (no page changes).
+            katalog_yaml.write_text(katalog_yaml.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
+            build_data.maalinger.append(koer(mkdocs_build(projekt, tmp / "site"), projekt, env))
+
+        build_pdf, pdf_alene, bare_pdf = Serie("build+pdf"), Serie("pdf"), Serie("bare")
+        # A checkout from before `generator pdf` renders a stale PDF in `generator build`.
+        pdf_kommando = "pdf" if '"pdf"' in (rod / "generator" / "cli.py").read_text(encoding="utf-8") else "build"
+        for _ in range(args.gentag_pdf):
+            (projekt / PDF_KVITTERING).unlink()
+            build_pdf.maalinger.append(koer(mkdocs_build(projekt, tmp / "site"), projekt, env))
+            bare_pdf.maalinger.append(koer(mkdocs_build(bar, tmp / "bar-site"), bar, env))
+            (projekt / PDF_KVITTERING).unlink()
+            pdf_alene.maalinger.append(koer(python("-m", "generator", pdf_kommando), projekt, env))
+
+        check, generer = Serie("check"), Serie("build")
+        for _ in range(args.gentag):
+            check.maalinger.append(koer(python("-m", "generator", "check"), projekt, env))
+            generer.maalinger.append(koer(python("-m", "generator", "build"), projekt, env))
+
+        tests = None
+        if not args.uden_tests:
+            tests = koer(python("-m", "pytest", "-m", "not browser", "-q", "-p", "no:cacheprovider"),
+                         rod, env, tjek=False)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    linjer = [f"# Benchmark {dt.date.today().isoformat()}", "",
-              f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}. "
-              f"Data: {len(katalog.standarder)} standarder, {len(katalog.indsatser)} indsatser, {len(filer)} genererede filer.",
-              "", "| Trin | median (s) | min (s) | gentagelser |", "|---|---:|---:|---:|"]
-    for navn, tider in rækker:
-        linjer.append(f"| {navn} | {statistics.median(tider):.3f} | {min(tider):.3f} | {len(tider)} |")
+
+    synlig = statistics.median(r.synlig for r in redigeringer)
+    genindlaest = statistics.median(r.genindlaest for r in redigeringer)
+    bygninger = [r.genopbygninger for r in redigeringer]
+    ratio = build.wall / bare.wall
+
+    def r(navn: str, nu: str, bar_: str, forhold: str, maal: str) -> str:
+        return f"| {navn} | {nu} | {bar_} | {forhold} | {maal} |"
+
+    linjer = [
+        f"# Benchmark {dt.date.today().isoformat()}", "",
+        f"Checkout: `{rod.name}` ({_git_hash(rod)}). Maskine: {platform.machine()}, {os.cpu_count()} kerner, "
+        f"Python {platform.python_version()}; belastning (load average 1/5/15 min) før {belastning_foer}, "
+        f"efter {belastning()}. Medianer af hele processer; CPU = bruger + system, børneprocesser med.", "",
+        "| Hvad | projektet | bar Material (samme kørsel) | forhold | mål |", "|---|---:|---:|---:|---|",
+        r("gem i `data/` → siden synlig i `mkdocs serve`", f"{synlig:.2f} s ({len(redigeringer)} ændringer)", "", "",
+          "≤ 2 s"),
+        r("… og MkDocs beder browseren genindlæse", f"{genindlaest:.2f} s", "", "", ""),
+        r("genopbygninger pr. gemning", " ".join(map(str, bygninger)), "", "", "1"),
+        r("`mkdocs build --strict`, PDF aktuel", _s(build), _s(bare), f"{ratio:.2f}×", "≤ 1,3×"),
+        r("det samme efter en ændring i `data/` (generatoren kører)", _s(build_data), _s(bare),
+          f"{build_data.wall / bare.wall:.2f}×", ""),
+        r("det samme, PDF'en lavet igen", _s(build_pdf), _s(bare_pdf), f"{build_pdf.wall / bare_pdf.wall:.2f}×", ""),
+        r("PDF alene (`python -m generator pdf`)", _s(pdf_alene), "", "", "≤ 4 s"),
+        r("`python -m generator check`", _s(check), "", "", "≤ 0,25 s"),
+        r("`python -m generator build` (al Markdown)", _s(generer), "", "", "≤ 0,3 s"),
+    ]
+    if tests:
+        linjer.append(r("tests uden browser (`pytest -m \"not browser\"`, én kørsel)",
+                        f"{tests.wall:.0f} s (CPU {tests.cpu:.0f} s){'' if tests.rc == 0 else ', FEJL'}", "", "",
+                        "≤ 45 s"))
+    linjer += ["", f"Opstart af `mkdocs serve` (første bygning): {opstart:.1f} s. "
+               f"Største hukommelse: build {build.maxrss_mb:.0f} MB, bar {bare.maxrss_mb:.0f} MB, "
+               f"PDF {pdf_alene.maxrss_mb:.0f} MB.", ""]
     rapport = "\n".join(linjer) + "\n"
     ud = ROD / "benchmarks" / f"rapport-{dt.date.today().isoformat()}.md"
     ud.write_text(rapport, encoding="utf-8")
     print(rapport)
     print(f"skrevet: {ud.relative_to(ROD)}")
     return 0
+
+
+def _s(serie: Serie) -> str:
+    return f"{serie.wall:.2f} s (CPU {serie.cpu:.2f})"
+
+
+def _git_hash(rod: Path) -> str:
+    r = subprocess.run(["git", "-C", str(rod), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return r.stdout.strip() or "ingen git"
 
 
 if __name__ == "__main__":

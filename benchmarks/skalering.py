@@ -1,0 +1,196 @@
+"""Scaling: does the build stay linear when the catalogue grows? Synthetic catalogues of 1×, 10× and
+100× the interventions, each measured against a bare Material build of the same Markdown.
+
+    python benchmarks/skalering.py                  # 1, 10, 100; writes benchmarks/skalering-<date>.md
+    python benchmarks/skalering.py --gange 1 10     # fewer sizes
+
+The synthetic data is made from the real data in a temporary folder and deleted afterwards; it is
+never written to data/. Every copy of an intervention gets a new id (K.2.1 → K.12.1, K.22.1, …),
+"(syntetisk kopi n)" in its title, and a line in its standard's list (and in `gælder` where the
+original is named); the catalogue's title says it is synthetic. The standards, the introduction
+and the law register are the real ones, so every page type grows as it would.
+
+Per size, whole processes (median of --gentag runs; the largest size once):
+  check      `python -m generator check`
+  generate   `python -m generator build` (all Markdown and open data)
+  build      `mkdocs build --strict` (hook, pages, Pagefind), with a current PDF: the PDF
+             (~0.06 s a page, linear) is measured by bench.py, and 100× would be ~10 000 pages
+  bare       `mkdocs build --strict` of the same Markdown and navigation with plain Material
+reported in ms per site page, with peak memory and the size of the built site.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from maaling import ROD, Serie, bar_material, belastning, koer, kopier_projekt, miljoe, python  # noqa: E402
+
+from generator.data.yamlfil import laes_yaml  # noqa: E402
+
+RAPPORT = ROD / "benchmarks" / f"skalering-{dt.date.today().isoformat()}.md"
+
+
+# ------------------------------------------------------------------ synthetic data
+
+
+def _ny_id(id_: str, kopi: int) -> str:
+    prefiks, a, b = id_.split(".")
+    return f"{prefiks}.{int(a) + 10 * kopi}.{b}"
+
+
+def syntetisk(data: Path, ud: Path, gange: int) -> int:
+    """Write `gange` × the real interventions into `ud` (copies 1..gange-1 are synthetic). Returns their number."""
+    ud.mkdir(parents=True)
+    shutil.copy2(data / "love.yaml", ud / "love.yaml")
+    katalog = laes_yaml(data / "katalog.yaml").data
+    standarder = laes_yaml(data / "standards.yaml").data
+    indsatser = laes_yaml(data / "indsatser.yaml").data
+    if gange > 1:
+        katalog["katalog"]["titel"] += f" (SYNTETISK TESTKATALOG, {gange}× indsatserne — ikke rigtige data)"
+    originaler = list(indsatser["indsatser"])
+    for kopi in range(1, gange):
+        for i in originaler:
+            ny = copy.deepcopy(i)
+            ny["id"] = _ny_id(i["id"], kopi)
+            ny["titel"] = f"{i['titel']} (syntetisk kopi {kopi})"
+            if ny.get("titel_i_standard"):
+                ny["titel_i_standard"] += f" (syntetisk kopi {kopi})"
+            indsatser["indsatser"].append(ny)
+    for s in standarder["standarder"]:
+        linjer = s.get("indsatser")
+        if isinstance(linjer, list):
+            s["indsatser"] = linjer + [{**linje, "indsats": _ny_id(linje["indsats"], kopi)}
+                                       for kopi in range(1, gange) for linje in linjer if linje.get("indsats")]
+        for loefte in s.get("leverancesikkerhed") or []:
+            if isinstance(loefte, dict) and loefte.get("gælder"):
+                loefte["gælder"] = loefte["gælder"] + [_ny_id(x, k) for k in range(1, gange) for x in loefte["gælder"]]
+    for navn, indhold in (("katalog.yaml", katalog), ("standards.yaml", standarder), ("indsatser.yaml", indsatser)):
+        tekst = f"# SYNTETISK: lavet af benchmarks/skalering.py ({gange}× indsatserne); ikke rigtige data.\n"
+        (ud / navn).write_text(tekst + yaml.safe_dump(indhold, allow_unicode=True, sort_keys=False, width=1000),
+                               encoding="utf-8")
+    return len(indsatser["indsatser"])
+
+
+def pdf_som_aktuel(projekt: Path) -> None:
+    """A stand-in PDF with a current fingerprint: the site is measured here, the PDF in bench.py."""
+    kode = ("import sys; from pathlib import Path; from generator.tjek.indlaes import indlaes_katalog; "
+            "from generator.site.byg import generer; from generator.site import pdf, urls; "
+            "k = indlaes_katalog(sys.argv[1]); v, f = generer(k); m = Path(sys.argv[2]) / urls.PDF; "
+            "m.parent.mkdir(parents=True, exist_ok=True); m.write_bytes(b'%PDF-1.7\\n% stand-in\\n'); "
+            "pdf.kvittering(m).write_text(pdf.fingeraftryk(k, v, f) + '\\n')")
+    koer(python("-c", kode, str(projekt / "data"), str(projekt / "content")), projekt, miljoe(ROD))
+
+
+# ------------------------------------------------------------------ measuring
+
+
+def _sider(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def _mb(mappe: Path) -> float:
+    return sum(p.stat().st_size for p in mappe.rglob("*") if p.is_file()) / 1e6
+
+
+def maal(gange: int, gentag: int, tmp: Path, fuld_navigation: bool) -> dict:
+    data = tmp / f"data-{gange}"
+    antal = syntetisk(ROD / "data", data, gange)
+    projekt = kopier_projekt(tmp / f"projekt-{gange}", data_kilde=data)
+    env = miljoe(ROD)
+    pdf_som_aktuel(projekt)
+    site, bar_site = tmp / f"site-{gange}", tmp / f"bar-site-{gange}"
+    build = Serie("build")
+    build.maalinger.append(koer(python("-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)), projekt, env))
+    bar = bar_material(projekt, tmp / f"bar-{gange}")
+    serier = {"check": Serie("check"), "generate": Serie("generate"), "build": Serie("build"), "bare": Serie("bare")}
+    for _ in range(gentag):
+        serier["check"].maalinger.append(koer(python("-m", "generator", "check", "--kort"), projekt, env))
+        serier["generate"].maalinger.append(koer(python("-m", "generator", "build"), projekt, env))
+        serier["build"].maalinger.append(
+            koer(python("-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)), projekt, env))
+        serier["bare"].maalinger.append(
+            koer(python("-m", "mkdocs", "build", "--strict", "-q", "-d", str(bar_site)), bar, env))
+    ud = {"gange": gange, "indsatser": antal, "sider": _sider(site), "bar_sider": _sider(bar_site),
+          "mb": _mb(site), "bar_mb": _mb(bar_site), "serier": serier}
+    fuld = tmp / f"bar-fuld-{gange}"
+    if fuld_navigation:  # what the hook's limit on large navigation groups saves (one run)
+        bar_material(projekt, fuld, fuld_navigation=True)
+        ud["fuld"] = koer(python("-m", "mkdocs", "build", "--strict", "-q", "-d", str(fuld / "site")), fuld, env)
+        ud["fuld_mb"] = _mb(fuld / "site")
+    for mappe in (site, bar_site, projekt, bar, data, fuld):
+        shutil.rmtree(mappe, ignore_errors=True)
+    return ud
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gange", type=int, nargs="+", default=[1, 10, 100])
+    ap.add_argument("--gentag", type=int, default=3, help="runs per size (the largest size: 1)")
+    ap.add_argument("--fuld-navigation", action="store_true",
+                    help="also build bare Material with every page in the navigation (slow at 100×)")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="skalering-"))
+    belastning_foer = belastning()
+    try:
+        resultater = [maal(g, args.gentag if g != max(args.gange) or len(args.gange) == 1 else 1, tmp,
+                           args.fuld_navigation) for g in args.gange]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    linjer = [
+        f"# Skalering {dt.date.today().isoformat()}", "",
+        f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}; "
+        f"belastning før {belastning_foer}, efter {belastning()}. Syntetiske kataloger (se "
+        "benchmarks/skalering.py); hele processer, median; ms pr. side = tid / antal HTML-sider i sitet; "
+        "CPU = bruger + system.", "",
+        "| gange | indsatser | sider | check ms/side | generér ms/side | build ms/side | bar Material ms/side "
+        "| forhold | build CPU ms/side | bar CPU ms/side | hukommelse build / bar | site / bar |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in resultater:
+        s, n = r["serier"], r["sider"]
+        linjer.append(
+            f"| {r['gange']}× | {r['indsatser']} | {n} | {1000 * s['check'].wall / n:.1f} | "
+            f"{1000 * s['generate'].wall / n:.1f} | {1000 * s['build'].wall / n:.1f} | "
+            f"{1000 * s['bare'].wall / r['bar_sider']:.1f} | {s['build'].wall / s['bare'].wall:.2f}× | "
+            f"{1000 * s['build'].cpu / n:.1f} | {1000 * s['bare'].cpu / r['bar_sider']:.1f} | "
+            f"{s['build'].maxrss_mb:.0f} / {s['bare'].maxrss_mb:.0f} MB | {r['mb']:.1f} / {r['bar_mb']:.1f} MB |")
+    foerste, sidste = resultater[0], resultater[-1]
+    vaekst = ((sidste["serier"]["build"].wall / sidste["sider"]) / (foerste["serier"]["build"].wall / foerste["sider"]))
+    linjer += ["", f"Build ms/side ved {sidste['gange']}× i forhold til {foerste['gange']}×: {vaekst:.2f}× "
+               "(mål: ≤ 1,5×, dvs. lineær vækst).", ""]
+    if any("fuld" in r for r in resultater):
+        linjer += ["Bar Material med hele navigationen på hver side (uden hookens grænse på 50 sider pr. "
+                   "navigationsgruppe, over hvilken grupperne deles og Materials navigation.prune slås til):", ""]
+        for r in resultater:
+            if "fuld" in r:
+                linjer.append(f"- {r['gange']}×: {1000 * r['fuld'].wall / r['bar_sider']:.1f} ms/side "
+                              f"(CPU {1000 * r['fuld'].cpu / r['bar_sider']:.1f}), site {r['fuld_mb']:.1f} MB, "
+                              f"hukommelse {r['fuld'].maxrss_mb:.0f} MB.")
+        linjer.append("")
+    for r in resultater:
+        s = r["serier"]
+        linjer.append(f"- {r['gange']}×: check {s['check'].wall:.2f} s, generér {s['generate'].wall:.2f} s, "
+                      f"build {s['build'].wall:.2f} s (CPU {s['build'].cpu:.2f}), bar {s['bare'].wall:.2f} s "
+                      f"(CPU {s['bare'].cpu:.2f}); {len(s['build'].maalinger)} kørsler.")
+    rapport = "\n".join(linjer) + "\n"
+    RAPPORT.write_text(rapport, encoding="utf-8")
+    print(rapport)
+    print(f"skrevet: {RAPPORT.relative_to(ROD)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
