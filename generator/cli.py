@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 
 from .problemer import DataFejl
+from .site import pdf, urls
+from .site.byg import byg, generer
 from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
-
-# `build` and `publish` import their steps when they run: `check` is what an editor runs most,
-# and importing Jinja, Markdown, MkDocs and mike would add half again to its time.
+from .udgaver.publicer import PubliceringsFejl, publicer
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -34,8 +34,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .site.byg import byg
-
     try:
         resultat = byg(Path(args.data), Path(args.content))
     except DataFejl as e:
@@ -48,9 +46,6 @@ def _build(args: argparse.Namespace) -> int:
 
 def _pdf(args: argparse.Namespace) -> int:
     """The committee PDF, rendered now if its input changed (`make pdf`; `mkdocs serve` runs it in the background)."""
-    from .site import pdf, urls
-    from .site.byg import generer
-
     start = time.perf_counter()
     try:
         katalog = indlaes_katalog(args.data)
@@ -68,8 +63,6 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .udgaver.publicer import PubliceringsFejl, publicer
-
     try:
         publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
     except DataFejl as e:

@@ -21,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml as libyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError
 
 from ..problemer import Problem
 
@@ -88,11 +91,6 @@ def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
 
 def _med_ruamel(fil: YamlFil, tekst: str) -> YamlFil:
     """ruamel.yaml's round-trip loader: errors and unusual YAML, with its messages and meanings."""
-    # Imported here: only broken or unusual files need it, and it would be a tenth of a `check`.
-    from ruamel.yaml import YAML
-    from ruamel.yaml.constructor import DuplicateKeyError
-    from ruamel.yaml.error import MarkedYAMLError
-
     navn = fil.visningsnavn
     yaml = YAML(typ="rt")
     yaml.allow_duplicate_keys = False

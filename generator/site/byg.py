@@ -3,8 +3,9 @@
 Only files whose content changed are written, so nothing downstream (MkDocs, the
 PDF's fingerprint, an editor's diff) sees a change that did not happen. Generated
 files live only under content/katalog/ and content/index.md (`urls.GENEREREDE_*`);
-anything stale there is removed. The PDF is rendered here when its input changed,
-unless the caller renders it elsewhere (`mkdocs serve` does, in the background).
+anything stale there is removed. The PDF's source (pdf.Kilde) is written beside it, and
+the PDF is rendered here when that changed, unless the caller renders it elsewhere (the
+MkDocs hook does, from that source, in a process of its own).
 """
 from __future__ import annotations
 
@@ -60,21 +61,23 @@ def skriv(content_dir: Path, filer: dict[str, str], resultat: Resultat,
 
 
 def pdf_filer(content_dir: Path) -> frozenset[str]:
-    """The PDF and its fingerprint: generated, but not by `generer`, so `skriv` keeps them."""
-    return frozenset({urls.PDF, pdf.kvittering(content_dir / urls.PDF).relative_to(content_dir).as_posix()})
+    """The PDF, its fingerprint and its source: generated, but not by `generer`, so `skriv` keeps them."""
+    maal = content_dir / urls.PDF
+    return frozenset(p.relative_to(content_dir).as_posix() for p in (maal, pdf.kvittering(maal), pdf.kilde_fil(maal)))
 
 
 def byg(data_dir: Path, content_dir: Path, med_pdf: bool = True) -> Resultat:
-    """Load and check `data_dir`, write content/, and render the PDF if it changed (unless `med_pdf=False`)."""
+    """Load and check `data_dir`, write content/ and the PDF's source beside the PDF, and render the
+    PDF if it changed (unless `med_pdf=False`: the caller renders it from that source)."""
     katalog = indlaes_katalog(data_dir)
     visning, filer = generer(katalog)
     resultat = Resultat(katalog, visning, filer)
     skriv(content_dir, filer, resultat, behold=pdf_filer(content_dir))
-    pdf_sti = content_dir / urls.PDF
-    resultat.pdf = pdf.tilstand(pdf_sti, pdf.fingeraftryk(katalog, visning, filer))
+    pdf_sti, kilde = content_dir / urls.PDF, pdf.kilde(katalog, visning, filer)
+    pdf.gem_kilde(kilde, pdf_sti)
+    resultat.pdf = pdf.tilstand(pdf_sti, kilde.fingeraftryk)
     if med_pdf and resultat.pdf != pdf.AKTUEL:
-        pdf.skriv_pdf(katalog, visning, filer, pdf_sti)
+        pdf.skriv_fra_kilde(kilde, pdf_sti)
         resultat.skrevet += 1
         resultat.pdf = pdf.AKTUEL
     return resultat
-

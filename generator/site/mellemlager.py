@@ -1,9 +1,9 @@
 """What a build needs from the generator, kept from the last build of the same input.
 
-`mkdocs build` of an unchanged catalogue should cost what MkDocs costs. Importing, loading,
-checking and generating the catalogue is most of what the hook adds (pydantic and the models
-alone are a sixth of a bare Material build), and with unchanged input it can only give the
-same result. So the hook keeps, in a dotfile in docs_dir (MkDocs does not publish it):
+`mkdocs build` of an unchanged catalogue should cost what MkDocs costs. Loading, checking and
+generating the catalogue grows with it (at 100× the interventions, seconds per build:
+benchmarks/skalering.py), and with unchanged input it can only give the same result. So the
+hook keeps, in a dotfile in docs_dir (MkDocs does not publish it):
 
 - the key: a hash of every input — each file in the data folder (the previous revision's
   export included), the generator's code and templates, the interpreter and the installed
@@ -13,8 +13,8 @@ same result. So the hook keeps, in a dotfile in docs_dir (MkDocs does not publis
 - each generated file's size and modification time, so a file changed or deleted by hand
   is noticed.
 
-This module imports nothing of the generator's: a hit costs a few milliseconds. It also holds
-the compiled-template cache (`OVERSAT`).
+A hit costs a few milliseconds (hashing the inputs). This module also holds the
+compiled-template cache (`OVERSAT`).
 """
 from __future__ import annotations
 

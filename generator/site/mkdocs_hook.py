@@ -25,12 +25,12 @@ from pathlib import Path
 import pagefind_bin
 from mkdocs.exceptions import Abort
 
-# absolute: MkDocs loads hooks as standalone modules. Only light modules here: with unchanged
-# input the generator itself is never imported (mellemlager.py).
-from generator.problemer import DataFejl
+from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
 from generator.site import baggrund, mellemlager, pdf, urls
+from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
+from generator.site.visning import kontakt_tekst
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
 
@@ -87,8 +87,6 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
     """Load, check and write the Markdown. Pages link to the PDF, so one that was never rendered is
     rendered now in serve, and in build stands in as an empty file until the render started in
     on_config replaces it (a failed render stops the build; without a fingerprint it is redone)."""
-    from generator.site.byg import byg  # imported only when the input changed (mellemlager.py)
-
     try:
         resultat = byg(data, docs, med_pdf=False)
     except DataFejl as e:
@@ -99,12 +97,12 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
     elif resultat.pdf == pdf.MANGLER:
         (docs / urls.PDF).parent.mkdir(parents=True, exist_ok=True)
         (docs / urls.PDF).write_bytes(b"")
+    kilde = pdf.kilde(resultat.katalog, resultat.visning, resultat.filer)
     return Bygning(nav=resultat.visning.register.nav(), copyright=kontaktlinje(resultat.katalog),
                    sider=[s.sti for s in resultat.visning.register.genererede()],
                    advarsler=[str(p) for p in resultat.katalog.advarsler],
-                   pdf_fingeraftryk=pdf.fingeraftryk(resultat.katalog, resultat.visning, resultat.filer),
-                   skrevet=resultat.skrevet, uaendret=resultat.uaendret,
-                   filer=mellemlager.stat(docs, sorted(resultat.filer)))
+                   pdf_fingeraftryk=kilde.fingeraftryk, skrevet=resultat.skrevet, uaendret=resultat.uaendret,
+                   filer=mellemlager.stat(docs, sorted([*resultat.filer, urls.PDF_KILDE])))
 
 
 # A navigation group with more pages than this is nested in runs of this many, and Material prunes
@@ -140,8 +138,6 @@ def _i_portioner(indhold: list) -> list:
 
 def kontaktlinje(katalog) -> str:
     """Footer contact, from the data so it is written once (escaped: it ends up in HTML)."""
-    from generator.site.visning import kontakt_tekst
-
     info = katalog.info
     return (f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))} · "
             f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>')
@@ -207,8 +203,8 @@ def _start_pdf(config, bygning: Bygning) -> None:
         if baggrund.serve and site_pdf.parent.is_dir():
             shutil.copy2(docs / urls.PDF, site_pdf)
 
-    baggrund.start(PDF_JOB, baggrund.python("-m", "generator", "--data", str(data_dir(config)),
-                                            "pdf", "--content", str(docs)),
+    # From the source the generator wrote beside the PDF: the render neither reads nor checks the data.
+    baggrund.start(PDF_JOB, baggrund.python("-m", "generator.site.pdf", str(docs / urls.PDF)),
                    noegle=bygning.pdf_fingeraftryk, efter=i_sitet, lav_prioritet=baggrund.serve)
 
 

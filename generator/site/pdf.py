@@ -9,7 +9,9 @@ Rendering takes seconds, so the PDF is only rebuilt when its input changed: a
 fingerprint of what it is made from (its pages' Markdown and titles, the cover's data,
 this module with its CSS, rens.py's allowlist) is kept beside it, and comparing it costs
 no rendering.
-`mkdocs serve` renders it in the background (generator/site/baggrund.py).
+The build writes that input beside the PDF (`Kilde`), so the MkDocs hook renders it from
+there in a process of its own (`python -m generator.site.pdf`): in `mkdocs build` while the
+pages are built, in `mkdocs serve` after they are served (generator/site/baggrund.py).
 
 Where WeasyPrint spent its time (cProfile, benchmarks/pdf-profil.md): laying out lines
 of text, and list bullets — an outside marker is an absolutely positioned box, laid out on
@@ -23,16 +25,18 @@ import json
 import os
 import posixpath
 import re
+import sys
+import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import markdown
+
+from ..data.katalog import Katalog
 from ..problemer import DataFejl, Problem
 from . import urls
 from .rens import farlige_steder, rens
-
-if TYPE_CHECKING:  # the hook checks the PDF's state without importing the models (mellemlager.py)
-    from ..data.katalog import Katalog
-    from .visning import Visning
+from .visning import Visning, kontakt_tekst
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 _MD_EXT = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "toc"]
@@ -93,38 +97,69 @@ def _omskriv_links(html_tekst: str, fra: str) -> str:
     return re.sub(r'<a href="([^"]*)"', erstat, html_tekst)
 
 
-def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
-    import markdown  # imported late: only a render needs it, and `generator build` should not pay
+@dataclass
+class Kilde:
+    """Everything the PDF is made from, as plain data: the document's title, the cover's lines
+    (escaped), the pages in reading order with their titles, and their generated Markdown.
+    The build writes it beside the PDF (`kilde_fil`), so the render can run in a process of its
+    own (`python -m generator.site.pdf`) without reading the data or importing the models."""
 
-    from .visning import kontakt_tekst
+    titel: str
+    forside: list[str]
+    sider: list[list[str]]
+    """[path, title] of each page in the PDF, in reading order."""
+    markdown: dict[str, str]
 
+    @property
+    def fingeraftryk(self) -> str:
+        """A hash of everything the PDF is made from: this input, this module, the allowlist."""
+        h = hashlib.sha256(_KODE)
+        h.update(json.dumps(asdict(self), ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return h.hexdigest()
+
+
+# This module (its CSS, the HTML it builds) and the allowlist that cleans that HTML are input too.
+_KODE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes()
+
+
+def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
     info = katalog.info
     godkendt = info.revision.politisk_godkendt
     godkendelse = (f"Politisk godkendt: {html.escape(godkendt.udvalg or 'ikke angivet')}"
                    + (f", {html.escape(godkendt.dato)}" if godkendt.dato else " (dato ikke angivet i kilden)"))
-    dele = [
-        '<section class="forside">',
+    forside = [
         f"<h1>{html.escape(info.katalog.titel)}, {html.escape(info.katalog.område)}</h1>",
         f"<p><strong>{html.escape(info.kommune.navn)}</strong>, {html.escape(info.kommune.forvaltning)}</p>",
         f"<p>Udgave {html.escape(info.revision.id)} · udarbejdet af {html.escape(info.revision.udarbejdet_af)}"
         f" ({html.escape(info.revision.dato)})</p>",
         f"<p>{godkendelse}</p>",
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
-        "</section>",
-        '<nav class="indhold"><h2>Indhold</h2><ol>',
     ]
-    sider = [s.sti for s in visning.register.pdf()]
-    titler = {s.sti: s.titel for s in visning.register}
-    dele += [f'<li><a href="#{_sideanker(s)}">{html.escape(titler[s])}</a></li>' for s in sider]
+    sider = visning.register.pdf()
+    return Kilde(f"{info.katalog.titel} {info.revision.id}", forside, [[s.sti, s.titel] for s in sider],
+                 {s.sti: filer[s.sti] for s in sider})
+
+
+def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
+    return html_fra_kilde(kilde(katalog, visning, filer))
+
+
+def html_fra_kilde(k: Kilde) -> str:
+    dele = ['<section class="forside">', *k.forside, "</section>", '<nav class="indhold"><h2>Indhold</h2><ol>']
+    dele += [f'<li><a href="#{_sideanker(sti)}">{html.escape(titel)}</a></li>' for sti, titel in k.sider]
     dele.append("</ol></nav>")
-    for sti in sider:
-        md_tekst = _FRONT_MATTER.sub("", filer[sti])
+    for sti, _ in k.sider:
+        md_tekst = _FRONT_MATTER.sub("", k.markdown[sti])
         # The same allowlist as the site's pages from data (rens.py): no javascript: link in the PDF.
         krop = rens(markdown.markdown(md_tekst, extensions=_MD_EXT))
         dele.append(f'<section class="side" id="{_sideanker(sti)}">{_omskriv_links(krop, sti)}</section>')
     return ("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(info.katalog.titel)} {html.escape(info.revision.id)}</title>"
+            f"<title>{html.escape(k.titel)}</title>"
             f"<style>{CSS}</style></head><body>" + "\n".join(dele) + "</body></html>")
+
+
+def fingeraftryk(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
+    return kilde(katalog, visning, filer).fingeraftryk
 
 
 def kvittering(maal: Path) -> Path:
@@ -132,17 +167,23 @@ def kvittering(maal: Path) -> Path:
     return maal.with_name(f".{maal.name}.sha256")
 
 
-# This module (its CSS, the HTML it builds) and the allowlist that cleans that HTML are input too.
-_KILDE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes()
+def kilde_fil(maal: Path) -> Path:
+    """Where the build keeps the PDF's `Kilde`: a dotfile beside it (urls.PDF_KILDE), not published."""
+    return maal.with_name(f".{maal.name}.json")
 
 
-def fingeraftryk(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
-    """A hash of everything the PDF is made from, computed without rendering or converting anything."""
-    h = hashlib.sha256(_KILDE)
-    h.update(katalog.info.model_dump_json().encode("utf-8"))
-    sider = [(s.sti, s.titel, filer[s.sti]) for s in visning.register.pdf()]
-    h.update(json.dumps(sider, ensure_ascii=False).encode("utf-8"))
-    return h.hexdigest()
+def gem_kilde(k: Kilde, maal: Path) -> bool:
+    """Write the PDF's source beside it if it changed. Returns whether it was written."""
+    sti, tekst = kilde_fil(maal), json.dumps(asdict(k), ensure_ascii=False)
+    if sti.exists() and sti.read_text(encoding="utf-8") == tekst:
+        return False
+    sti.parent.mkdir(parents=True, exist_ok=True)
+    sti.write_text(tekst, encoding="utf-8")
+    return True
+
+
+def laes_kilde(maal: Path) -> Kilde:
+    return Kilde(**json.loads(kilde_fil(maal).read_text(encoding="utf-8")))
 
 
 AKTUEL, MANGLER, FORAELDET = "aktuel", "mangler", "forældet"
@@ -173,13 +214,35 @@ def render(dokument: str, maal: Path, fingeraftryk_: str) -> None:
 
 def skriv_pdf(katalog: Katalog, visning: Visning, filer: dict[str, str], maal: Path) -> bool:
     """Write the PDF to `maal` if its input changed. Returns whether it was (re)built."""
-    fp = fingeraftryk(katalog, visning, filer)
+    return skriv_fra_kilde(kilde(katalog, visning, filer), maal)
+
+
+def skriv_fra_kilde(k: Kilde, maal: Path) -> bool:
+    fp = k.fingeraftryk
     if tilstand(maal, fp) == AKTUEL:
         return False
-    dokument = html_dokument(katalog, visning, filer)
+    dokument = html_fra_kilde(k)
     fundne = farlige_steder(dokument)
     if fundne:  # cannot happen after `rens`; if it ever does, no PDF rather than a dangerous one
         raise DataFejl([Problem(f"PDF'en ville indeholde {f}", "ret teksten i data; se redaktørvejledningen om tekst")
                         for f in fundne])
     render(dokument, maal, fp)
     return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m generator.site.pdf content/katalog/data/kvalitetsstandarder.pdf``: render the PDF
+    from the source the build wrote beside it (the hook runs this in a process of its own)."""
+    start = time.perf_counter()
+    maal = Path((argv or sys.argv[1:])[0])
+    try:
+        skrevet = skriv_fra_kilde(laes_kilde(maal), maal)
+    except DataFejl as e:
+        print("\n".join(str(p) for p in e.problemer), file=sys.stderr)
+        return 1
+    print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)" if skrevet else f"PDF er aktuel: {maal}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

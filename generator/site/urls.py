@@ -37,6 +37,7 @@ DATA_SKEMA = "katalog/data/katalog.schema.json"
 CSV_SERVICENIVEAU = "katalog/data/serviceniveau.csv"
 CSV_FRISTER = "katalog/data/sagsbehandlingsfrister.csv"
 PDF = "katalog/data/kvalitetsstandarder.pdf"
+PDF_KILDE = "katalog/data/.kvalitetsstandarder.pdf.json"  # what it is made from (pdf.Kilde, pdf.kilde_fil)
 
 
 def standard(nr: int, titel: str) -> str:
