@@ -8,7 +8,10 @@ One Chromium for the module, the site (fixture `bygget`) served from 127.0.0.1:
   their page among the first 5 results (rate printed, table in benchmarks/rapport-soegning.md);
 - the search also works when the site is served under a version prefix (/2014/, mike);
 - the keyboard reaches the search box, a result and the navigation, with a visible focus;
-- a page prints without navigation, header, search and footer.
+- a page prints without navigation, header, search and footer, names the municipality, the
+  catalogue, the edition and its approval, and no heading ends a printed page;
+- on a phone (390 px) no table and no page is wider than the screen: a too wide table becomes
+  one labelled card per row, still a table for screen readers (axe, accessibility tree).
 
 axe-core comes from npm, pinned (AXE_VERSION), installed into .cache/axe by `make setup` / .ci/run.
 """
@@ -327,3 +330,92 @@ def test_a_page_prints_content_only(base, side, tmp_path):
             assert ikke not in tekst, ikke
     finally:
         side.emulate_media(media="screen")
+
+
+# ------------------------------------------------------------------ phone (390 px)
+
+TELEFON = {"width": 390, "height": 844}
+
+_BREDDER = """() => {
+  const vw = document.documentElement.clientWidth;
+  return {vw, side: document.documentElement.scrollWidth,
+    tabeller: [...document.querySelectorAll('table')].map(t => {
+      const r = t.getBoundingClientRect(), rul = t.closest('.md-typeset__scrollwrap');
+      return {venstre: r.left, hoejre: r.right, bredde: Math.max(r.width, t.scrollWidth),
+              rulles: !!rul && rul.scrollWidth > rul.clientWidth + 1, kort: t.hasAttribute('data-kort')}; })};
+}"""
+
+
+@pytest.fixture(scope="module")
+def paa_telefon(bygget, base, browser):
+    """Every page at 390 px: the widths of the page and its tables; axe on the pages with tables."""
+    page = browser.new_page(viewport=TELEFON, **UDEN_CSP)  # for axe; the cards work under the CSP (test below)
+    sider = sorted(p.relative_to(bygget).as_posix() for p in bygget.rglob("*.html"))
+    resultat = {"bredder": {}, "axe": {}}
+    try:
+        for sti in sider:
+            page.goto(base + sti.removesuffix("index.html"), wait_until="load")
+            maal = page.evaluate(_BREDDER)
+            resultat["bredder"][sti] = maal
+            if maal["tabeller"] and AXE.exists():
+                fejl = _axe(page)
+                if fejl:
+                    resultat["axe"][sti] = fejl
+    finally:
+        page.close()
+    return resultat
+
+
+def test_on_a_phone_no_table_and_no_page_is_wider_than_the_screen(paa_telefon):
+    for_brede = []
+    for sti, m in paa_telefon["bredder"].items():
+        if m["side"] > m["vw"]:
+            for_brede.append(f"{sti}: siden er {m['side']} px bred på en skærm på {m['vw']} px")
+        for i, t in enumerate(m["tabeller"]):
+            if t["bredde"] > m["vw"] or t["hoejre"] > m["vw"] + 0.5 or t["venstre"] < -0.5 or t["rulles"]:
+                for_brede.append(f"{sti}: tabel {i + 1} er {t['bredde']:.0f} px bred "
+                                 f"({t['venstre']:.0f}-{t['hoejre']:.0f}) på {m['vw']} px")
+    tabeller = sum(len(m["tabeller"]) for m in paa_telefon["bredder"].values())
+    kort = sum(t["kort"] for m in paa_telefon["bredder"].values() for t in m["tabeller"])
+    print(f"\n390 px: {len(paa_telefon['bredder'])} sider, {tabeller} tabeller, {kort} vist som kort")
+    assert for_brede == [], "\n".join(for_brede)
+    assert tabeller >= 20 and kort >= 8, (tabeller, kort)  # the measurement saw the wide tables
+
+
+def test_on_a_phone_pages_with_tables_have_no_axe_violations(paa_telefon):
+    if not AXE.exists():
+        _mangler("axe-core mangler: make setup")
+    fejl = paa_telefon["axe"]
+    assert fejl == {}, "\n".join(f"{s}: {v['id']} ({v['impact']}): {v['help']} {v['nodes']}"
+                                 for s, vs in fejl.items() for v in vs)
+
+
+def test_on_a_phone_a_table_card_labels_each_value_and_stays_a_table(base, browser):
+    """Serviceniveau at 390 px: each value is shown under its column's name, and Chromium's
+    accessibility tree still has the tables, rows, column headers and cells. The site's CSP is on."""
+    page = browser.new_page(viewport=TELEFON)
+    try:
+        page.goto(base + urls.url_i_site(urls.SERVICENIVEAU), wait_until="load")
+        celler = page.evaluate("""() => [...document.querySelectorAll('article table[data-kort]')].flatMap(t => {
+            const hoved = [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
+            return [...t.querySelectorAll('tbody tr')].flatMap(tr => [...tr.cells].slice(1)
+              .filter(td => td.textContent.trim())
+              .map(td => ({hoved: hoved[td.cellIndex], etiket: getComputedStyle(td, '::before').content})));
+          })""")
+        assert len(celler) > 50, len(celler)
+        uden = [c for c in celler if not c["hoved"] or c["hoved"] not in c["etiket"]]
+        assert uden == [], uden[:5]
+        html_tal = page.evaluate("""() => ({table: document.querySelectorAll('article table').length,
+            row: document.querySelectorAll('article tr').length,
+            columnheader: document.querySelectorAll('article thead th').length})""")
+        cdp = page.context.new_cdp_session(page)
+        roller: dict[str, int] = {}
+        for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+            if not node.get("ignored"):
+                rolle = node.get("role", {}).get("value")
+                roller[rolle] = roller.get(rolle, 0) + 1
+        for rolle, antal in html_tal.items():
+            assert roller.get(rolle, 0) == antal, (rolle, roller.get(rolle), antal)
+        assert roller.get("cell", 0) > 50
+    finally:
+        page.close()
