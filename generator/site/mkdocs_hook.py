@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from generator.formater import dansk_dato
 from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
 from generator.site.byg import byg
 from generator.site.rens import farlige_steder, rens
@@ -39,6 +40,29 @@ _GENEREREDE: set[str] = set()
 """docs_dir paths of the pages built from data (set by on_config)."""
 
 
+def udskriftshoved(katalog) -> dict[str, str]:
+    """What a printed page says about where it is from (overrides/main.html): the municipality, the
+    catalogue, the edition and its approval. Escaped here: the theme prints the values as they are."""
+    info = katalog.info
+    r = info.revision
+    udvalg = r.politisk_godkendt.udvalg
+    dato = r.politisk_godkendt.dato
+    if dato:
+        naar = (" den " if dato.count("-") == 2 else " i ") + dansk_dato(dato)
+    else:
+        naar = ", dato ikke angivet"  # the source leaves the date blank: say so, never guess
+    if udvalg:
+        godkendt = f"Politisk godkendt i {udvalg}{naar}"
+    else:
+        godkendt = f"Politisk godkendt{naar} (udvalget er ikke angivet)" if dato else "Politisk godkendelse ikke angivet"
+    return {
+        "kommune": escape(info.kommune.navn),
+        "katalog": escape(f"{info.katalog.titel}, {info.katalog.område}"),
+        "udgave": escape(f"Udgave {r.id} ({dansk_dato(r.dato)})"),
+        "godkendelse": escape(godkendt),
+    }
+
+
 def on_config(config, **kwargs):
     rod = Path(config.config_file_path).parent
     data_dir = rod / config.extra.get("katalog_data", "data")
@@ -53,6 +77,7 @@ def on_config(config, **kwargs):
     _GENEREREDE.update(s.sti for s in resultat.visning.register.genererede())
     config.nav = resultat.visning.register.nav()
     config.copyright = kontaktlinje(resultat.katalog)
+    config.extra["udskrift"] = udskriftshoved(resultat.katalog)
     return config
 
 

@@ -332,6 +332,71 @@ def test_a_page_prints_content_only(base, side, tmp_path):
         side.emulate_media(media="screen")
 
 
+def _pdf_tekst(page, maal) -> str:
+    """What Chromium prints (page.pdf, A4), as pdftotext reads it; pages separated by form feeds."""
+    if not shutil.which("pdftotext"):
+        _mangler("pdftotext mangler: apt-get install poppler-utils")
+    page.pdf(path=str(maal), format="A4")
+    return subprocess.run(["pdftotext", str(maal), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _samlet(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+def test_a_printed_page_names_municipality_catalogue_edition_and_approval(base, side, katalog, visning, tmp_path):
+    info = katalog.info
+    godkendt = info.revision.politisk_godkendt
+    # From the data, as a reader of the paper needs it; the source gives no approval date: say so.
+    forventet = [info.kommune.navn, info.katalog.titel, info.katalog.område, f"Udgave {info.revision.id}",
+                 godkendt.udvalg, "dato ikke angivet" if godkendt.dato is None else godkendt.dato]
+    side.goto(base + urls.url_i_site(visning.indsats_sti["K.2.1"]))
+    assert not side.is_visible(".udskrift-hoved")  # on screen the header bar says it already
+    side.emulate_media(media="print")
+    try:
+        hoved = side.locator(".udskrift-hoved")
+        assert hoved.is_visible()
+        for tekst in forventet:
+            assert tekst in _samlet(hoved.inner_text()), tekst
+        sider = _pdf_tekst(side, tmp_path / "k21.pdf").split("\f")
+        foerste = _samlet(sider[0])
+        for tekst in forventet:
+            assert tekst in foerste, f"{tekst!r} står ikke på den udskrevne sides første side"
+        assert foerste.index(info.kommune.navn) < foerste.index("K.2.1 Rengøring")
+    finally:
+        side.emulate_media(media="screen")
+
+
+# h1-h6 (a box's title cannot end a page: boxes do not break inside, tilgaengelighed.css; and its
+# text, "Ikke beskrevet", is also a table value that may well end a page).
+_OVERSKRIFTER = """() => [...document.querySelectorAll(
+      'article h1, article h2, article h3, article h4, article h5, article h6')]
+  .map(h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());
+              return c.textContent.replace(/\\s+/g, ' ').trim(); }).filter(t => t)"""
+
+
+def test_no_heading_ends_a_printed_page(base, side, katalog, visning, tmp_path):
+    """Long pages printed with Chromium: no page's last line is a heading (it belongs with what follows)."""
+    sider = [visning.standard_sti[s.nr] for s in katalog.standarder] + [
+        urls.SERVICENIVEAU, urls.SAGSBEHANDLINGSFRISTER, urls.LOVGRUNDLAG, urls.GENEREL]
+    alene, udskrevne = [], 0
+    for sti in sider:
+        side.goto(base + urls.url_i_site(sti))
+        overskrifter = side.evaluate(_OVERSKRIFTER)
+        side.emulate_media(media="print")
+        try:
+            papir = _pdf_tekst(side, tmp_path / "side.pdf").split("\f")
+        finally:
+            side.emulate_media(media="screen")
+        papir = [p for p in papir if p.strip()]
+        udskrevne += len(papir)
+        for nr, tekst in enumerate(papir[:-1], start=1):
+            slut = _samlet(tekst)
+            alene += [f"{sti} side {nr}: {h!r}" for h in overskrifter if slut.endswith(h)]
+    assert udskrevne > 2 * len(sider), udskrevne  # long enough to break somewhere
+    assert alene == [], "\n".join(alene)
+
+
 # ------------------------------------------------------------------ phone (390 px)
 
 TELEFON = {"width": 390, "height": 844}
