@@ -39,6 +39,21 @@ def paragraf_noegle(p: str) -> tuple[int, str]:
     return (int(m.group(1)), m.group(2)) if m else (10**9, p)
 
 
+def periodens_sidste_dag(dato: str) -> dt.date:
+    """Last day of the period a `Dato` names: ``2014-05`` → 2014-05-31, ``2014`` → 2014-12-31."""
+    dele = [int(x) for x in dato.split("-")]
+    if len(dele) == 3:
+        return dt.date(*dele)
+    if len(dele) == 1:
+        return dt.date(dele[0], 12, 31)
+    naeste = dt.date(dele[0] + dele[1] // 12, dele[1] % 12 + 1, 1)
+    return naeste - dt.timedelta(days=1)
+
+
+_AKT_DATO = re.compile(r"\baf (\d{1,2})/(\d{1,2})/(\d{4})\b")
+_ELI_AAR = re.compile(r"/eli/lta/(\d{4})/")
+
+
 def _navnenoegle(navn: str) -> str:
     """Name forms are matched case-insensitively and with whitespace collapsed."""
     return " ".join(navn.split()).casefold().rstrip(",")
@@ -63,6 +78,19 @@ class Akt(Model):
         if v is not None and not ELI_RE.match(v):
             raise ValueError(f"ELI-adressen skal have formen https://www.retsinformation.dk/eli/lta/ÅR/NUMMER; fik {v!r}")
         return v
+
+    def udstedt(self) -> dt.date | None:
+        """The earliest day the act can be from: its date in `betegnelse` ("af 13/03/2024"),
+        else 1 January of the year in its ELI address; None if neither says."""
+        if self.betegnelse and (m := _AKT_DATO.search(self.betegnelse)):
+            dag, maaned, aar = (int(x) for x in m.groups())
+            try:
+                return dt.date(aar, maaned, dag)
+            except ValueError:
+                pass
+        if self.eli and (m := _ELI_AAR.search(self.eli)):
+            return dt.date(int(m.group(1)), 1, 1)
+        return None
 
 
 class StkAendring(Model):
@@ -181,6 +209,27 @@ class Lovregister:
         if lov is None:
             return lov_id
         return lov.genitiv if genitiv else lov.navne[0]
+
+    SENERE_UDGAVE = "links til en senere udgave af loven"
+    """What a page says next to a link to a later act than the one in force (`senere_udgave`)."""
+
+    def senere_udgave(self, lov_id: str, dato: str | dt.date | None) -> bool:
+        """Does the law's link (`akt`) go to an act issued after `dato`, the revision's date?
+
+        Then it cannot be the act that was in force then, and the page must say so. The act's
+        date comes from `betegnelse` or the ELI address's year; a revision date names a period
+        ("2014-05": all of May), and only an act issued after the whole period counts as later.
+        `bekræftet: false` alone proves nothing either way, so an undated or earlier act is not
+        called later.
+        """
+        lov = self.lov(lov_id)
+        if lov is None or lov.akt is None or lov.akt.eli is None or dato is None:
+            return False
+        udstedt = lov.akt.udstedt()
+        if udstedt is None:
+            return False
+        slut = dato if isinstance(dato, dt.date) else periodens_sidste_dag(dato)
+        return udstedt > slut
 
     def url(self, lov_id: str, paragraf: str | None = None) -> str | None:
         """Link to the law on retsinformation.dk (its ELI address).

@@ -35,7 +35,7 @@ from jinja2 import FileSystemBytecodeCache
 OVERSAT = FileSystemBytecodeCache()
 
 FIL = ".kataloget.json"
-VERSION = 2
+VERSION = 3
 GENERATOR = Path(__file__).resolve().parents[1]
 
 
@@ -45,6 +45,8 @@ class Bygning:
 
     nav: list[Any]
     copyright: str
+    udskrift: dict[str, str] = field(default_factory=dict)
+    """What a printed page says about where it is from (overrides/main.html)."""
     sider: list[str] = field(default_factory=list)
     """docs_dir paths of the pages built from data (the sanitizer cleans exactly these)."""
     advarsler: list[str] = field(default_factory=list)

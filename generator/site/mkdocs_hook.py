@@ -25,6 +25,7 @@ from pathlib import Path
 import pagefind_bin
 from mkdocs.exceptions import Abort
 
+from generator.formater import dansk_dato
 from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
 from generator.site import baggrund, mellemlager, pdf, urls
 from generator.site.byg import byg
@@ -60,6 +61,7 @@ def on_config(config, **kwargs):
     _GENEREREDE.update(_bygning.sider)
     config.nav = begraens_navigation(_bygning.nav, config)
     config.copyright = _bygning.copyright
+    config.extra["udskrift"] = _bygning.udskrift
     if not baggrund.serve:
         _start_pdf(config, _bygning)  # on the other core while MkDocs builds the pages
     return config
@@ -99,6 +101,7 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
         (docs / urls.PDF).write_bytes(b"")
     kilde = pdf.kilde(resultat.katalog, resultat.visning, resultat.filer)
     return Bygning(nav=resultat.visning.register.nav(), copyright=kontaktlinje(resultat.katalog),
+                   udskrift=udskriftshoved(resultat.katalog),
                    sider=[s.sti for s in resultat.visning.register.genererede()],
                    advarsler=[str(p) for p in resultat.katalog.advarsler],
                    pdf_fingeraftryk=kilde.fingeraftryk, skrevet=resultat.skrevet, uaendret=resultat.uaendret,
@@ -147,6 +150,31 @@ def on_env(env, **kwargs):
     """Material's templates compiled once, not on every build (Jinja checks each against its source)."""
     env.bytecode_cache = mellemlager.OVERSAT
     return env
+
+
+def udskriftshoved(katalog) -> dict[str, str]:
+    """What a printed page says about where it is from (overrides/main.html): the municipality, the
+    catalogue, the edition and its approval. Escaped here: the theme prints the values as they are."""
+    info = katalog.info
+    r = info.revision
+    udvalg = r.politisk_godkendt.udvalg
+    dato = r.politisk_godkendt.dato
+    if dato:
+        naar = (" den " if dato.count("-") == 2 else " i ") + dansk_dato(dato)
+    else:
+        naar = ", dato ikke angivet"  # the source leaves the date blank: say so, never guess
+    if udvalg:
+        godkendt = f"Politisk godkendt i {udvalg}{naar}"
+    else:
+        godkendt = f"Politisk godkendt{naar} (udvalget er ikke angivet)" if dato else "Politisk godkendelse ikke angivet"
+    return {
+        "kommune": escape(info.kommune.navn),
+        "katalog": escape(f"{info.katalog.titel}, {info.katalog.område}"),
+        "udgave": escape(f"Udgave {r.id} ({dansk_dato(r.dato)})"),
+        "godkendelse": escape(godkendt),
+    }
+
+
 
 
 # ------------------------------------------------------------------ defence in depth

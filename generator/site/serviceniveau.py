@@ -38,6 +38,8 @@ class Faktum:
     """A duration in words ("14 dage", "1 time"), when the data gives one."""
     url: str | None = None
     """For a legal citation: its address."""
+    senere_udgave: bool = False
+    """For a legal citation: the link goes to a later act than the one in force on the revision's date."""
     side: int | None = None
     antal: int | None = None
     enhed: str | None = None
@@ -151,7 +153,8 @@ def faktum(v: Any, katalog: Katalog) -> Faktum:
     if isinstance(v, schema.Henvisning):
         lov = katalog.love.lov(v.lov)
         return Faktum(formater.henvisning(lov.titel if lov else v.lov, v.paragraf, v.stk, v.nr),
-                      url=katalog.love.url(v.lov, v.paragraf))
+                      url=katalog.love.url(v.lov, v.paragraf),
+                      senere_udgave=katalog.love.senere_udgave(v.lov, katalog.info.revision.dato))
     return Faktum(str(v))
 
 

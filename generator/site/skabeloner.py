@@ -43,6 +43,7 @@ class Udfylder:
 
     def __init__(self, katalog: Katalog, visning: Visning | None = None):
         self.love = katalog.love
+        self.dato = katalog.info.revision.dato  # a link to a later act than this date's says so
         self.pladsholdere = Pladsholdere(katalog.info)
         self.sider: dict[str, str] = {}
         if visning is not None:
@@ -61,7 +62,7 @@ class Udfylder:
         if tekst is None:
             return Markup("")
         ud = _escape(self.pladsholdere(str(tekst)).strip())
-        ud = citater.link_citater(ud, hovedlov, self.love)
+        ud = citater.link_citater(ud, hovedlov, self.love, self.dato)
         return Markup(self._sidelinks(ud))
 
     def tekst(self, tekst: Any) -> Markup:
@@ -106,6 +107,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
     # catalogue-wide facts every page may print, not look-ups.
     env.globals.update(kontakt=kontakt_tekst(katalog.info), info=katalog.info, urls=urls,
                        mangler=schema.mangler, anker=formater.anker,
+                       # Beside a link to a later act than the revision's (Lovregister.senere_udgave).
+                       senere_udgave_tekst=katalog.love.SENERE_UDGAVE,
                        # What changed since the previous published revision, per entry ("1", "K.2.1").
                        post_aendringer=visning.post_aendringer())
     return env

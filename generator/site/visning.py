@@ -233,7 +233,8 @@ class Visning:
                     sete.setdefault(c.til, c)
                 paragraffer.append({"paragraf": p, "url": self.k.love.url(lov_id, p),
                                     "steder": sorted(sete.values(), key=lambda c: c.til)})
-            ud.append({"lov": lov, "url": self.k.love.url(lov_id), "paragraffer": paragraffer})
+            ud.append({"lov": lov, "url": self.k.love.url(lov_id), "paragraffer": paragraffer,
+                       "senere_udgave": self.k.love.senere_udgave(lov_id, self.k.info.revision.dato)})
         return ud
 
     def daekning(self) -> list[dict[str, Any]]:

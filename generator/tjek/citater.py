@@ -337,13 +337,14 @@ _BESKYTTET = re.compile(
     re.S | re.I)
 
 
-def link_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> str:
+def link_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: str | None = None) -> str:
     """Markdown with each citation replaced by its normalised form, linked to the law.
 
     ``jf. Lov om Social Service § 94a`` → ``jf. [Lov om Social Service § 94 a](https://…/eli/lta/2014/254)``.
     Text inside code or an existing link is left alone, so running it twice links nothing twice.
     A citation with an error (unknown law, no law) is left exactly as written; one whose
-    law has no address is normalised but not linked.
+    law has no address is normalised but not linked. With the revision's `dato`, a link to a later
+    act than the one in force then is followed by a note saying so (`Lovregister.senere_udgave`).
     """
     beskyttet = _Spaend([(m.start(), m.end()) for m in _BESKYTTET.finditer(tekst)])
     dele: list[str] = []
@@ -356,6 +357,8 @@ def link_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> str
         url = register.url(c.lov_id)
         dele.append(tekst[pos:c.start])
         dele.append(f"[{c.normaliseret}]({url})" if url else c.normaliseret)
+        if url and register.senere_udgave(c.lov_id, dato):
+            dele.append(f" ({register.SENERE_UDGAVE})")
         pos = c.slut
     dele.append(tekst[pos:])
     return "".join(dele)

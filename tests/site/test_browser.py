@@ -8,7 +8,10 @@ One Chromium for the module, the site (fixture `bygget`) served from 127.0.0.1:
   their page among the first 5 results (rate printed, table in benchmarks/rapport-soegning.md);
 - the search also works when the site is served under a version prefix (/2014/, mike);
 - the keyboard reaches the search box, a result and the navigation, with a visible focus;
-- a page prints without navigation, header, search and footer.
+- a page prints without navigation, header, search and footer, names the municipality, the
+  catalogue, the edition and its approval, and no heading ends a printed page;
+- on a phone (390 px) no table and no page is wider than the screen: a too wide table becomes
+  one labelled card per row, still a table for screen readers (axe, accessibility tree).
 
 axe-core comes from npm, pinned (AXE_VERSION), installed into .cache/axe by `make setup` / .ci/run.
 """
@@ -327,3 +330,157 @@ def test_a_page_prints_content_only(base, side, tmp_path):
             assert ikke not in tekst, ikke
     finally:
         side.emulate_media(media="screen")
+
+
+def _pdf_tekst(page, maal) -> str:
+    """What Chromium prints (page.pdf, A4), as pdftotext reads it; pages separated by form feeds."""
+    if not shutil.which("pdftotext"):
+        _mangler("pdftotext mangler: apt-get install poppler-utils")
+    page.pdf(path=str(maal), format="A4")
+    return subprocess.run(["pdftotext", str(maal), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _samlet(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+def test_a_printed_page_names_municipality_catalogue_edition_and_approval(base, side, katalog, visning, tmp_path):
+    info = katalog.info
+    godkendt = info.revision.politisk_godkendt
+    # From the data, as a reader of the paper needs it; the source gives no approval date: say so.
+    forventet = [info.kommune.navn, info.katalog.titel, info.katalog.område, f"Udgave {info.revision.id}",
+                 godkendt.udvalg, "dato ikke angivet" if godkendt.dato is None else godkendt.dato]
+    side.goto(base + urls.url_i_site(visning.indsats_sti["K.2.1"]))
+    assert not side.is_visible(".udskrift-hoved")  # on screen the header bar says it already
+    side.emulate_media(media="print")
+    try:
+        hoved = side.locator(".udskrift-hoved")
+        assert hoved.is_visible()
+        for tekst in forventet:
+            assert tekst in _samlet(hoved.inner_text()), tekst
+        sider = _pdf_tekst(side, tmp_path / "k21.pdf").split("\f")
+        foerste = _samlet(sider[0])
+        for tekst in forventet:
+            assert tekst in foerste, f"{tekst!r} står ikke på den udskrevne sides første side"
+        assert foerste.index(info.kommune.navn) < foerste.index("K.2.1 Rengøring")
+    finally:
+        side.emulate_media(media="screen")
+
+
+# h1-h6 (a box's title cannot end a page: boxes do not break inside, tilgaengelighed.css; and its
+# text, "Ikke beskrevet", is also a table value that may well end a page).
+_OVERSKRIFTER = """() => [...document.querySelectorAll(
+      'article h1, article h2, article h3, article h4, article h5, article h6')]
+  .map(h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());
+              return c.textContent.replace(/\\s+/g, ' ').trim(); }).filter(t => t)"""
+
+
+def test_no_heading_ends_a_printed_page(base, side, katalog, visning, tmp_path):
+    """Long pages printed with Chromium: no page's last line is a heading (it belongs with what follows)."""
+    sider = [visning.standard_sti[s.nr] for s in katalog.standarder] + [
+        urls.SERVICENIVEAU, urls.SAGSBEHANDLINGSFRISTER, urls.LOVGRUNDLAG, urls.GENEREL]
+    alene, udskrevne = [], 0
+    for sti in sider:
+        side.goto(base + urls.url_i_site(sti))
+        overskrifter = side.evaluate(_OVERSKRIFTER)
+        side.emulate_media(media="print")
+        try:
+            papir = _pdf_tekst(side, tmp_path / "side.pdf").split("\f")
+        finally:
+            side.emulate_media(media="screen")
+        papir = [p for p in papir if p.strip()]
+        udskrevne += len(papir)
+        for nr, tekst in enumerate(papir[:-1], start=1):
+            slut = _samlet(tekst)
+            alene += [f"{sti} side {nr}: {h!r}" for h in overskrifter if slut.endswith(h)]
+    assert udskrevne > 2 * len(sider), udskrevne  # long enough to break somewhere
+    assert alene == [], "\n".join(alene)
+
+
+# ------------------------------------------------------------------ phone (390 px)
+
+TELEFON = {"width": 390, "height": 844}
+
+_BREDDER = """() => {
+  const vw = document.documentElement.clientWidth;
+  return {vw, side: document.documentElement.scrollWidth,
+    tabeller: [...document.querySelectorAll('table')].map(t => {
+      const r = t.getBoundingClientRect(), rul = t.closest('.md-typeset__scrollwrap');
+      return {venstre: r.left, hoejre: r.right, bredde: Math.max(r.width, t.scrollWidth),
+              rulles: !!rul && rul.scrollWidth > rul.clientWidth + 1, kort: t.hasAttribute('data-kort')}; })};
+}"""
+
+
+@pytest.fixture(scope="module")
+def paa_telefon(bygget, base, browser):
+    """Every page at 390 px: the widths of the page and its tables; axe on the pages with tables."""
+    page = browser.new_page(viewport=TELEFON, **UDEN_CSP)  # for axe; the cards work under the CSP (test below)
+    sider = sorted(p.relative_to(bygget).as_posix() for p in bygget.rglob("*.html"))
+    resultat = {"bredder": {}, "axe": {}}
+    try:
+        for sti in sider:
+            page.goto(base + sti.removesuffix("index.html"), wait_until="load")
+            maal = page.evaluate(_BREDDER)
+            resultat["bredder"][sti] = maal
+            if maal["tabeller"] and AXE.exists():
+                fejl = _axe(page)
+                if fejl:
+                    resultat["axe"][sti] = fejl
+    finally:
+        page.close()
+    return resultat
+
+
+def test_on_a_phone_no_table_and_no_page_is_wider_than_the_screen(paa_telefon):
+    for_brede = []
+    for sti, m in paa_telefon["bredder"].items():
+        if m["side"] > m["vw"]:
+            for_brede.append(f"{sti}: siden er {m['side']} px bred på en skærm på {m['vw']} px")
+        for i, t in enumerate(m["tabeller"]):
+            if t["bredde"] > m["vw"] or t["hoejre"] > m["vw"] + 0.5 or t["venstre"] < -0.5 or t["rulles"]:
+                for_brede.append(f"{sti}: tabel {i + 1} er {t['bredde']:.0f} px bred "
+                                 f"({t['venstre']:.0f}-{t['hoejre']:.0f}) på {m['vw']} px")
+    tabeller = sum(len(m["tabeller"]) for m in paa_telefon["bredder"].values())
+    kort = sum(t["kort"] for m in paa_telefon["bredder"].values() for t in m["tabeller"])
+    print(f"\n390 px: {len(paa_telefon['bredder'])} sider, {tabeller} tabeller, {kort} vist som kort")
+    assert for_brede == [], "\n".join(for_brede)
+    assert tabeller >= 20 and kort >= 8, (tabeller, kort)  # the measurement saw the wide tables
+
+
+def test_on_a_phone_pages_with_tables_have_no_axe_violations(paa_telefon):
+    if not AXE.exists():
+        _mangler("axe-core mangler: make setup")
+    fejl = paa_telefon["axe"]
+    assert fejl == {}, "\n".join(f"{s}: {v['id']} ({v['impact']}): {v['help']} {v['nodes']}"
+                                 for s, vs in fejl.items() for v in vs)
+
+
+def test_on_a_phone_a_table_card_labels_each_value_and_stays_a_table(base, browser):
+    """Serviceniveau at 390 px: each value is shown under its column's name, and Chromium's
+    accessibility tree still has the tables, rows, column headers and cells. The site's CSP is on."""
+    page = browser.new_page(viewport=TELEFON)
+    try:
+        page.goto(base + urls.url_i_site(urls.SERVICENIVEAU), wait_until="load")
+        celler = page.evaluate("""() => [...document.querySelectorAll('article table[data-kort]')].flatMap(t => {
+            const hoved = [...t.querySelectorAll('thead th')].map(th => th.textContent.trim());
+            return [...t.querySelectorAll('tbody tr')].flatMap(tr => [...tr.cells].slice(1)
+              .filter(td => td.textContent.trim())
+              .map(td => ({hoved: hoved[td.cellIndex], etiket: getComputedStyle(td, '::before').content})));
+          })""")
+        assert len(celler) > 50, len(celler)
+        uden = [c for c in celler if not c["hoved"] or c["hoved"] not in c["etiket"]]
+        assert uden == [], uden[:5]
+        html_tal = page.evaluate("""() => ({table: document.querySelectorAll('article table').length,
+            row: document.querySelectorAll('article tr').length,
+            columnheader: document.querySelectorAll('article thead th').length})""")
+        cdp = page.context.new_cdp_session(page)
+        roller: dict[str, int] = {}
+        for node in cdp.send("Accessibility.getFullAXTree")["nodes"]:
+            if not node.get("ignored"):
+                rolle = node.get("role", {}).get("value")
+                roller[rolle] = roller.get(rolle, 0) + 1
+        for rolle, antal in html_tal.items():
+            assert roller.get(rolle, 0) == antal, (rolle, roller.get(rolle), antal)
+        assert roller.get("cell", 0) > 50
+    finally:
+        page.close()

@@ -210,6 +210,8 @@ def test_text_from_yaml_is_escaped(tmp_path, data_kopi):
            "      Hjælp <img src=x onerror=alert(2)> & rengøring af dit hjem,")
     with pytest.raises(DataFejl, match=r"K\.2\.1: kort_fortalt: HTML er ikke tilladt"):
         indlaes_katalog(data_kopi)
+    erstat(data_kopi / "katalog.yaml", "udvalg: Udvalget for Social og Sundhed",
+           'udvalg: "Udvalget <script>alert(3)</script>"')  # printed on every page (overrides/main.html)
     projekt = kopier_projekt(tmp_path / "projekt", data_kopi)
     with uden_tekstpolitik():
         pdf_som_aktuel(projekt / "content", data_kopi)  # the pages are under test, not the PDF
@@ -222,3 +224,5 @@ def test_text_from_yaml_is_escaped(tmp_path, data_kopi):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raa
     assert "<img src=x" not in raa and "&lt;img src=x onerror=alert(2)&gt;" in raa
     assert html.laes(tmp_path / "site" / urls.html_fil(sti)).h1 == "K.2.1 Rengøring </title><script>alert(1)</script>"
+    assert "<script>alert(3)" not in raa
+    assert "Politisk godkendt i Udvalget &lt;script&gt;alert(3)&lt;/script&gt;, dato ikke angivet" in raa

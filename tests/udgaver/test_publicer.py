@@ -5,6 +5,8 @@ the hand-written pages, overrides/ and data/. 2014 is published, then the data i
 2015 (revision.forrige 2014, one fact changed) and published. Checked: versions.json and the
 default, 2014's files untouched byte for byte, the outdated banner in 2014's pages, the 2015
 "Ændringer" page, and the refusals (wrong revision id, re-publishing, overwriting saved data).
+In a browser, on the branch served by a plain static server: the outdated banner, and switching
+editions keeps the reader on the same page (the selector and the banner).
 """
 from __future__ import annotations
 
@@ -245,3 +247,73 @@ def test_banner_is_shown_in_a_browser_on_2014_only(publiceret, tmp_path):
         page.wait_for_load_state("networkidle")
         assert {"2014", "2015"} <= set(page.locator(".md-version__list .md-version__link").all_inner_texts())
     assert synlig == {"2014": True, "2015": False, "latest": False}
+
+
+# ------------------------------------------------------------------ switching editions in a browser
+
+def _udpak(rod: Path, maal: Path) -> Path:
+    """The gh-pages branch checked out into `maal`, as a plain static server (no site_url) serves it."""
+    maal.mkdir()
+    arkiv = subprocess.run(["git", "-C", str(rod), "archive", "gh-pages"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(maal)], input=arkiv, check=True)
+    return maal
+
+
+def _vaelg_udgave(page, udgave: str) -> None:
+    """Choose `udgave` in Material's version selector as a reader does: open the list, click it."""
+    page.wait_for_selector(".md-version__current")
+    page.hover(".md-version")  # the list opens on hover, over the button
+    page.locator(".md-version__link", has_text=udgave).click()
+
+
+def _h1(page) -> str:
+    return " ".join(page.locator("article h1").inner_text().replace("¶", "").split())
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_edition_switch_keeps_the_page(publiceret, katalog, tmp_path):
+    """2015's K.2.1 → 2014 in the selector → 2014's K.2.1 (and back); a page 2014 does not have →
+    2014's front page, saying so; 2014's banner → the same page in the current edition."""
+    from scripts.sitebrowser import chromium, chromium_findes, server
+
+    if not chromium_findes():
+        pytest.skip("Debians chromium mangler: apt-get install chromium")
+    tree = _udpak(publiceret["rod"], tmp_path / "gh-pages")
+    assert not (tree / "2014" / "sitemap.xml").read_text(encoding="utf-8").count("127.0.0.1")
+    k21 = next(i for i in katalog.indsatser if i.id == "K.2.1")
+    k43 = next(i for i in katalog.indsatser if i.id == "K.4.3")
+    side = urls.url_i_site(urls.indsats(k21.id, k21.titel))
+    mangler = urls.url_i_site(urls.indsats(k43.id, k43.titel))
+    # Simulate a page that a later edition added: 2014 on the server does not have K.4.3.
+    shutil.rmtree(tree / "2014" / mangler)
+    with server(tree) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}2015/{side}")
+        _vaelg_udgave(page, "2014")
+        page.wait_for_url(f"{base}2014/{side}")
+        assert _h1(page) == "K.2.1 Rengøring"
+
+        _vaelg_udgave(page, "2015")
+        page.wait_for_url(f"{base}2015/{side}")
+        assert _h1(page) == "K.2.1 Rengøring"
+
+        page.goto(f"{base}2015/{mangler}")
+        _vaelg_udgave(page, "2014")
+        page.wait_for_url(f"{base}2014/")
+        besked = page.locator(".udgaveskift")
+        besked.wait_for()
+        assert "findes ikke i udgave 2014" in besked.inner_text()
+        assert "K.4.3" in besked.inner_text()
+        # Said once: the front page reached in any other way says nothing.
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".udgaveskift").count() == 0
+
+        page.goto(f"{base}2014/{side}")
+        banner = page.locator('[data-md-component="outdated"]')
+        banner.wait_for()
+        banner.get_by_role("link", name="Se den gældende udgave").click()
+        page.wait_for_url(f"{base}latest/{side}")
+        assert _h1(page) == "K.2.1 Rengøring"
+        page.close()
