@@ -13,8 +13,8 @@ hook keeps, in a dotfile in docs_dir (MkDocs does not publish it):
 - each generated file's size and modification time, so a file changed or deleted by hand
   is noticed.
 
-A hit costs a few milliseconds (hashing the inputs). This module also holds the
-compiled-template cache (`OVERSAT`).
+A hit costs a few milliseconds (hashing the inputs). This module also keeps which pages the
+last build verified clean (`verificerede`) and holds the compiled-template cache (`OVERSAT`).
 """
 from __future__ import annotations
 
@@ -60,11 +60,22 @@ class Bygning:
 
 def noegle(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256(f"{VERSION}\0{sys.version}\0{data_dir.resolve()}\0{docs_dir.resolve()}".encode())
-    for rod in (data_dir, GENERATOR):
-        for sti in sorted(p for p in rod.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(f"\0{sti.relative_to(rod)}\0".encode())
-            h.update(sti.read_bytes())
-    # A changed library (Jinja, pydantic, Markdown) may change the output: its dist-info's name changes.
+    _filer(h, data_dir)
+    h.update(_kode_noegle().encode())
+    return h.hexdigest()
+
+
+def _filer(h: Any, rod: Path) -> None:
+    for sti in sorted(p for p in rod.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        h.update(f"\0{sti.relative_to(rod)}\0".encode())
+        h.update(sti.read_bytes())
+
+
+def _kode_noegle() -> str:
+    """The generator's code and templates, and the installed packages (a changed library — Jinja,
+    pydantic, Markdown, nh3 — may change the output: its dist-info's name changes)."""
+    h = hashlib.sha256(f"{VERSION}\0{sys.version}".encode())
+    _filer(h, GENERATOR)
     pakker = Path(sysconfig.get_paths()["purelib"])
     h.update("\0".join(sorted(p.name for p in pakker.glob("*.dist-info"))).encode())
     return h.hexdigest()
@@ -103,3 +114,30 @@ def gem(docs_dir: Path, n: str, bygning: Bygning) -> None:
 
 def glem(docs_dir: Path) -> None:
     (docs_dir / FIL).unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------ pages verified clean
+
+VERIFICERET = ".kataloget-verificeret.json"
+
+
+def aftryk(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def verificerede(docs_dir: Path) -> set[str]:
+    """Hashes of the pages the last build verified clean (rens.farlige_steder), if the code is the same.
+
+    The verification reads the whole HTML of every page with Python's HTML parser (a sixth of a
+    bare Material build); its answer depends on the HTML and the code alone, so a page that comes
+    out byte for byte as before needs no second reading."""
+    try:
+        gemt = json.loads((docs_dir / VERIFICERET).read_text(encoding="utf-8"))
+        return set(gemt["sider"]) if gemt["kode"] == _kode_noegle() else set()
+    except (OSError, ValueError, TypeError, KeyError):
+        return set()
+
+
+def gem_verificerede(docs_dir: Path, aftryk_: set[str]) -> None:
+    data = {"kode": _kode_noegle(), "sider": sorted(aftryk_)}
+    (docs_dir / VERIFICERET).write_text(json.dumps(data), encoding="utf-8")

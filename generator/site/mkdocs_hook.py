@@ -7,7 +7,8 @@ Bad data stops the build with the generator's located messages.
 Defence in depth (generator/site/rens.py): the content of every page built from data is
 cleaned by an allowlist sanitizer (on_page_content), and every page, theme included, is
 verified to hold no event handler, no javascript:/data:/vbscript: URL and no inline script
-(on_post_page, on_post_template); one found stops the build.
+(on_post_page, on_post_template); one found stops the build. A page that comes out byte for
+byte as one the last build verified is not read again (mellemlager.verificerede).
 
 `mkdocs build` (also under mike) always ends with a current PDF and Pagefind index.
 `mkdocs serve` is the editor's loop — save, look — so there a data edit is one rebuild:
@@ -41,6 +42,9 @@ PDF_JOB, PAGEFIND_JOB = "PDF", "Pagefind"
 _bygning: Bygning | None = None
 _GENEREREDE: set[str] = set()
 """docs_dir paths of the pages built from data (set by on_config)."""
+_VERIFICEREDE: set[str] = set()
+"""Hashes of pages the last build verified clean; _SETE: this build's pages (all clean, or it stops)."""
+_SETE: set[str] = set()
 
 
 def on_startup(command, **kwargs):
@@ -59,6 +63,9 @@ def on_config(config, **kwargs):
     _bygning = _generer(config)
     _GENEREREDE.clear()
     _GENEREREDE.update(_bygning.sider)
+    _VERIFICEREDE.clear()
+    _VERIFICEREDE.update(mellemlager.verificerede(Path(config.docs_dir)))
+    _SETE.clear()
     config.nav = begraens_navigation(_bygning.nav, config)
     config.copyright = _bygning.copyright
     config.extra["udskrift"] = _bygning.udskrift
@@ -187,6 +194,10 @@ def on_page_content(html, page, config, files, **kwargs):
 
 
 def _verificer(html: str, hvad: str) -> None:
+    aftryk = mellemlager.aftryk(html)
+    _SETE.add(aftryk)
+    if aftryk in _VERIFICEREDE:
+        return  # byte for byte a page the last build verified, with the same code
     fundne = farlige_steder(html)
     if fundne:
         raise Abort(f"{hvad} indeholder noget, der kan køre kode i browseren — intet er publiceret:\n"
@@ -250,6 +261,7 @@ def _vent_paa_pdf(config) -> None:
 # ------------------------------------------------------------------ after the build: PDF and search
 
 def on_post_build(config, **kwargs):
+    mellemlager.gem_verificerede(Path(config.docs_dir), _SETE)
     _start_pagefind(config)
     if baggrund.serve:
         _start_pdf(config, _bygning)  # the pages are served; the PDF follows

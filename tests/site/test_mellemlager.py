@@ -51,3 +51,16 @@ def test_an_unchanged_catalogues_warnings_still_stop_a_strict_build(tmp_path, da
     assert første.returncode != 0 and anden.returncode != 0, anden.stderr
     assert advarsler[0] and advarsler[0] == advarsler[1]
     assert "uændrede siden sidste bygning" in anden.stderr and "uændrede siden sidste bygning" not in første.stderr
+
+
+@pytest.mark.slow
+def test_a_page_verified_clean_before_is_verified_again_when_it_changes(tmp_path, data_kopi):
+    """The hook skips reading a page that is byte for byte one the last build verified; a changed one is read."""
+    projekt = kopier_projekt(tmp_path / "projekt", data_kopi)
+    pdf_som_aktuel(projekt / "content", data_kopi)
+    assert byg_site(projekt, tmp_path / "site").returncode == 0
+    assert (projekt / "content" / mellemlager.VERIFICERET).is_file()
+    side = projekt / "content" / "om-kataloget.md"
+    side.write_text(side.read_text(encoding="utf-8") + '\n<a href="javascript:alert(1)">klik</a>\n', encoding="utf-8")
+    r = byg_site(projekt, tmp_path / "site")
+    assert r.returncode != 0 and "en farlig URL" in r.stderr, r.stderr[-2000:]
