@@ -1,7 +1,8 @@
 """One problem found in the data, located and phrased for an editor.
 
 Every check in the generator reports a `Problem`, so the editor sees one format
-everywhere: ``file:line: entry: field: what is wrong (hint: how to fix)``. A check
+everywhere: ``file:line: entry: field: what is wrong (hint: how to fix)`` (the parts
+a problem does not have are left out). A check
 that does not know where its input came from (a citation, a law look-up) returns
 `Problem`s without a location; the caller that walked the file adds it with `sted`.
 """
@@ -34,9 +35,10 @@ class Problem:
         return dataclasses.replace(self, fil=fil, linje=linje, post=post, felt=felt)
 
     def __str__(self) -> str:
-        sted = f"{self.fil or '-'}:{self.linje}" if self.linje else (self.fil or "-")
+        # Parts the problem does not have (no entry, no field) are left out, never shown as "-".
+        sted = f"{self.fil or 'data'}:{self.linje}" if self.linje else (self.fil or "data")
         dele = [sted] + (["advarsel"] if self.niveau is Niveau.ADVARSEL else []) + [
-            self.post or "-", self.felt or "-", self.besked]
+            d for d in (self.post, self.felt) if d] + [self.besked]
         tekst = ": ".join(dele)
         if self.hint:
             tekst += f" (hint: {self.hint})"

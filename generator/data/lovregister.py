@@ -20,7 +20,7 @@ from pydantic import Field, StringConstraints, field_validator, model_validator
 from .yamlfil import YamlFil
 from ..formater import dansk_dato
 from ..problemer import Problem, advarsel, fejl
-from .schema import Dato, LovId, Model, Paragraf, Tekst, dato_som_date
+from .schema import Dato, LovId, Model, Paragraf, Tekst, Titel, dato_som_date
 from .valider import valider
 
 ELI_RE = re.compile(r"^https://www\.retsinformation\.dk/eli/lta/\d{4}/\d+$")
@@ -148,7 +148,7 @@ class LovParagraf(Model):
 
 class Lov(Model):
     id: LovId
-    titel: Tekst
+    titel: Titel
     genitiv: Tekst
     navne: Annotated[list[Tekst], Field(min_length=1)]
     """Every form people write; the first is the one used in running text."""

@@ -9,6 +9,7 @@ A section the source does not cover is never left out: it is written as
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -20,13 +21,16 @@ from typing_extensions import TypeIs
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ..formater import varighed
 
@@ -49,8 +53,50 @@ Sidetal = Annotated[int, Field(ge=1, le=999)]
 
 Enhed = Literal["minutter", "timer", "døgn", "dage", "hverdage", "uger", "måneder"]
 
-Dato = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
-"""A date as precise as the source gives it: ``2014``, ``2014-05`` or ``2014-05-01``."""
+Titel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+"""A title or heading: non-empty and at most 200 characters (it names pages and files)."""
+
+_MAANEDSNAVNE = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+                 "september", "oktober", "november", "december")
+
+
+def _dato_fejl(besked: str, vaerdi: Any, hint: str) -> PydanticCustomError:
+    return PydanticCustomError("dato", "{besked}", {"besked": besked, "hint": hint, "vaerdi": vaerdi})
+
+
+def _tjek_dato(v: Any) -> str:
+    """A real calendar date as precise as the source gives it: ``2014``, ``2014-05`` or ``2014-05-01``.
+
+    The text is kept as written (the site and the JSON export print it); each form is
+    checked as a date with `datetime`, so 2014-13 and 2014-02-30 are refused.
+    """
+    form = "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2014-05\" for maj 2014"
+    if isinstance(v, bool) or not isinstance(v, (str, int, dt.date)):
+        raise _dato_fejl(f"forventede en dato, fik {type(v).__name__ if v is not None else 'tom'}", v, form)
+    if isinstance(v, dt.datetime):
+        raise _dato_fejl("en dato skrives uden klokkeslæt", v, form)
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    tekst = str(v)
+    dele = tekst.split("-")
+    if not (1 <= len(dele) <= 3 and all(d.isascii() and d.isdigit() for d in dele)
+            and [len(d) for d in dele] == [4, 2, 2][: len(dele)]):
+        raise _dato_fejl(f"datoen skal skrives ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; fik {tekst[:40]!r}", v, form)
+    aar, maaned, dag = (int(d) for d in dele + ["01"] * (3 - len(dele)))
+    if not 1 <= maaned <= 12:
+        raise _dato_fejl(f"{tekst} er ikke en dato: måned {maaned} findes ikke", v, "måneden skal være 01-12")
+    try:
+        dt.date(aar, maaned, dag)
+    except ValueError:
+        dage = calendar.monthrange(aar, maaned)[1] if aar >= 1 else 31
+        raise _dato_fejl(f"{tekst} er ikke en dato: {_MAANEDSNAVNE[maaned - 1]} {aar} har {dage} dage", v,
+                         f"dagen skal være 01-{dage}") from None
+    return tekst
+
+
+Dato = Annotated[str, BeforeValidator(_tjek_dato),
+                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+"""A date as precise as the source gives it: ``2014``, ``2014-05`` or ``2014-05-01`` — a real one."""
 
 
 class Model(BaseModel):
@@ -188,7 +234,7 @@ class StandardensIndsats(Model):
 
     indsats: IndsatsId | None = None
     standard: Annotated[int, Field(ge=1)] | None = None
-    titel: Tekst | None = None
+    titel: Titel | None = None
     prioritet: Annotated[int, Field(ge=1)] | None = None
     gruppe: Tekst | None = None
 
@@ -205,13 +251,13 @@ class StandardensIndsats(Model):
 
 class Introduktionsafsnit(Model):
     nr: Annotated[str, StringConstraints(pattern=r"^1\.\d+$")]
-    titel: Tekst
+    titel: Titel
     tekst: Tekst
     side: Sidetal
 
 
 class Introduktion(Model):
-    titel: Tekst
+    titel: Titel
     kort_fortalt: Tekst
     søgeord: list[Tekst]
     hovedlov: LovId
@@ -221,8 +267,8 @@ class Introduktion(Model):
 
 class Standard(Model):
     nr: Annotated[int, Field(ge=1, le=99)]
-    titel: Tekst
-    undertitel: Tekst | None = None
+    titel: Titel
+    undertitel: Titel | None = None
     side: Sidetal
     kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
@@ -260,8 +306,8 @@ class Indsats(Model):
     """
 
     id: IndsatsId
-    titel: Tekst
-    titel_i_standard: Tekst | None = None
+    titel: Titel
+    titel_i_standard: Titel | None = None
     type: Literal["kompenserende", "udviklende"]
     standarder: Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
     side: Sidetal
@@ -311,7 +357,7 @@ class Kontakt(Model):
 
 
 class KatalogInfo(Model):
-    titel: Tekst
+    titel: Titel
     område: Tekst
     år: Annotated[int, Field(ge=1990, le=2100)]
     kilde: Tekst
@@ -330,7 +376,7 @@ class Beslutning(Model):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")]
     forum: Tekst
     dato: Dato
-    titel: Tekst
+    titel: Titel
     beslutning: Tekst
     baggrund: Tekst | None = None
     forventet_effekt: Tekst | None = None

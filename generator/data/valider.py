@@ -2,54 +2,56 @@
 
 pydantic reports errors by path (``("indsatser", 3, "titel")``); `YamlFil.linje`
 turns the path into a line, and the entry it belongs to is named by its own
-``id``/``nr`` so the editor can find it even when lines have moved.
+``id``/``nr`` so the editor can find it even when lines have moved. Messages are
+Danish and name types as an editor knows them ("tekst", "et helt tal"), never
+by their Python names.
 """
 from __future__ import annotations
 
 import difflib
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Discriminator, ValidationError
 
-from .yamlfil import YamlFil
+from .yamlfil import YamlFil, post_og_felt
 from ..problemer import Problem
 
 M = TypeVar("M", bound=BaseModel)
-
-# Collections whose items are entries, and how an entry is named in messages.
-_POSTNAVNE = {
-    "standarder": lambda e: f"kvalitetsstandard {e.get('nr', '?')}",
-    "indsatser": lambda e: str(e.get("id", "?")),
-    "afsnit": lambda e: f"afsnit {e.get('nr', '?')}",
-    "love": lambda e: str(e.get("id", "?")),
-    "beslutninger": lambda e: f"beslutning {e.get('id', '?')}",
-}
 
 _MOENSTRE = {
     r"^[KU]\.\d+\.\d+$": ("id skal have formen K.n.n eller U.n.n", "fx K.2.1 (kompenserende) eller U.3.5 (udviklende)"),
     r"^\d+( [a-z])?$": ("paragraffen skal skrives som tal, evt. med bogstav efter mellemrum",
                         "skriv fx \"83\" eller \"94 a\" (ikke \"94a\" eller \"§ 83\")"),
     r"^[a-zæøå]+$": ("lovens nøgle skal være små bogstaver uden mellemrum", "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven"),
-    r"^\d{4}(-\d{2}(-\d{2})?)?$": ("datoen skal skrives ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD", "fx 2014-05 for maj 2014"),
     r"^https://": ("adressen skal begynde med https://", None),
     r"^1\.\d+$": ("introduktionens afsnit nummereres 1.1, 1.2, …", None),
+    r"^[0-9]{4}[a-z0-9.-]*$": ("en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg",
+                               "fx \"2015\" eller \"2015-2\""),
+    r"^[a-z0-9-]+$": ("et id må kun have små bogstaver (a-z), tal og bindestreg", "fx \"budget-2015\""),
 }
 
 _TYPER = {"str": "tekst", "int": "et helt tal", "list": "en liste", "dict": "en blok af felter",
-          "bool": "ja/nej", "float": "et tal", "NoneType": "tom", "date": "en dato"}
+          "bool": "ja/nej", "float": "et tal", "NoneType": "tom"}
+
+_FORVENTET = {"string_type": "tekst", "int_type": "et helt tal", "int_from_float": "et helt tal",
+              "list_type": "en liste", "dict_type": "en blok af felter", "model_type": "en blok af felter",
+              "model_attributes_type": "en blok af felter", "bool_type": "ja/nej", "float_type": "et tal",
+              "literal_error": "en af de tilladte værdier"}
+
+_SAMMENLIGNING = {"greater_than_equal": ("ge", "mindst"), "less_than_equal": ("le", "højst"),
+                  "greater_than": ("gt", "større end"), "less_than": ("lt", "mindre end")}
 
 
-def _feltnavne(model: type[BaseModel], sete: set | None = None) -> set[str]:
-    """Every field name reachable from `model`: the vocabulary for "mente du …?" hints."""
+def _modeller(model: type[BaseModel], sete: set | None = None) -> set[type[BaseModel]]:
+    """`model` and every model reachable from its fields."""
     sete = set() if sete is None else sete
     if model in sete:
         return set()
     sete.add(model)
-    navne = set(model.model_fields)
     for f in model.model_fields.values():
         for under in _modeller_i(f.annotation):
-            navne |= _feltnavne(under, sete)
-    return navne
+            _modeller(under, sete)
+    return sete
 
 
 def _modeller_i(annotation: Any) -> list[type[BaseModel]]:
@@ -61,71 +63,76 @@ def _modeller_i(annotation: Any) -> list[type[BaseModel]]:
          and annotation.__origin__ is not annotation else [])
 
 
-def post_og_felt(data: Any, loc: tuple) -> tuple[str | None, str | None]:
-    """Name the entry a path points into, and the field within it (tags stripped)."""
-    post: str | None = None
-    felt: list[str] = []
-    node = data
-    forrige_noegle: Any = None
-    for del_ in loc:
-        if del_ in ("indhold", "mangler") and isinstance(node, (dict, list, str)) and not (
-            isinstance(node, dict) and del_ in node
-        ):
-            continue  # discriminator tags from `schema.Afsnit`, not real keys
-        if isinstance(del_, int):
-            if post is None and forrige_noegle in _POSTNAVNE and isinstance(node, list) \
-                    and 0 <= del_ < len(node) and isinstance(node[del_], dict):
-                post = _POSTNAVNE[forrige_noegle](node[del_])
-                felt = []
-            else:
-                if felt:
-                    felt[-1] += f"[{del_}]"
-                else:
-                    felt.append(f"[{del_}]")
-        else:
-            felt.append(str(del_))
-        forrige_noegle = del_
-        if isinstance(node, dict) and del_ in node:
-            node = node[del_]
-        elif isinstance(node, list) and isinstance(del_, int) and 0 <= del_ < len(node):
-            node = node[del_]
-        else:
-            node = None
-    return post, ".".join(felt) or None
+def _feltnavne(model: type[BaseModel]) -> set[str]:
+    """Every field name reachable from `model`: the vocabulary for "mente du …?" hints."""
+    return {navn for m in _modeller(model) for navn in m.model_fields}
 
 
-def _oversaet(fejl: dict, feltnavne: list[str]) -> tuple[str, str | None]:
+def afsnitfelter(model: type[BaseModel]) -> set[str]:
+    """Fields that are sections (`schema.Afsnit`: content or ``{mangler: …}``)."""
+    return {navn for m in _modeller(model) for navn, f in m.model_fields.items()
+            if any(isinstance(x, Discriminator) for x in f.metadata)}
+
+
+def uden_maerker(loc: tuple, afsnit: set[str]) -> tuple:
+    """pydantic's path without the union tags ('indhold'/'mangler') it puts after a section field."""
+    return tuple(d for i, d in enumerate(loc)
+                 if not (d in ("indhold", "mangler") and i > 0 and loc[i - 1] in afsnit))
+
+
+def _liste(vaerdier: list[str]) -> str:
+    return vaerdier[0] if len(vaerdier) == 1 else ", ".join(vaerdier[:-1]) + " eller " + vaerdier[-1]
+
+
+def _vis(vaerdi: Any, maks: int = 60) -> str:
+    """A value as the editor wrote it, shortened (a 20,000-character title is not repeated)."""
+    tekst = repr(vaerdi) if isinstance(vaerdi, str) else str(vaerdi)
+    return tekst if len(tekst) <= maks else tekst[: maks - 1] + "…"
+
+
+def _oversaet(fejl: dict, feltnavne: list[str], afsnit: set[str]) -> tuple[str, str | None]:
     """pydantic's error → (what is wrong, hint) in Danish."""
     t, ctx = fejl["type"], fejl.get("ctx", {}) or {}
     felt = str(fejl["loc"][-1]) if fejl["loc"] else ""
+    inddata = fejl.get("input")
     if t == "missing":
-        return ("feltet mangler",
-                f"tilføj '{felt}:'; har kilden ikke afsnittet, skriv '{felt}: {{mangler: <hvorfor>}}'")
+        hint = f"tilføj '{felt}:'"
+        if felt in afsnit:
+            hint += f"; har kilden ikke afsnittet, skriv '{felt}: {{mangler: <hvorfor>}}'"
+        return "feltet mangler", hint
     if t == "extra_forbidden":
-        forslag = difflib.get_close_matches(felt, feltnavne, n=1, cutoff=0.7)
+        forslag = [f for f in difflib.get_close_matches(felt, feltnavne, n=2, cutoff=0.7) if f != felt]
         hint = f"mente du '{forslag[0]}'?" if forslag else "slet feltet; se feltlisten i redaktørvejledningen"
         return f"ukendt felt '{felt}'", hint
-    if t in ("string_too_short",):
+    if t == "string_too_short":
         return "må ikke være tom", "skriv teksten, eller brug 'mangler: <hvorfor>' for et afsnit kilden ikke har"
+    if t == "string_too_long":
+        return (f"teksten er for lang ({len(inddata) if isinstance(inddata, str) else '?'} tegn; "
+                f"højst {ctx.get('max_length')} tegn)",
+                "forkort teksten; en længere forklaring hører til i teksten under overskriften")
     if t == "too_short":
         return "listen må ikke være tom", "tilføj mindst ét punkt"
     if t == "string_pattern_mismatch":
         besked, hint = _MOENSTRE.get(ctx.get("pattern", ""), ("har ikke den rigtige form", None))
-        return f"{besked}; fik {fejl.get('input')!r}", hint
+        return f"{besked}; fik {_vis(inddata)}", hint
     if t == "literal_error":
-        return f"ugyldig værdi {fejl.get('input')!r}", f"skal være {ctx.get('expected')}"
-    if t.endswith("_type") or t in ("model_type", "model_attributes_type"):
-        forventet = {"string_type": "tekst", "int_type": "et helt tal", "list_type": "en liste",
-                     "dict_type": "en blok af felter", "model_type": "en blok af felter",
-                     "model_attributes_type": "en blok af felter", "bool_type": "ja/nej",
-                     "date_type": "en dato", "float_type": "et tal"}.get(t, t)
-        fik = _TYPER.get(type(fejl.get("input")).__name__, type(fejl.get("input")).__name__)
+        tilladte = [v.strip().strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        return f"ugyldig værdi {_vis(inddata)}", f"skal være {_liste([v for v in tilladte if v])}"
+    if t in _FORVENTET or t.endswith("_type"):
+        forventet = _FORVENTET.get(t, "en anden type")
+        fik = _TYPER.get(type(inddata).__name__, "en anden slags værdi")
+        vist = "" if inddata is None or isinstance(inddata, (dict, list)) else f" ({_vis(inddata)})"
         hint = "sæt tekst i anførselstegn" if forventet == "tekst" else None
-        return f"forkert type: forventede {forventet}, fik {fik} ({fejl.get('input')!r})", hint
-    if t in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"tallet {fejl.get('input')!r} er uden for det tilladte", fejl["msg"]
+        if t == "int_from_float":
+            fik = "et decimaltal"
+        return f"forkert type: forventede {forventet}, fik {fik}{vist}", hint
+    if t in _SAMMENLIGNING:
+        noegle, ord_ = _SAMMENLIGNING[t]
+        return f"tallet {_vis(inddata)} er uden for det tilladte", f"skal være {ord_} {ctx.get(noegle)}"
     if t == "value_error":
         return str(ctx.get("error", fejl["msg"])), None
+    if "hint" in ctx:  # our own errors (schema.Dato): PydanticCustomError with a hint
+        return fejl["msg"], ctx["hint"]
     return fejl["msg"], None
 
 
@@ -134,15 +141,16 @@ def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
     if fil.problemer:
         return None, list(fil.problemer)
     if not isinstance(fil.data, dict):
-        return None, [Problem("filen er tom eller ikke en blok af felter", f"filen skal indeholde felterne {', '.join(model.model_fields)}", fil=fil.visningsnavn, linje=1, post=None, felt=None)]
+        return None, [Problem("filen er tom eller ikke en blok af felter", f"filen skal indeholde felterne {', '.join(model.model_fields)}", fil=fil.visningsnavn, linje=1)]
     try:
         return model.model_validate(fil.data), []
     except ValidationError as e:
         problemer = []
         feltnavne = sorted(_feltnavne(model))
+        afsnit = afsnitfelter(model)
         for fejl in e.errors():
-            loc = tuple(fejl["loc"])
+            loc = uden_maerker(tuple(fejl["loc"]), afsnit)
             post, felt = post_og_felt(fil.data, loc)
-            besked, hint = _oversaet(fejl, feltnavne)
+            besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit)
             problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(loc), post=post, felt=felt))
         return None, problemer

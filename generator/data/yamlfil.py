@@ -2,37 +2,68 @@
 
 `YamlFil.linje(sti)` walks a path such as ``("standarder", 0, "lovgrundlag", 1, "paragraf")``
 to the deepest node that exists and returns its 1-based line. Validation works on a plain
-copy (dicts, lists, str, int, date) so no parser type leaks into the models.
+copy (dicts, lists, str, int, float, bool, None, date) so no parser type leaks into the
+models or the messages.
 
 Two readers, one result. The fast one composes the file with libyaml (PyYAML's C parser,
 ~30x quicker than ruamel.yaml's pure-Python round-trip loader, which was most of
 ``check``) and resolves plain scalars with the YAML 1.2 core schema exactly as ruamel.yaml's
 round-trip loader does (``yes`` stays text, ``012`` is 12, ``2014-05-01`` is a date). A file
-it does not take on plainly — a syntax error, a key twice, an explicit tag, a merge key —
-is read again by ruamel.yaml, so the editor gets the same located messages as before and
-unusual YAML means what it always meant. tests/data/test_yamlfil.py holds the two equal.
+it does not take on plainly — a syntax error, a key twice, an explicit tag, a merge key,
+nesting beyond `MAKS_DYBDE` — is read again by ruamel.yaml, so the editor gets the same
+located messages and unusual YAML means what it always meant. tests/data/test_yamlfil.py
+holds the two equal.
+
+The file is a security boundary (it is typed by people and ends on a public website), so
+reading is bounded: the file's size, the nesting depth, and how far aliases (``*navn``) may
+multiply the data (a "billion laughs" alias bomb) are capped, and every way the file can
+fail — bad bytes, control characters, syntax, tags, aliases, a date not in the calendar —
+becomes a located Danish `Problem`, never an exception.
 """
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml as libyaml
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.comments import TaggedScalar
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.scanner import RoundTripScanner, ScannerError
 
 from ..problemer import Problem
+
+MAKS_BYTES = 2_000_000
+"""The largest data file read (the real ones are under 100 kB)."""
+MAKS_DYBDE = 40
+"""Deepest nesting of blocks and lists (the real data nests 7 levels)."""
+MAKS_VAERDIER = 200_000
+"""Most values a file may hold once its aliases are expanded (the real files: at most about 1,700)."""
+_TEGN_PR_VAERDI = 64
+"""A long text counts as one value per this many characters, so aliases cannot multiply text either."""
+
+# Collections whose items are entries, and how an entry is named in messages.
+POSTNAVNE: dict[str, Callable[[dict], str]] = {
+    "standarder": lambda e: f"kvalitetsstandard {e.get('nr', '?')}",
+    "indsatser": lambda e: str(e.get("id", "?")),
+    "afsnit": lambda e: f"afsnit {e.get('nr', '?')}",
+    "love": lambda e: str(e.get("id", "?")),
+    "beslutninger": lambda e: f"beslutning {e.get('id', '?')}",
+}
 
 
 @dataclass
 class YamlFil:
     sti: Path
     visningsnavn: str
-    rod: Any = None  # the tree with line numbers (`lc.key`/`lc.item`, as ruamel.yaml's)
+    rod: Any = None  # the ruamel tree, for line numbers
     data: Any = None  # a plain copy, for validation
     problemer: list[Problem] = field(default_factory=list)
 
@@ -56,57 +87,160 @@ class YamlFil:
                 break
         return linje
 
+    def problem(self, sti: tuple, besked: str, hint: str | None = None) -> Problem:
+        """A problem at path `sti` of this file, located and named."""
+        post, felt = post_og_felt(self.data if self.data is not None else self.rod, sti)
+        return Problem(besked, hint, fil=self.visningsnavn, linje=self.linje(sti), post=post, felt=felt)
 
-def _plain(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_plain(v) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, bool) or node is None or isinstance(node, (int, float, dt.date)):
-        return node
-    return node
+
+def post_og_felt(data: Any, sti: tuple) -> tuple[str | None, str | None]:
+    """Name the entry a path points into, and the field within it.
+
+    An entry is an item of a known collection (`POSTNAVNE`), named by its own id;
+    outside those, a top-level section with fields below it (``revision`` in
+    katalog.yaml) is the entry.
+    """
+    post: str | None = None
+    felt: list[str] = []
+    node = data
+    forrige_noegle: Any = None
+    for del_ in sti:
+        if isinstance(del_, int):
+            if post is None and forrige_noegle in POSTNAVNE and isinstance(node, list) \
+                    and 0 <= del_ < len(node) and isinstance(node[del_], dict):
+                post = POSTNAVNE[forrige_noegle](node[del_])
+                felt = []
+            elif felt:
+                felt[-1] += f"[{del_}]"
+            else:
+                felt.append(f"[{del_}]")
+        else:
+            felt.append(str(del_))
+        forrige_noegle = del_
+        if isinstance(node, dict) and del_ in node:
+            node = node[del_]
+        elif isinstance(node, list) and isinstance(del_, int) and 0 <= del_ < len(node):
+            node = node[del_]
+        else:
+            node = None
+    if post is None and len(felt) > 1 and sti and isinstance(sti[0], str) and isinstance(sti[1], str):
+        post, felt = felt[0], felt[1:]
+    return post, ".".join(felt) or None
+
+
+# ------------------------------------------------------------------ reading
+
+class _Konstruktoer(RoundTripConstructor):
+    """ruamel's round-trip constructor, with two changes for data typed by people."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # ruamel silently turns an alias inside its own anchor into None; say so instead.
+        if node in self.recursive_objects and node not in self.constructed_objects:
+            raise ConstructorError(None, None, "found unconstructable recursive node", node.start_mark)
+        return super().construct_object(node, deep)
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        # A date not in the calendar (2014-02-30) stays the text it is, as in the fast reader:
+        # the schema's `Dato` then says, at its line, why it is not a date. ruamel.yaml would
+        # raise a bare ValueError without a line.
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return str(node.value)
+
+
+class _Skanner(RoundTripScanner):
+    """ruamel's scanner, refusing flow nesting ([[[…, {a: {a: …) beyond `MAKS_DYBDE` as it reads it.
+
+    The composer's `max_depth` would refuse it too, but only after the scanner has read
+    every opening bracket, which takes seconds for tens of thousands of them.
+    """
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: Any) -> None:
+        if len(self.flow_context) >= MAKS_DYBDE:
+            raise ScannerError(None, None, "maximum depth of data structure exceeded", self.reader.get_mark())
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+
+_Konstruktoer.add_constructor("tag:yaml.org,2002:timestamp", _Konstruktoer.construct_yaml_timestamp)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Konstruktoer
+    yaml.Scanner = _Skanner
+    yaml.allow_duplicate_keys = False
+    yaml.max_depth = MAKS_DYBDE
+    return yaml
 
 
 def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
-    """Load `sti`; a syntax error or duplicate key becomes a located Problem, not an exception."""
+    """Load `sti`; every way it can fail becomes a located Problem in `problemer`, not an exception."""
     navn = visningsnavn or str(sti)
     fil = YamlFil(sti=sti, visningsnavn=navn)
-    if not sti.exists():
-        fil.problemer.append(Problem("filen findes ikke", f"opret {sti.name} eller ret stien", fil=navn, linje=None, post=None, felt=None))
+
+    def problem(besked: str, hint: str | None, linje: int | None = None) -> YamlFil:
+        fil.problemer.append(Problem(besked, hint, fil=navn, linje=linje))
         return fil
+
     try:
-        tekst = sti.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        fil.problemer.append(Problem("filen er ikke UTF-8", "gem filen som UTF-8", fil=navn, linje=None, post=None, felt=None))
-        return fil
+        raa = sti.read_bytes()
+    except FileNotFoundError:
+        return problem("filen findes ikke", f"opret {sti.name} eller ret stien")
+    except OSError as e:
+        aarsag = {errno.EISDIR: "stien er en mappe", errno.ENOTDIR: "en del af stien er ikke en mappe",
+                  errno.EACCES: "du har ikke adgang til den"}.get(e.errno or 0, "ukendt årsag")
+        return problem(f"filen kan ikke læses ({aarsag})", "tjek at stien er en fil, og at du har adgang til den")
+    if len(raa) > MAKS_BYTES:
+        return problem(f"filen fylder {len(raa) / 1e6:.1f} MB; en datafil må højst fylde {MAKS_BYTES / 1e6:.0f} MB",
+                       "del indholdet op, eller fjern det, der ikke hører til kataloget", 1)
+    try:
+        tekst = raa.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return problem(f"linjen er ikke gemt som UTF-8 (byte 0x{raa[e.start]:02x} kan ikke læses)",
+                       "gem filen som UTF-8 i din editor; æ, ø og å skal gemmes som UTF-8",
+                       raa[: e.start].count(b"\n") + 1)
     try:
         fil.rod = _hurtig(tekst)
     except (_Usaedvanlig, libyaml.YAMLError):
         return _med_ruamel(fil, tekst)
-    fil.data = _plain(fil.rod)
-    return fil
+    return _afslut(fil)
 
 
 def _med_ruamel(fil: YamlFil, tekst: str) -> YamlFil:
-    """ruamel.yaml's round-trip loader: errors and unusual YAML, with its messages and meanings."""
-    navn = fil.visningsnavn
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
+    """ruamel.yaml's round-trip loader: errors and unusual YAML, with located messages and its meanings."""
+
+    def problem(besked: str, hint: str | None, linje: int | None = None) -> YamlFil:
+        fil.problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=linje))
+        return fil
+
     try:
-        fil.rod = yaml.load(tekst)
+        fil.rod = _yaml().load(tekst)
+    except ReaderError as e:
+        return problem(f"tegnet U+{e.character:04X} er et usynligt styretegn og må ikke stå i teksten"
+                       if isinstance(e.character, int) else "filen indeholder et tegn, der ikke må stå i teksten",
+                       "slet tegnet (det følger ofte med, når tekst kopieres fra et andet program)",
+                       tekst[: e.position].count("\n") + 1 if isinstance(e.position, int) else None)
     except DuplicateKeyError as e:
-        linje = e.problem_mark.line + 1 if e.problem_mark else None
-        fil.problemer.append(Problem(f"nøglen står to gange i samme afsnit: {e.problem.strip()}", "slet eller omdøb den ene forekomst", fil=navn, linje=linje, post=None, felt=None))
-        return fil
+        m = re.search(r'duplicate key "(.*?)"', e.problem or "")
+        noegle = f"feltet '{m.group(1)}'" if m else "et felt"
+        return problem(f"{noegle} står to gange i samme blok", "slet eller omdøb den ene forekomst",
+                       e.problem_mark.line + 1 if e.problem_mark else None)
     except MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        linje = mark.line + 1 if mark else None
-        hvad = (e.problem or e.context or "ugyldig YAML").strip()
-        fil.problemer.append(Problem(f"YAML-syntaksfejl: {hvad}", "tjek indrykning, kolon efter feltnavne og at tekst med ': ' står i anførselstegn eller som blok (|)", fil=navn, linje=linje, post=None, felt=None))
-        return fil
-    fil.data = _plain(fil.rod)
+        besked, hint, mark = yaml_fejl_paa_dansk(e)
+        return problem(f"YAML-syntaksfejl: {besked}", hint, mark.line + 1 if mark else None)
+    except (YAMLError, ValueError, TypeError):  # a construction ruamel could not do
+        return problem("YAML-syntaksfejl: en værdi kan ikke læses",
+                       "sæt værdien i anførselstegn; datoer skrives \"ÅÅÅÅ-MM-DD\"")
+    return _afslut(fil)
+
+
+def _afslut(fil: YamlFil) -> YamlFil:
+    """Both readers end here: the bound on aliases, then the plain copy (tags and odd types refused)."""
+    fil.problemer += _graenser(fil)
+    if not fil.problemer:
+        fil.data, fundne = _plain(fil, fil.rod, ())
+        fil.problemer += fundne
     return fil
 
 
@@ -183,7 +317,10 @@ def _skalar(node: libyaml.ScalarNode) -> Any:
         if _INT.match(v):
             return _heltal(v)
         if _DATO.match(v):
-            return dt.date(int(v[:4]), int(v[5:7]), int(v[8:10]))
+            try:
+                return dt.date(int(v[:4]), int(v[5:7]), int(v[8:10]))
+            except ValueError:
+                return v  # not in the calendar (2014-02-30): text, as ruamel.yaml's reading here
         if _TIDSPUNKT.match(v):
             raise _Usaedvanlig(v)  # a time stamp: ruamel.yaml's own type
     if v in _SAERLIGE:
@@ -214,7 +351,13 @@ def _flydende(v: str) -> float:
     return fortegn * float(s)
 
 
-def _byg(node: libyaml.Node) -> Any:
+def _byg(node: libyaml.Node, bygget: dict[int, Any], dybde: int = 0) -> Any:
+    """The node as Python objects. An alias is the same object again (as ruamel.yaml makes it),
+    never a copy, so an alias bomb stays small here and `_graenser` measures it."""
+    if id(node) in bygget:
+        return bygget[id(node)]
+    if dybde > MAKS_DYBDE:
+        raise _Usaedvanlig("dybde")  # too deep, or an alias inside its own anchor: ruamel.yaml says where
     if isinstance(node, libyaml.ScalarNode):
         return _skalar(node)
     if isinstance(node, libyaml.SequenceNode):
@@ -223,8 +366,9 @@ def _byg(node: libyaml.Node) -> Any:
         liste, lc = _Liste(), _Placering()
         for nr, barn in enumerate(node.value):
             lc._pos[nr] = (barn.start_mark.line, barn.start_mark.column)
-            liste.append(_byg(barn))
+            liste.append(_byg(barn, bygget, dybde + 1))
         liste.lc = lc
+        bygget[id(node)] = liste
         return liste
     if node.tag != _MAP:
         raise _Usaedvanlig(node.tag)
@@ -232,12 +376,13 @@ def _byg(node: libyaml.Node) -> Any:
     for knude, vaerdi in node.value:
         if not isinstance(knude, libyaml.ScalarNode) or (knude.tag == _PLAIN and knude.value in _SAERLIGE):
             raise _Usaedvanlig(knude.tag)  # a complex key, or a merge key: ruamel.yaml merges
-        noegle = _byg(knude)
+        noegle = _byg(knude, bygget, dybde + 1)
         if noegle in mapping:
             raise _Usaedvanlig(noegle)  # a key twice: ruamel.yaml reports it, with both lines
         lc._pos[noegle] = (knude.start_mark.line, knude.start_mark.column)
-        mapping[noegle] = _byg(vaerdi)
+        mapping[noegle] = _byg(vaerdi, bygget, dybde + 1)
     mapping.lc = lc
+    bygget[id(node)] = mapping
     return mapping
 
 
@@ -251,6 +396,161 @@ def _hurtig(tekst: str) -> Any:
     if node is None:
         return None
     try:
-        return _byg(node)
-    except (ValueError, TypeError, RecursionError) as e:  # e.g. 2014-02-30: ruamel.yaml decides
+        return _byg(node, {})
+    except (ValueError, TypeError, RecursionError) as e:  # anything odd: ruamel.yaml decides
         raise _Usaedvanlig(str(e)) from e
+
+
+# ------------------------------------------------------------------ bounds on aliases
+
+def _graenser(fil: YamlFil) -> list[Problem]:
+    """Refuse a file whose aliases multiply it beyond `MAKS_VAERDIER` values (an alias bomb)."""
+    stoerrelse: dict[int, int] = {}
+
+    def maal(node: Any) -> int:
+        if isinstance(node, str):
+            return 1 + len(node) // _TEGN_PR_VAERDI
+        if not isinstance(node, (dict, list)):
+            return 1
+        if id(node) in stoerrelse:  # the same object again: an alias, already measured
+            return stoerrelse[id(node)]
+        boern = node.values() if isinstance(node, dict) else node
+        stoerrelse[id(node)] = 1 + sum(maal(b) for b in boern)  # depth is bounded by MAKS_DYBDE
+        return stoerrelse[id(node)]
+
+    if maal(fil.rod) <= MAKS_VAERDIER:
+        return []
+    # Point at the deepest place that still multiplies beyond the limit: where the aliases unfold.
+    sti: tuple = ()
+    node = fil.rod
+    while isinstance(node, (dict, list)):
+        boern = list(node.items()) if isinstance(node, dict) else list(enumerate(node))
+        noegle, stoerst = max(boern, key=lambda kv: maal(kv[1]), default=(None, None))
+        if stoerst is None or maal(stoerst) <= MAKS_VAERDIER // 10:
+            break
+        sti, node = sti + (noegle,), stoerst
+    return [fil.problem(sti, f"aliasserne (*navn) folder data ud til mere end {MAKS_VAERDIER:,} værdier"
+                        .replace(",", "."),
+                        "brug et alias til at genbruge en enkelt tekst, ikke til at gange data op")]
+
+
+# ------------------------------------------------------------------ a plain copy
+
+_STANDARD_MAERKE = "tag:yaml.org,2002:"
+_TYPENAVNE = {bytes: "!!binary", set: "!!set"}
+
+
+def _maerke(node: Any) -> str | None:
+    """The YAML tag written on a node (!fed, !!python/…), shown as the editor wrote it."""
+    tag = getattr(node, "tag", None)
+    vaerdi = getattr(tag, "value", None) if tag is not None else None
+    if not vaerdi:
+        return None
+    return "!!" + vaerdi[len(_STANDARD_MAERKE):] if vaerdi.startswith(_STANDARD_MAERKE) else vaerdi
+
+
+def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
+    """A copy with plain Python types only; tags and exotic YAML types are problems at their line."""
+    problemer: list[Problem] = []
+
+    def kopi(node: Any, sti: tuple) -> Any:
+        maerke = _maerke(node)
+        if isinstance(node, TaggedScalar) and maerke == "!!str":
+            return str(node.value)
+        if maerke or isinstance(node, TaggedScalar):
+            problemer.append(fil.problem(sti, f"YAML-mærket '{maerke}' bruges ikke i kataloget",
+                                         f"slet '{maerke}'; skal teksten begynde med !, så sæt den i anførselstegn"))
+            return None
+        if isinstance(node, dict):
+            ud = {}
+            for k, v in node.items():
+                if isinstance(k, (dict, list, tuple, set)):
+                    problemer.append(fil.problem(sti, "en nøgle skal være et feltnavn, ikke en liste eller blok",
+                                                 "skriv feltnavnet efterfulgt af kolon, fx 'titel: …'"))
+                    continue
+                ud[str(k)] = kopi(v, sti + (str(k),))
+            return ud
+        if isinstance(node, list):
+            return [kopi(v, sti + (i,)) for i, v in enumerate(node)]
+        if isinstance(node, str):
+            return str(node)
+        if isinstance(node, bool) or node is None or isinstance(node, dt.date):
+            return node
+        if type(node).__name__ == "ScalarBoolean":  # an anchored true/false
+            return bool(node)
+        if isinstance(node, int):
+            return int(node)
+        if isinstance(node, float):
+            return float(node)
+        navn = next((n for t, n in _TYPENAVNE.items() if isinstance(node, t)),
+                    "!!set" if isinstance(node, (set, frozenset)) or "Set" in type(node).__name__ else "?")
+        problemer.append(fil.problem(sti, f"YAML-typen {navn} bruges ikke i kataloget" if navn != "?"
+                                     else "værdien er ikke tekst, tal, ja/nej, en liste eller en blok",
+                                     "skriv værdien som almindelig tekst, en liste eller en blok af felter"))
+        return None
+
+    return kopi(node, sti), problemer
+
+
+# ------------------------------------------------------------------ YAML errors in Danish
+
+_HINT = "tjek indrykningen (mellemrum, 2 pr. niveau) og at tekst med ': ' står i anførselstegn eller som blok (|)"
+_MARKERING = "sæt teksten i anførselstegn"
+
+# (pattern on ruamel's problem text, what is wrong, hint). The first match wins; ruamel's
+# English never reaches the editor.
+_YAML_FEJL: list[tuple[str, str, str]] = [
+    (r"found character '\\t' that cannot start any token|found a tab character",
+     "et tabulatortegn er brugt til indrykning", "ryk ind med mellemrum (2 pr. niveau), ikke tabulator"),
+    (r"found character '(.)' that cannot start any token",
+     "tegnet '{0}' kan ikke stå først i en værdi", _MARKERING),
+    (r"mapping values are not allowed here",
+     "et kolon med mellemrum efter (': ') kan ikke stå her",
+     "står ': ' inde i en tekst, så sæt teksten i anførselstegn eller skriv den som blok (|); ellers tjek indrykningen"),
+    (r"sequence entries are not allowed here",
+     "et listepunkt ('- ') kan ikke stå her", "tjek indrykningen af listen"),
+    (r"mapping keys are not allowed here", "et '?' kan ikke stå her", _MARKERING),
+    (r"found undefined alias '?([^' ]+)",
+     "aliaset *{0} henviser til et anker (&{0}), der ikke findes",
+     "ret navnet efter *, eller sæt &{0} ved den værdi, der skal genbruges"),
+    (r"unconstructable recursive node",
+     "et alias henviser til sig selv (et *navn inde i den værdi, som &navn står ved)",
+     "et alias kan kun genbruge en værdi, der er skrevet færdig"),
+    (r"maximum depth",
+     f"data er indlejret for dybt (mere end {MAKS_DYBDE} niveauer af blokke og lister)",
+     "kataloget bruger højst nogle få niveauer; tjek [ ] og {{ }} og indrykningen"),
+    (r"another document|single document",
+     "filen indeholder mere end ét YAML-dokument (en linje med ---)", "slet linjen med --- eller ..."),
+    (r"unexpected end of stream",
+     "filen slutter, før et anførselstegn eller en parentes er lukket", "luk anførselstegnet eller parentesen"),
+    (r"expected ',' or '\]'",
+     "en liste i [ ] er ikke lukket, eller der mangler et komma", "luk listen med ] og sæt komma mellem punkterne"),
+    (r"expected ',' or '\}'",
+     "en blok i {{ }} er ikke lukket, eller der mangler et komma", "luk blokken med } og sæt komma mellem felterne"),
+    (r"could not find expected ':'", "der mangler et kolon efter et feltnavn", "skriv 'feltnavn: værdi'"),
+    (r"found unknown escape character", "en omvendt skråstreg (\\) i tekst i dobbelte anførselstegn kan ikke bruges her",
+     "skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn"),
+    (r"expected alphabetic or numeric character",
+     "en værdi, der begynder med * eller &, skal have et navn efter tegnet", _MARKERING),
+    (r"expected chomping or indentation indicators|expected indentation indicator",
+     "efter | eller > må kun stå - , + eller et tal", "skriv teksten på de følgende linjer, rykket ind"),
+    (r"could not determine a constructor for the tag '?([^' ]+)",
+     "YAML-mærket '{0}' bruges ikke i kataloget", "slet mærket"),
+    (r"expected <block end>|expected <block mapping end>|expected the node content|expected a comment or a line break",
+     "linjen passer ikke ind i strukturen ovenover", _HINT),
+    (r"block scalar|more indented follow up line",
+     "en blok (|) er ikke rykket ensartet ind", "ryk alle linjer i blokken lige langt ind"),
+]
+
+
+def yaml_fejl_paa_dansk(e: MarkedYAMLError) -> tuple[str, str, Any]:
+    """ruamel's error → (what is wrong, hint, the mark to locate it by), in Danish."""
+    tekst = f"{e.problem or ''} | {e.context or ''}"
+    mark = e.problem_mark or e.context_mark
+    if "end of stream" in tekst and e.context_mark is not None:
+        mark = e.context_mark  # where the unclosed quote or bracket began
+    for moenster, besked, hint in _YAML_FEJL:
+        m = re.search(moenster, tekst)
+        if m:
+            return besked.format(*m.groups()), hint.format(*m.groups()), mark
+    return "filen kan ikke læses som YAML her", _HINT, mark

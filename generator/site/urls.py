@@ -40,12 +40,25 @@ PDF = "katalog/data/kvalitetsstandarder.pdf"
 PDF_KILDE = "katalog/data/.kvalitetsstandarder.pdf.json"  # what it is made from (pdf.Kilde, pdf.kilde_fil)
 
 
+MAKS_NAVN = 80
+"""Longest slug in a file name: file and folder names stay far below the file system's 255 bytes."""
+
+
+def filnavn(tekst: str) -> str:
+    """`slug` for a page's file name: at most `MAKS_NAVN` characters, cut between words."""
+    s = slug(tekst)
+    if len(s) > MAKS_NAVN:
+        kort = s[: MAKS_NAVN + 1]
+        s = (kort.rsplit("-", 1)[0] if "-" in kort else kort[:MAKS_NAVN]).strip("-")
+    return s
+
+
 def standard(nr: int, titel: str) -> str:
-    return f"katalog/standarder/{nr}-{slug(titel)}.md"
+    return f"katalog/standarder/{nr}-{filnavn(titel)}.md"
 
 
 def indsats(id_: str, titel: str) -> str:
-    return f"katalog/indsatser/{slug(id_)}-{slug(titel)}.md"
+    return f"katalog/indsatser/{slug(id_)}-{filnavn(titel)}.md"
 
 
 def link(fra: str, til: str, anker: str | None = None) -> str:

@@ -95,11 +95,48 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
                        "ret 'forrige', eller fjern linjen, hvis dette er den første udgave")
     try:
         data = json.loads(sti.read_text(encoding="utf-8"))
-        gemt_id = data["katalog"]["revision"]["id"]
-    except (ValueError, KeyError, TypeError):
-        return problem(f"{visningsnavn(sti)} er ikke en gemt udgave (ugyldig JSON eller uden katalog.revision.id)",
+    except (OSError, ValueError, RecursionError):
+        data = None
+    mangler = _gemt_form(data)
+    gemt_id = _gemt_id(data)
+    if mangler and gemt_id in (None, forrige):
+        return problem(f"{visningsnavn(sti)} er ikke en gemt udgave ({mangler})",
                        "filen skrives af 'python -m generator publish'; gendan den fra git")
     if gemt_id != forrige:
         return problem(f"{visningsnavn(sti)} indeholder udgave '{gemt_id}', ikke '{forrige}'",
                        "mappen skal hedde det samme som udgavens revision.id")
     return ForrigeUdgave(forrige, data), []
+
+
+def _gemt_id(data: Any) -> str | None:
+    try:
+        gemt_id = data["katalog"]["revision"]["id"]
+    except (KeyError, TypeError):
+        return None
+    return gemt_id if isinstance(gemt_id, str) else None
+
+
+def _gemt_form(data: Any) -> str | None:
+    """What a saved export lacks of the shape the comparison reads (None: it has it all).
+
+    Only the shape is checked, not today's schema: a frozen revision stays as it was published.
+    """
+    if not isinstance(data, dict):
+        return "ugyldig JSON" if data is None else "ikke et JSON-objekt"
+    katalog = data.get("katalog")
+    if not isinstance(katalog, dict) or not isinstance(katalog.get("revision"), dict) \
+            or not isinstance(katalog["revision"].get("id"), str):
+        return "uden katalog.revision.id"
+    for felt in ("kommune", "kontakt"):
+        if not isinstance(katalog.get(felt), dict):
+            return f"uden katalog.{felt}"
+    if not isinstance(katalog["kommune"].get("navn"), str):
+        return "uden katalog.kommune.navn"
+    if not isinstance(data.get("introduktion"), dict) or "titel" not in data["introduktion"]:
+        return "uden introduktion"
+    for liste, noegle in (("standarder", "nr"), ("indsatser", "id")):
+        if not isinstance(data.get(liste), list) or not all(
+                isinstance(p, dict) and isinstance(p.get(noegle), (str, int)) and "titel" in p
+                for p in data[liste]):
+            return f"uden {liste} med {noegle} og titel"
+    return None

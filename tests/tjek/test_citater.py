@@ -319,11 +319,15 @@ def test_erstattet_af_ukendt_lov(tmp_path):
 
 
 def test_dato_uden_anfoerselstegn(tmp_path):
+    """An unquoted date is read as the text it is and checked as a date like a quoted one."""
     tekst = "love:\n" + GYLDIG_LOV.format(id="aloven", titel="A", navne="aloven") + "        gyldig_fra: 2015-01-01\n"
     register, problemer = _laes(_skriv(tmp_path, tekst))
+    assert not problemer
+    assert register.paragraf("aloven", "1").gyldig_fra == "2015-01-01"
+    register, problemer = _laes(_skriv(tmp_path, tekst.replace("2015-01-01", "2015-02-30")))
     assert register is None
     (p,) = problemer
-    assert p.linje == 13 and "tekst" in p.besked
+    assert p.linje == 13 and "2015-02-30 er ikke en dato: februar 2015 har 28 dage" in p.besked
 
 
 # ------------------------------------------------------------------ linear in the size of the text
