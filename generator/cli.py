@@ -72,6 +72,10 @@ def _publish(args: argparse.Namespace) -> int:
     except PubliceringsFejl as e:
         print(f"publish: {e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print(f"\npublish blev afbrudt. Kør 'python -m generator publish {args.revision}' igen: den gør "
+              "publiceringen færdig eller ruller den tilbage og fortæller, hvad den gjorde.", file=sys.stderr)
+        return 130
     return 0
 
 

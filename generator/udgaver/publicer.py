@@ -6,15 +6,27 @@
    the data's ``revision.id`` must be the revision asked for;
 2. refuses to publish a revision that is already on the branch (or whose saved data in
    ``<data>/tidligere/<id>/`` differs) unless ``overskriv=True`` (``--overskriv``);
-3. builds the site and deploys it as ``<id>/`` with ``mike deploy --alias-type=copy``;
-4. points the alias ``latest`` — and the site's default, ``mike set-default latest`` — at the
+3. writes a journal and then the published data's JSON export to
+   ``<data>/tidligere/<id>/katalog.json`` (atomically), so the next revision's "Ændringer"
+   page can compare against it — before anything reaches the branch;
+4. builds the site and deploys it as ``<id>/`` with ``mike deploy --alias-type=copy``;
+5. points the alias ``latest`` — and the site's default, ``mike set-default latest`` — at the
    newest published revision;
-5. checks that no other revision's files on the branch changed;
-6. saves the published data's JSON export in ``<data>/tidligere/<id>/katalog.json``, so the next
-   revision's "Ændringer" page can compare against it without re-validating a frozen revision.
+6. checks that no other revision's files on the branch changed, and removes the journal.
 
 Everything happens offline in the local repository. Pushing is a separate step
 (``git push origin gh-pages``); ``push=True`` makes mike push as well.
+
+Crash safety
+    Publishing can be killed at any moment (the whole process group, or only this process
+    while mike's child keeps running and commits). The journal in the git directory
+    (``.git/kvalitetsstandard-publicering.json``) records what was begun; the next
+    ``publish`` (of any revision) finds it and, after waiting for an orphaned mike to end,
+    either finishes the revision (mike's commit is on the branch: set the default, verify,
+    keep the saved data) or rolls it back (it never reached the branch: the saved data is
+    removed, or the earlier copy restored when overwriting) — and says which. A lock
+    (flock, released by the kernel when the process dies) keeps two publishers apart.
+    The saved data is written before mike runs, so a revision on the branch always has it.
 
 Which revision is "latest"
     The newest by revision id, in the order mike itself sorts versions (verspec's
@@ -23,14 +35,18 @@ Which revision is "latest"
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import json
 import os
-import shutil
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
 from mkdocs.config import load_config
 from verspec.loose import LooseVersion
@@ -42,6 +58,18 @@ ALIAS = "latest"
 VERSIONS_JSON = "versions.json"
 # Files on the branch that every deploy rewrites (besides the revision's folder and the alias).
 FAELLES_FILER = {VERSIONS_JSON, "index.html", ".nojekyll"}
+
+JOURNAL = "kvalitetsstandard-publicering.json"
+"""In the git directory: what an unfinished publication began (never committed, never in data/)."""
+LAAS = "kvalitetsstandard-publicering.lock"
+BACKUP = "kvalitetsstandard-publicering-forrige-katalog.json"
+"""The saved data an `--overskriv` replaced, kept until the new publication is finished."""
+MIKE_LOG = "kvalitetsstandard-publicering-mike.log"
+MAKS_VENTETID = 900
+"""Seconds to wait for an orphaned mike from an interrupted publication."""
+
+STOP_VED = "KATALOG_PUBLICER_STOP_VED"
+"""Tests only: ``<trin>`` kills this process at that step, ``<trin>:gruppe`` its whole process group."""
 
 
 class PubliceringsFejl(Exception):
@@ -74,6 +102,15 @@ def plan(publicerede: list[str], revision: str) -> tuple[str, list[str]]:
     return latest, ([ALIAS] if latest == revision else [])
 
 
+def _testpunkt(trin: str) -> None:
+    """Die here if a test asked for it (`STOP_VED`): how the crash tests reach every step."""
+    navn, _, hvem = os.environ.get(STOP_VED, "").partition(":")
+    if navn == trin:
+        if hvem == "gruppe":
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 # ------------------------------------------------------------------ git and mike
 
 def _git(rod: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -81,6 +118,12 @@ def _git(rod: Path, *args: str, check: bool = True) -> subprocess.CompletedProce
     if check and p.returncode != 0:
         raise PubliceringsFejl(f"git {' '.join(args)} fejlede: {p.stderr.strip() or p.stdout.strip()}")
     return p
+
+
+def _ref(rod: Path, branch: str) -> str | None:
+    """The commit `branch` points at, or None if it does not exist."""
+    p = _git(rod, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}", check=False)
+    return p.stdout.strip() or None
 
 
 def _versioner(rod: Path, branch: str) -> list[dict]:
@@ -91,9 +134,11 @@ def _versioner(rod: Path, branch: str) -> list[dict]:
     return json.loads(p.stdout)
 
 
-def _traeet(rod: Path, branch: str) -> dict[str, str]:
-    """path → blob hash of every file on `branch` ({} if the branch does not exist)."""
-    p = _git(rod, "ls-tree", "-r", branch, check=False)
+def _traeet(rod: Path, commit: str | None) -> dict[str, str]:
+    """path → blob hash of every file in `commit` (a branch or a hash; {} if None or missing)."""
+    if commit is None:
+        return {}
+    p = _git(rod, "ls-tree", "-r", commit, check=False)
     if p.returncode != 0:
         return {}
     ud = {}
@@ -103,17 +148,29 @@ def _traeet(rod: Path, branch: str) -> dict[str, str]:
     return ud
 
 
-def _mike(rod: Path, args: list[str], ud: Callable[[str], None]) -> list[str]:
-    """Run mike's command line in `rod` with this interpreter (mike has no ``python -m mike``)."""
+def _mike(rod: Path, args: list[str], ud: Callable[[str], None], journal: Journal) -> list[str]:
+    """Run mike's command line in `rod` with this interpreter (mike has no ``python -m mike``).
+
+    Its output goes to a log file, not a pipe: if this process is killed, mike (and the MkDocs
+    build it runs) can still write, finish, and be waited for by the next `publish`.
+    """
     kommando = [sys.executable, "-c", "import sys; from mike.driver import main; sys.exit(main())", *args]
     env = os.environ.copy()
     # mike runs `mkdocs build` by name: use the MkDocs of this interpreter's environment.
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env.pop(STOP_VED, None)
     ud("$ mike " + " ".join(args))
-    p = subprocess.run(kommando, cwd=rod, env=env, capture_output=True, text=True)
-    if p.returncode != 0:
-        raise PubliceringsFejl(f"mike {args[0]} fejlede (kode {p.returncode}):\n{(p.stderr or p.stdout).strip()}")
+    log = journal.mappe / MIKE_LOG
+    with open(log, "w", encoding="utf-8") as logfil:
+        p = subprocess.Popen(kommando, cwd=rod, env=env, stdout=logfil, stderr=subprocess.STDOUT, text=True)
+        journal.opdater(mike_pid=p.pid)
+        _testpunkt(f"under-mike-{args[0]}")
+        kode = p.wait()
+    journal.opdater(mike_pid=None)
+    if kode != 0:
+        tekst = log.read_text(encoding="utf-8", errors="replace").strip()
+        raise PubliceringsFejl(f"mike {args[0]} fejlede (kode {kode}):\n{tekst[-4000:]}")
     return ["mike", *args]
 
 
@@ -127,6 +184,206 @@ def _kopi_afviger(udgave: str, maal: Path) -> bool:
     """Does the saved export in `maal` differ from `udgave` (missing counts as differing)?"""
     fil = maal / EKSPORT_FIL
     return not fil.is_file() or fil.read_text(encoding="utf-8") != udgave
+
+
+def _skriv_atomisk(sti: Path, tekst: str) -> None:
+    """Write `tekst` to `sti` so that a crash leaves either the old file or the new, never half."""
+    tmp = sti.with_name(f".{sti.name}.tmp-{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(tekst)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, sti)
+    with contextlib.suppress(OSError):
+        fd = os.open(sti.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _vist(rod: Path, sti: Path) -> str:
+    """A path for messages: relative to the repository when inside it."""
+    try:
+        return str(sti.relative_to(rod))
+    except ValueError:
+        return str(sti)
+
+
+def _sha(tekst: str) -> str:
+    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+
+
+# ------------------------------------------------------------------ the journal
+
+class Journal:
+    """What an unfinished publication began, in the git directory; written atomically at each step."""
+
+    def __init__(self, mappe: Path):
+        self.mappe = mappe
+        self.sti = mappe / JOURNAL
+        self.data: dict[str, Any] = {}
+
+    def findes(self) -> bool:
+        return self.sti.is_file()
+
+    def laes(self) -> dict[str, Any]:
+        try:
+            self.data = json.loads(self.sti.read_text(encoding="utf-8"))
+            self.data["revision"]  # noqa: B018 - a journal without it is not ours
+        except (OSError, ValueError, KeyError, TypeError):
+            raise PubliceringsFejl(f"{self.sti} kan ikke læses. Den skrives af publish; undersøg grenen og "
+                                   f"data/tidligere/, og slet så filen") from None
+        return self.data
+
+    def begynd(self, **data: Any) -> None:
+        self.data = {**data, "pid": os.getpid(), "mike_pid": None, "begyndt": time.strftime("%Y-%m-%d %H:%M:%S")}
+        _skriv_atomisk(self.sti, json.dumps(self.data, ensure_ascii=False, indent=2))
+
+    def opdater(self, **data: Any) -> None:
+        self.data.update(data)
+        _skriv_atomisk(self.sti, json.dumps(self.data, ensure_ascii=False, indent=2))
+
+    def slut(self) -> None:
+        for navn in (BACKUP, MIKE_LOG, JOURNAL):  # the journal last: until it is gone, the next run checks
+            with contextlib.suppress(FileNotFoundError):
+                (self.mappe / navn).unlink()
+
+
+@contextlib.contextmanager
+def _laas(git_mappe: Path) -> Iterator[None]:
+    """One publisher per repository; the kernel releases the lock when the process dies, however."""
+    with open(git_mappe / LAAS, "w") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PubliceringsFejl("en anden publicering kører allerede i dette repository; vent til den er "
+                                   "færdig, og prøv igen") from None
+        yield
+
+
+def _lever(pid: int | None) -> bool:
+    """Is `pid` a running mike (not a zombie, not a reused pid)?"""
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    proc = Path(f"/proc/{pid}")
+    with contextlib.suppress(OSError):
+        if (proc / "stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
+            return False
+        return b"mike" in (proc / "cmdline").read_bytes()
+    return True
+
+
+def _vent_paa_mike(journal: Journal, ud: Callable[[str], None]) -> None:
+    pid = journal.data.get("mike_pid")
+    if not _lever(pid):
+        return
+    ud(f"mike (pid {pid}) fra den afbrudte publicering kører stadig; venter på, at den bliver færdig …")
+    slut = time.monotonic() + MAKS_VENTETID
+    while _lever(pid):
+        if time.monotonic() > slut:
+            raise PubliceringsFejl(f"mike (pid {pid}) fra den afbrudte publicering er ikke færdig efter "
+                                   f"{MAKS_VENTETID} sekunder. Stop den (kill {pid}), og kør publish igen.")
+        time.sleep(0.5)
+
+
+def _rul_kopien_tilbage(journal: Journal, kopi: Path) -> None:
+    """Undo step 3: restore the saved data the publication replaced, or remove what it wrote."""
+    backup = journal.mappe / BACKUP
+    if journal.data.get("backup") and backup.is_file():
+        kopi.mkdir(parents=True, exist_ok=True)
+        _skriv_atomisk(kopi / EKSPORT_FIL, backup.read_text(encoding="utf-8"))
+    elif kopi.is_dir():
+        with contextlib.suppress(FileNotFoundError):
+            (kopi / EKSPORT_FIL).unlink()
+    if kopi.is_dir():
+        for rest in kopi.glob(f".{EKSPORT_FIL}.tmp-*"):
+            rest.unlink()
+        with contextlib.suppress(OSError):
+            kopi.rmdir()  # only if empty
+
+
+def _vores_commits(rod: Path, foer: str | None, nu: str, revision: str) -> tuple[bool, bool]:
+    """(are all commits since `foer` this publication's?, is mike's deploy among them?)"""
+    omraade = f"{foer}..{nu}" if foer else nu
+    emner = _git(rod, "log", "--format=%s", omraade).stdout.splitlines()
+    vores = {f"Publicér udgave {revision}", f"Standardudgave: {ALIAS}"}
+    return all(e in vores for e in emner), f"Publicér udgave {revision}" in emner
+
+
+def _kontroller(rod: Path, branch: str, foer: str | None, revision: str, roert: set[str]) -> list[str]:
+    """Step 6: nothing but `roert` (and the shared files) changed on `branch` since commit `foer`."""
+    foer_trae, efter_trae = _traeet(rod, foer), _traeet(rod, branch)
+    aendret = sorted(sti for sti in set(foer_trae) | set(efter_trae)
+                     if foer_trae.get(sti) != efter_trae.get(sti)
+                     and sti.split("/", 1)[0] not in roert and sti not in FAELLES_FILER)
+    if aendret:
+        raise PubliceringsFejl(f"publiceringen ændrede filer uden for {', '.join(sorted(roert))}/ på {branch}: "
+                               + ", ".join(aendret[:10]) + (" …" if len(aendret) > 10 else "")
+                               + f". Undersøg grenen, før du skubber den (før publiceringen pegede {branch} på "
+                               f"{foer or 'ingenting'}).")
+    efter_versioner = [v["version"] for v in _versioner(rod, branch)]
+    if revision not in efter_versioner:
+        raise PubliceringsFejl(f"udgave {revision} står ikke i {VERSIONS_JSON} på {branch} efter mike deploy")
+    return efter_versioner
+
+
+def _faelles(config_path: Path, branch: str, remote: str) -> list[str]:
+    return ["--config-file", str(config_path), "--branch", branch, "--remote", remote]
+
+
+def _saet_standard(rod: Path, config_path: Path, branch: str, remote: str, push: bool,
+                   ud: Callable[[str], None], journal: Journal) -> list[str]:
+    args = ["set-default", *_faelles(config_path, branch, remote), "--message", f"Standardudgave: {ALIAS}", ALIAS]
+    return _mike(rod, args + (["--push"] if push else []), ud, journal)
+
+
+def _genoptag(rod: Path, config_path: Path, data_dir: Path, journal: Journal,
+              ud: Callable[[str], None]) -> Publicering | None:
+    """Finish or roll back the publication the journal describes; say what was done.
+
+    Returns the finished publication, or None if it was rolled back.
+    """
+    j = journal.laes()
+    revision, branch = j["revision"], j["branch"]
+    kopi = tidligere_mappe(data_dir, revision)
+    ud(f"Publiceringen af udgave {revision} (begyndt {j.get('begyndt', '?')}) blev afbrudt og er ikke færdig.")
+    _vent_paa_mike(journal, ud)
+    for rest in rod.glob("mike-mkdocs*.yml"):  # mike's temporary config, left when mike was killed
+        rest.unlink()
+    nu = _ref(rod, branch)
+    if nu == j["foer"]:
+        _rul_kopien_tilbage(journal, kopi)
+        journal.slut()
+        ud(f"Udgave {revision} nåede ikke at komme på grenen {branch}, så intet er publiceret; de gemte data i "
+           f"{_vist(rod, kopi)}/ er rullet tilbage{' til den tidligere kopi' if j.get('backup') else ''}. Grenen er uændret.")
+        return None
+    alle_vores, deploy = _vores_commits(rod, j["foer"], nu, revision)
+    if not alle_vores or not deploy:
+        raise PubliceringsFejl(
+            f"grenen {branch} er ændret af andet end publiceringen af udgave {revision}, siden den blev afbrudt, "
+            f"så publish kan ikke afgøre, hvad der skal gøres færdigt. Undersøg grenen (git log {branch}); "
+            f"før publiceringen pegede den på {j['foer'] or 'ingenting'}. Slet derefter {journal.sti}.")
+    gemt = kopi / EKSPORT_FIL
+    if not gemt.is_file() or _sha(gemt.read_text(encoding="utf-8")) != j["sha256"]:
+        raise PubliceringsFejl(
+            f"udgave {revision} ligger på grenen {branch}, men {_vist(rod, gemt)} er ikke længere de data, der "
+            f"blev publiceret. Gendan filen, og kør publish {revision} igen.")
+    kommandoer = []
+    if j["aliaser"]:
+        kommandoer.append(_saet_standard(rod, config_path, branch, j["remote"], j["push"], ud, journal))
+    versioner = _kontroller(rod, branch, j["foer"], revision, {revision, *j["aliaser"]})
+    journal.slut()
+    ud(f"mike havde lagt udgave {revision} på grenen {branch}, før publiceringen blev afbrudt. Den er nu gjort "
+       f"færdig: {'standardudgaven er sat, ' if j['aliaser'] else ''}ingen andre udgaver er ændret, og de "
+       f"publicerede data er gemt i {_vist(rod, gemt)}.")
+    return Publicering(revision, branch, j["latest"], versioner, kopi, j["overskriv"], kommandoer)
 
 
 # ------------------------------------------------------------------ publishing
@@ -153,12 +410,30 @@ def publicer(revision: str, config_path: Path | str = "mkdocs.yml", *, branch: s
     if revision == ALIAS:
         raise PubliceringsFejl(f"\"{ALIAS}\" er navnet på aliaset for den nyeste udgave og kan ikke bruges som udgave")
 
-    # 2. Never replace a published revision by accident.
     p = _git(rod, "rev-parse", "--show-toplevel", check=False)
     if p.returncode != 0:
         raise PubliceringsFejl(f"{rod} er ikke i et git-repository; mike publicerer til en git-gren")
     if _git(rod, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode != 0:
         raise PubliceringsFejl("repositoriet har ingen commits endnu; commit data og kode, før du publicerer")
+    git_mappe = Path(_git(rod, "rev-parse", "--absolute-git-dir").stdout.strip())
+
+    with _laas(git_mappe):
+        journal = Journal(git_mappe)
+        if journal.findes():
+            faerdig = _genoptag(rod, config_path, data_dir, journal, ud)
+            if faerdig is not None and faerdig.revision == revision and branch == faerdig.branch \
+                    and not _kopi_afviger(udgave, faerdig.data_kopi):
+                _rapport(faerdig, rod, [v for v in faerdig.versioner if v not in (revision, ALIAS)],
+                         push=push, remote=remote, ud=ud)
+                return faerdig
+        return _udgiv(revision, config_path, rod, data_dir, katalog.info.revision.forrige, udgave, journal,
+                      branch=branch, push=push, overskriv=overskriv, remote=remote, ud=ud)
+
+
+def _udgiv(revision: str, config_path: Path, rod: Path, data_dir: Path, forrige: str | None, udgave: str,
+           journal: Journal, *, branch: str, push: bool, overskriv: bool, remote: str,
+           ud: Callable[[str], None]) -> Publicering:
+    # 2. Never replace a published revision by accident.
     foer_versioner = _versioner(rod, branch)
     publicerede = [v["version"] for v in foer_versioner]
     findes = revision in publicerede
@@ -176,50 +451,50 @@ def publicer(revision: str, config_path: Path | str = "mkdocs.yml", *, branch: s
                 f"{kopi}/ findes allerede med andre data end dem, du vil publicere som "
                 f"udgave {revision}. Den mappe er en publiceret udgaves data; brug et nyt revision.id — eller "
                 f"--overskriv, hvis du bevidst vil erstatte den.")
-    forrige = katalog.info.revision.forrige
     if forrige and forrige not in publicerede:
         ud(f"Bemærk: den forrige udgave {forrige} (revision.forrige) er ikke publiceret på {branch}.")
     aendret_data = _git(rod, "status", "--porcelain", "--", str(data_dir), check=False).stdout.strip()
     if aendret_data:
         ud(f"Bemærk: {data_dir} har ændringer, der ikke er committet; udgaven bygges af filerne, som de er nu.")
 
-    # 3 + 4. Build and deploy; `latest` follows the newest revision id.
+    # 3. The journal, then the saved data — before anything reaches the branch.
     latest, aliaser = plan(publicerede, revision)
-    foer_trae = _traeet(rod, branch)
-    faelles = ["--config-file", str(config_path), "--branch", branch, "--remote", remote]
-    deploy = ["deploy", *faelles, "--alias-type=copy", "--message", f"Publicér udgave {revision}"]
+    gammel_kopi = kopi / EKSPORT_FIL
+    if gammel_kopi.is_file():  # --overskriv: keep the replaced copy until the new one is published
+        _skriv_atomisk(journal.mappe / BACKUP, gammel_kopi.read_text(encoding="utf-8"))
+    journal.begynd(revision=revision, branch=branch, remote=remote, push=push, overskriv=findes,
+                   foer=_ref(rod, branch), latest=latest, aliaser=aliaser, sha256=_sha(udgave),
+                   backup=gammel_kopi.is_file())
+    _testpunkt("foer-kopi")
+    kopi.mkdir(parents=True, exist_ok=True)
+    _skriv_atomisk(gammel_kopi, udgave)
+    _testpunkt("efter-kopi")
+
+    # 4 + 5. Build and deploy; `latest` follows the newest revision id.
+    deploy = ["deploy", *_faelles(config_path, branch, remote), "--alias-type=copy",
+              "--message", f"Publicér udgave {revision}"]
     deploy += (["--update-aliases"] if aliaser else []) + [revision, *aliaser]
-    if push:
-        deploy.append("--push")
-    kommandoer = [_mike(rod, deploy, ud)]
-    set_default = ["set-default", *faelles, "--message", f"Standardudgave: {ALIAS}", ALIAS]
-    if push:
-        set_default.append("--push")
-    kommandoer.append(_mike(rod, set_default, ud))
+    try:
+        kommandoer = [_mike(rod, deploy + (["--push"] if push else []), ud, journal)]
+    except PubliceringsFejl as e:
+        if _ref(rod, branch) == journal.data["foer"]:  # nothing reached the branch: undo step 3
+            _rul_kopien_tilbage(journal, kopi)
+            journal.slut()
+            raise PubliceringsFejl(f"{e}\n\nIntet er publiceret; de gemte data i {_vist(rod, kopi)}/ er rullet "
+                                   "tilbage.") from None
+        raise PubliceringsFejl(f"{e}\n\nKør publish {revision} igen for at gøre publiceringen færdig.") from None
+    _testpunkt("efter-deploy")
+    kommandoer.append(_saet_standard(rod, config_path, branch, remote, push, ud, journal))
+    _testpunkt("efter-standard")
 
-    # 5. Nothing else on the branch changed.
-    efter_trae = _traeet(rod, branch)
-    roert = {revision, *aliaser}
-    aendret = sorted(sti for sti in set(foer_trae) | set(efter_trae)
-                     if foer_trae.get(sti) != efter_trae.get(sti)
-                     and sti.split("/", 1)[0] not in roert and sti not in FAELLES_FILER)
-    if aendret:
-        raise PubliceringsFejl(f"publiceringen ændrede filer uden for {', '.join(sorted(roert))}/ på {branch}: "
-                               + ", ".join(aendret[:10]) + (" …" if len(aendret) > 10 else "")
-                               + ". Undersøg grenen, før du skubber den.")
-    efter_versioner = [v["version"] for v in _versioner(rod, branch)]
-    if revision not in efter_versioner:
-        raise PubliceringsFejl(f"udgave {revision} står ikke i {VERSIONS_JSON} på {branch} efter mike deploy")
-
-    # 6. Keep the published data (its JSON export) for the next revision's comparison.
-    if kopi.exists():
-        shutil.rmtree(kopi)
-    kopi.mkdir(parents=True)
-    (kopi / EKSPORT_FIL).write_text(udgave, encoding="utf-8")
+    # 6. Nothing else on the branch changed; then the publication is finished.
+    efter_versioner = _kontroller(rod, branch, journal.data["foer"], revision, {revision, *aliaser})
+    _testpunkt("foer-afslutning")
+    journal.slut()
 
     resultat = Publicering(revision, branch, latest, efter_versioner, kopi, findes, kommandoer)
-    _rapport(resultat, rod, forrige_urørt=[v for v in efter_versioner if v not in roert], push=push,
-             remote=remote, ud=ud)
+    _rapport(resultat, rod, forrige_urørt=[v for v in efter_versioner if v not in {revision, *aliaser}],
+             push=push, remote=remote, ud=ud)
     return resultat
 
 
