@@ -2,7 +2,9 @@
 
 Configured in mkdocs.yml under `hooks:`. The data folder is `extra.katalog_data`
 (relative to mkdocs.yml). Navigation comes from the data, not from the file tree.
-Bad data stops the build with the generator's located messages.
+Bad data stops the build with the generator's located messages — except under
+`mkdocs serve`, which shows them as a page in the browser and keeps watching
+(`site.fejlside`); the site returns with the rebuild after the data is fixed.
 
 Defence in depth (generator/site/rens.py): the content of every page built from data is
 cleaned by an allowlist sanitizer (on_page_content), and every page, theme included, is
@@ -20,15 +22,17 @@ from __future__ import annotations
 
 import logging
 import shutil
+import sys
 from html import escape
 from pathlib import Path
 
 import pagefind_bin
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import Files
 
 from generator.formater import dansk_dato
-from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, mellemlager, pdf, urls
+from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
+from generator.site import baggrund, fejlside, mellemlager, pdf, urls
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
@@ -45,6 +49,8 @@ _GENEREREDE: set[str] = set()
 _VERIFICEREDE: set[str] = set()
 """Hashes of pages the last build verified clean; _SETE: this build's pages (all clean, or it stops)."""
 _SETE: set[str] = set()
+_datafejl: list[Problem] | None = None
+"""serve: the data's problems while the error page stands in for the site (None: the data is fine)."""
 
 
 def on_startup(command, **kwargs):
@@ -58,9 +64,15 @@ def on_shutdown(**kwargs):
 # ------------------------------------------------------------------ before the build: generate
 
 def on_config(config, **kwargs):
-    global _bygning
+    global _bygning, _datafejl
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
-    _bygning = _generer(config)
+    try:
+        _bygning = _generer(config)
+    except DataFejl as e:
+        if baggrund.serve:
+            return vis_datafejl(config, e.problemer)
+        raise Abort("Data har fejl — ret dem og byg igen:\n" + "\n".join(str(p) for p in e.problemer)) from None
+    _datafejl = None
     _GENEREREDE.clear()
     _GENEREREDE.update(_bygning.sider)
     _VERIFICEREDE.clear()
@@ -96,10 +108,7 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
     """Load, check and write the Markdown. Pages link to the PDF, so one that was never rendered is
     rendered now in serve, and in build stands in as an empty file until the render started in
     on_config replaces it (a failed render stops the build; without a fingerprint it is redone)."""
-    try:
-        resultat = byg(data, docs, med_pdf=False)
-    except DataFejl as e:
-        raise Abort("Data har fejl — ret dem og byg igen:\n" + "\n".join(str(p) for p in e.problemer))
+    resultat = byg(data, docs, med_pdf=False)  # DataFejl: on_config says it (build) or shows it (serve)
     if resultat.pdf == pdf.MANGLER and baggrund.serve:
         pdf.skriv_pdf(resultat.katalog, resultat.visning, resultat.filer, docs / urls.PDF)
         resultat.skrevet += 1
@@ -184,6 +193,24 @@ def udskriftshoved(katalog) -> dict[str, str]:
 
 
 
+# ------------------------------------------------------------------ serve: bad data shown in the browser
+
+def vis_datafejl(config, problemer: list[Problem]):
+    """serve: build the error page instead of the site (on_files, on_post_build) and keep watching."""
+    global _datafejl
+    _datafejl = problemer
+    # Printed, not logged: a logged warning or error would stop `mkdocs serve --strict`.
+    print("Data har fejl — browseren viser dem, indtil de er rettet:\n" + "\n".join(map(str, problemer)),
+          file=sys.stderr, flush=True)
+    config.nav = []
+    return config
+
+
+def on_files(files, config, **kwargs):
+    """While the data has errors (serve only), build no pages: the error page replaces them."""
+    return Files([]) if _datafejl is not None else files
+
+
 # ------------------------------------------------------------------ defence in depth
 
 def on_page_content(html, page, config, files, **kwargs):
@@ -261,6 +288,9 @@ def _vent_paa_pdf(config) -> None:
 # ------------------------------------------------------------------ after the build: PDF and search
 
 def on_post_build(config, **kwargs):
+    if _datafejl is not None:  # serve with bad data: the error page, nothing else
+        fejlside.skriv(config.site_dir, _datafejl)
+        return
     mellemlager.gem_verificerede(Path(config.docs_dir), _SETE)
     _start_pagefind(config)
     if baggrund.serve:
