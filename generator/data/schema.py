@@ -32,7 +32,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..formater import varighed
+from ..formater import MAANEDER, varighed
 
 # ---------------------------------------------------------------- basic types
 
@@ -56,8 +56,7 @@ Enhed = Literal["minutter", "timer", "døgn", "dage", "hverdage", "uger", "måne
 Titel = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 """A title or heading: non-empty and at most 200 characters (it names pages and files)."""
 
-_MAANEDSNAVNE = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                 "september", "oktober", "november", "december")
+_SLAGS = {list: "en liste", dict: "en blok af felter", float: "et decimaltal", type(None): "ingenting"}
 
 
 def _dato_fejl(besked: str, vaerdi: Any, hint: str) -> PydanticCustomError:
@@ -72,7 +71,7 @@ def _tjek_dato(v: Any) -> str:
     """
     form = "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2014-05\" for maj 2014"
     if isinstance(v, bool) or not isinstance(v, (str, int, dt.date)):
-        raise _dato_fejl(f"forventede en dato, fik {type(v).__name__ if v is not None else 'tom'}", v, form)
+        raise _dato_fejl(f"forventede en dato, fik {_SLAGS.get(type(v), 'noget andet')}", v, form)
     if isinstance(v, dt.datetime):
         raise _dato_fejl("en dato skrives uden klokkeslæt", v, form)
     if isinstance(v, dt.date):
@@ -83,13 +82,15 @@ def _tjek_dato(v: Any) -> str:
             and [len(d) for d in dele] == [4, 2, 2][: len(dele)]):
         raise _dato_fejl(f"datoen skal skrives ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; fik {tekst[:40]!r}", v, form)
     aar, maaned, dag = (int(d) for d in dele + ["01"] * (3 - len(dele)))
+    if aar < 1:
+        raise _dato_fejl(f"{tekst} er ikke en dato: år {dele[0]} findes ikke", v, form)
     if not 1 <= maaned <= 12:
         raise _dato_fejl(f"{tekst} er ikke en dato: måned {maaned} findes ikke", v, "måneden skal være 01-12")
     try:
         dt.date(aar, maaned, dag)
     except ValueError:
-        dage = calendar.monthrange(aar, maaned)[1] if aar >= 1 else 31
-        raise _dato_fejl(f"{tekst} er ikke en dato: {_MAANEDSNAVNE[maaned - 1]} {aar} har {dage} dage", v,
+        dage = calendar.monthrange(aar, maaned)[1]
+        raise _dato_fejl(f"{tekst} er ikke en dato: {MAANEDER[maaned - 1]} {aar} har {dage} dage", v,
                          f"dagen skal være 01-{dage}") from None
     return tekst
 

@@ -9,12 +9,13 @@ by their Python names.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, Discriminator, ValidationError
 
-from .yamlfil import YamlFil, post_og_felt
 from ..problemer import Problem
+from .yamlfil import YamlFil, post_og_felt
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -68,10 +69,17 @@ def _feltnavne(model: type[BaseModel]) -> set[str]:
     return {navn for m in _modeller(model) for navn in m.model_fields}
 
 
+def _har_diskriminator(annotation: Any) -> bool:
+    """Is `annotation` (or a member of it: ``Afsnit(…) | None``) a tagged union?"""
+    if any(isinstance(x, Discriminator) for x in getattr(annotation, "__metadata__", ()) or ()):
+        return True
+    return any(_har_diskriminator(a) for a in getattr(annotation, "__args__", ()) or ())
+
+
 def afsnitfelter(model: type[BaseModel]) -> set[str]:
-    """Fields that are sections (`schema.Afsnit`: content or ``{mangler: …}``)."""
+    """Fields that are sections (`schema.Afsnit`: content or ``{mangler: …}``, perhaps optional)."""
     return {navn for m in _modeller(model) for navn, f in m.model_fields.items()
-            if any(isinstance(x, Discriminator) for x in f.metadata)}
+            if any(isinstance(x, Discriminator) for x in f.metadata) or _har_diskriminator(f.annotation)}
 
 
 def uden_maerker(loc: tuple, afsnit: set[str]) -> tuple:
@@ -90,7 +98,7 @@ def _vis(vaerdi: Any, maks: int = 60) -> str:
     return tekst if len(tekst) <= maks else tekst[: maks - 1] + "…"
 
 
-def _oversaet(fejl: dict, feltnavne: list[str], afsnit: set[str]) -> tuple[str, str | None]:
+def _oversaet(fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str]) -> tuple[str, str | None]:
     """pydantic's error → (what is wrong, hint) in Danish."""
     t, ctx = fejl["type"], fejl.get("ctx", {}) or {}
     felt = str(fejl["loc"][-1]) if fejl["loc"] else ""
@@ -113,8 +121,8 @@ def _oversaet(fejl: dict, feltnavne: list[str], afsnit: set[str]) -> tuple[str, 
     if t == "too_short":
         return "listen må ikke være tom", "tilføj mindst ét punkt"
     if t == "string_pattern_mismatch":
-        besked, hint = _MOENSTRE.get(ctx.get("pattern", ""), ("har ikke den rigtige form", None))
-        return f"{besked}; fik {_vis(inddata)}", hint
+        besked, moenster_hint = _MOENSTRE.get(ctx.get("pattern", ""), ("har ikke den rigtige form", None))
+        return f"{besked}; fik {_vis(inddata)}", moenster_hint
     if t == "literal_error":
         tilladte = [v.strip().strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         return f"ugyldig værdi {_vis(inddata)}", f"skal være {_liste([v for v in tilladte if v])}"
@@ -122,10 +130,10 @@ def _oversaet(fejl: dict, feltnavne: list[str], afsnit: set[str]) -> tuple[str, 
         forventet = _FORVENTET.get(t, "en anden type")
         fik = _TYPER.get(type(inddata).__name__, "en anden slags værdi")
         vist = "" if inddata is None or isinstance(inddata, (dict, list)) else f" ({_vis(inddata)})"
-        hint = "sæt tekst i anførselstegn" if forventet == "tekst" else None
         if t == "int_from_float":
             fik = "et decimaltal"
-        return f"forkert type: forventede {forventet}, fik {fik}{vist}", hint
+        return (f"forkert type: forventede {forventet}, fik {fik}{vist}",
+                "sæt tekst i anførselstegn" if forventet == "tekst" else None)
     if t in _SAMMENLIGNING:
         noegle, ord_ = _SAMMENLIGNING[t]
         return f"tallet {_vis(inddata)} er uden for det tilladte", f"skal være {ord_} {ctx.get(noegle)}"

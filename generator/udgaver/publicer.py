@@ -44,9 +44,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from mkdocs.config import load_config
 from verspec.loose import LooseVersion
@@ -364,7 +365,7 @@ def _genoptag(rod: Path, config_path: Path, data_dir: Path, journal: Journal,
         ud(f"Udgave {revision} nåede ikke at komme på grenen {branch}, så intet er publiceret; de gemte data i "
            f"{_vist(rod, kopi)}/ er rullet tilbage{' til den tidligere kopi' if j.get('backup') else ''}. Grenen er uændret.")
         return None
-    alle_vores, deploy = _vores_commits(rod, j["foer"], nu, revision)
+    alle_vores, deploy = _vores_commits(rod, j["foer"], nu, revision) if nu else (False, False)
     if not alle_vores or not deploy:
         raise PubliceringsFejl(
             f"grenen {branch} er ændret af andet end publiceringen af udgave {revision}, siden den blev afbrudt, "

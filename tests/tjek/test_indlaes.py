@@ -90,4 +90,4 @@ def test_det_check_godkender_kan_bygges_lang_titel_og_beslutning(data_kopi, tmp_
         assert all(len(del_.encode()) <= 255 for del_ in Path(urls.html_fil(sti) if sti.endswith(".md") else sti).parts)
     assert len(Path(side).name) <= urls.MAKS_NAVN + len("1-.md")
     om = filer[urls.OM_UDGAVEN]
-    assert "2014-02-28" in om and "En beslutning" in om
+    assert "28. februar 2014" in om and "En beslutning" in om
