@@ -21,11 +21,13 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 
 from generator.problemer import DataFejl  # absolute: MkDocs loads hooks as standalone modules
+from generator.site import soegemeta, soegeordbog
 from generator.site.byg import byg
 from generator.site.rens import farlige_steder, rens
 from generator.site.visning import kontakt_tekst
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
+_visning = None  # this build's view model (set by on_config), for the pages' search metadata
 
 
 def kontaktlinje(katalog) -> str:
@@ -52,6 +54,8 @@ def on_config(config, **kwargs):
     _GENEREREDE.clear()
     _GENEREREDE.update(s.sti for s in resultat.visning.register.genererede())
     config.nav = resultat.visning.register.nav()
+    global _visning
+    _visning = resultat.visning
     config.copyright = kontaktlinje(resultat.katalog)
     return config
 
@@ -85,8 +89,17 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 # ------------------------------------------------------------------ search (Pagefind)
 
+def on_page_context(context, page, config, nav):
+    """Search metadata (group, summary, service level) for overrides/main.html."""
+    if _visning is not None and page.file:
+        page.meta["soegning"] = soegemeta.sidemeta(_visning, page.file.src_uri)
+    return context
+
+
 def on_post_build(config, **kwargs):
     """Search: index the built site with Pagefind (stems Danish: <html lang="da">) into <site>/pagefind/."""
+    # The search box's dictionary (stop words, the indexed words for typos and compounds).
+    soegeordbog.skriv(Path(config.site_dir))
     # Only <article data-pagefind-body> is indexed (overrides/main.html); the "¶" permalinks are not.
     r = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--quiet",
                         "--exclude-selectors", ".headerlink"], capture_output=True, text=True)

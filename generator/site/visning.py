@@ -75,6 +75,14 @@ class FristRaekke:
     faktum: Faktum
 
 
+@dataclass(frozen=True)
+class Niveau:
+    """One service-level fact at a glance; `tekst` None where the catalogue does not give it."""
+
+    emne: str
+    tekst: str | None
+
+
 @dataclass
 class Citering:
     lov_id: str
@@ -179,6 +187,25 @@ class Visning:
             ud.append(StandardRaekke(s, self.standard_sti[s.nr], self.standard_navn(s), frist, pris, ikke,
                                      lovgrundlag))
         return ud
+
+    def et_blik(self, post: schema.Indsats | schema.Standard) -> list[Niveau]:
+        """The service level at a glance (search results, the finder): the one place that picks it.
+
+        An intervention: frequency, deadline and delivery, the one-line cells of its effective
+        service level (as on "Serviceniveau på et blik"); a standard: the deadline and price of its
+        summary box. Texts are the data's (Markdown, placeholders unfilled).
+        """
+        if isinstance(post, schema.Indsats):
+            sn = self._serviceniveau_for[post.id]
+            return [Niveau(emne, a.celle if a.beskrevet else None) for emne, a in
+                    (("Hyppighed", sn.aspekt("hyppighed")), ("Sagsbehandlingsfrist", sn.aspekt("sagsbehandlingsfrist")),
+                     ("Levering", sn.aspekt("levering")))]
+        sr = next(r for r in self.standard_raekker if r.s.nr == post.nr)
+
+        def linje(liste: list[tuple[Link | None, str]]) -> str | None:
+            return "; ".join((f"{lnk.tekst}: " if lnk else "") + tekst for lnk, tekst in liste) or None
+
+        return [Niveau("Sagsbehandlingsfrist", linje(sr.frist)), Niveau("Pris", linje(sr.pris))]
 
     # ------------------------------------------------------------ overview tables
     def standardernes_frister(self) -> list[FristRaekke]:
