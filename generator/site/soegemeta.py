@@ -5,7 +5,8 @@
   interventions and Generel information, "oversigt" for the overview pages, "om" for pages about
   the site itself, which the search ranks after the catalogue — the one-line summary,
   and for an intervention its frequency and deadline when the catalogue gives them
-  (the view model's `et_blik`: the same one-line cells as the overview pages).
+  (the view model's `et_blik`: the same one-line cells as the overview pages; the finder
+  "Hvad kan jeg få hjælp til?" uses it too).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ OM_WEBSTEDET = frozenset({urls.OM_KATALOGET, urls.OM_UDGAVEN, urls.AENDRINGER, u
 
 
 # Overviews repeat what the entries say (tables, lists): on equal terms the entry ranks first.
-OVERSIGTER = frozenset({urls.FORSIDE, urls.STANDARDER, urls.KOMPENSERENDE, urls.UDVIKLENDE,
+OVERSIGTER = frozenset({urls.FORSIDE, urls.HJAELP, urls.STANDARDER, urls.KOMPENSERENDE, urls.UDVIKLENDE,
                         urls.SERVICENIVEAU, urls.SAGSBEHANDLINGSFRISTER, urls.LOVGRUNDLAG})
 
 

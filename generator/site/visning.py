@@ -207,6 +207,19 @@ class Visning:
 
         return [Niveau("Sagsbehandlingsfrist", linje(sr.frist)), Niveau("Pris", linje(sr.pris))]
 
+    def hjaelp(self) -> list[dict[str, Any]]:
+        """The finder's topics (schema.EMNER) that have entries, each with its standards and interventions."""
+        ud = []
+        for emne in schema.EMNER:
+            poster = [(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
+                      for s in self.k.standarder if emne in s.emner]
+            poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser if emne in i.emner]
+            if poster:
+                ud.append({"emne": emne, "anker": urls.slug(emne),
+                           "poster": [{"navn": n, "til": til, "post": p, "blik": self.et_blik(p)}
+                                      for n, til, p in poster]})
+        return ud
+
     # ------------------------------------------------------------ overview tables
     def standardernes_frister(self) -> list[FristRaekke]:
         """Deadlines as each standard states them (interventions' effective deadlines are in `serviceniveau`)."""
@@ -300,8 +313,11 @@ class Visning:
         """Every page of the site, once (see `sider`)."""
         k = self.k
         r = Sideregister()
-        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2", {"standarder": self.standard_raekker},
-                       nav_titel="Forside"))
+        emner = self.hjaelp()  # a catalogue without topic tags (`emner`) has no finder
+        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2",
+                       {"standarder": self.standard_raekker, "finder": bool(emner)}, nav_titel="Forside"))
+        if emner:
+            r.tilfoej(Side(urls.HJAELP, "Hvad kan jeg få hjælp til?", "hjaelp.md.j2", {"emner": emner}))
         r.tilfoej(Side(urls.GENEREL, "Generel information", "generel.md.j2", {"intro": k.introduktion}, i_pdf=True))
         r.tilfoej(Side(urls.STANDARDER, "Kvalitetsstandarder", "standarder.md.j2",
                        {"standarder": self.standard_raekker}, gruppe="Kvalitetsstandarder", gruppeforside=True))

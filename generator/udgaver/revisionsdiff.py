@@ -69,6 +69,7 @@ _DELE: dict[str, str] = {
     "titel": "Titel",
     "undertitel": "Undertitel",
     "søgeord": "Søgeord",
+    "emner": "Emner",
     "hovedlov": "Hovedlov",
     "indledning": "Indledning",
     "borgeren_kan_forvente": "Borgeren kan forvente",

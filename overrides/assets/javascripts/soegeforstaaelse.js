@@ -291,13 +291,16 @@
     return String(s || "").replace(/<\/?mark>/g, "").replace(/\s+/g, " ").trim();
   }
 
-  /** Text that says nothing new next to `kendt` (the title and the summary shown above it). */
+  /**
+   * Does a snippet say nothing new next to `kendt` (the title, summary and facts shown above it)?
+   * True when it is part of one of them, or mostly one of them.
+   */
   function gentager(uddrag, kendt) {
     var u = udenMarkering(uddrag).replace(/[….\s]+$/, "").replace(/^[….\s]+/, "");
     if (!u) return true;
     return kendt.some(function (k) {
-      k = udenMarkering(k);
-      return k && (k.indexOf(u) >= 0 || u.indexOf(k) >= 0);
+      k = udenMarkering(k).replace(/[.\s]+$/, "");
+      return k && (k.indexOf(u) >= 0 || (u.indexOf(k) >= 0 && k.length >= 0.4 * u.length));
     });
   }
 

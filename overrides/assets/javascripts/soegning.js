@@ -84,19 +84,26 @@
     return (u.weighted_locations || []).reduce(function (sum, l) { return sum + (l.weight || 0); }, 0);
   }
 
-  /** The one snippet a result shows: the section with the strongest match that adds something new. */
+  /**
+   * The one snippet a result shows: the section with the strongest match that adds something new
+   * next to the title, the summary and the frequency and deadline shown above it.
+   */
   function bedsteUddrag(d) {
-    var kendt = [titel(d), (d.meta && d.meta.kort) || ""];
+    var m = d.meta || {};
+    var kendt = [titel(d), m.kort || "", m.hyppighed || "", m.sagsbehandlingsfrist || ""];
     var kandidater = (d.sub_results || []).filter(function (u) {
+      // The top of an entry's page is its "Kort fortalt", already shown above.
+      if (m.kort && (u.url.indexOf("#") < 0 || u.title === titel(d))) return false;
       return /<mark>/.test(u.excerpt || "") && !F.gentager(u.excerpt, kendt);
     }).sort(function (a, b) { return styrke(b) - styrke(a); });
-    if (kandidater.length) {
-      var u = kandidater[0];
-      return { url: u.url, afsnit: u.title && u.title !== titel(d) ? u.title : "", tekst: u.excerpt };
-    }
-    if (/<mark>/.test(d.excerpt || "") && !F.gentager(d.excerpt, kendt))
-      return { url: d.url, afsnit: "", tekst: d.excerpt };
-    return null;
+    var u = kandidater[0];
+    if (!u && !m.kort && /<mark>/.test(d.excerpt || "") && !F.gentager(d.excerpt, kendt))
+      u = { url: d.url, title: "", excerpt: d.excerpt };
+    if (!u) return null;
+    // The section's name, unless the snippet already begins with it.
+    var afsnit = u.title && u.title !== titel(d) &&
+      F.udenMarkering(u.excerpt).toLocaleLowerCase("da").indexOf(u.title.toLocaleLowerCase("da")) !== 0 ? u.title : "";
+    return { url: u.url, afsnit: afsnit, tekst: u.excerpt };
   }
 
   function vis(q, fundne, antal) {
