@@ -36,7 +36,7 @@
     "ha", "må", "mon", "lige", "gerne", "nogen", "hej", "tak", "sker", "går", "gøres", "bare", "egentlig",
     "mor", "mors", "far", "fars", "moren", "faren", "mand", "manden", "kone", "konen", "hustru", "søn",
     "datter", "forældre", "bedstemor", "bedstefar", "mormor", "morfar", "farmor", "farfar", "svigermor",
-    "svigerfar", "ægtefælle", "ægtefællen"
+    "svigerfar"
   ];
 
   // Question words that point at a section every page of that kind has ("Hyppighed", "Betaling").
@@ -75,7 +75,7 @@
     var stop = saet((data.stopord || []).concat(SAMTALEORD));
     NEGATIONER.forEach(function (n) { stop.delete(n); });
     var sorteret = Array.from(ord.keys()).sort();
-    return { ord: ord, sorteret: sorteret, stop: stop, sider: data.sider || 0, _haler: null };
+    return { ord: ord, sorteret: sorteret, stop: stop, samtale: saet(SAMTALEORD), sider: data.sider || 0, _haler: null };
   }
 
   // ------------------------------------------------------------------ words
@@ -236,6 +236,12 @@
       sete.add(w);
       begreber.push({ ord: w, former: former(w, ordbog) });
     });
+    // Only question words left ("min mor"): they are what the reader wants found after all.
+    if (!begreber.length) {
+      ordAf(rest).forEach(function (w) {
+        if (ordbog.samtale.has(w) && !sete.has(w)) { sete.add(w); begreber.push({ ord: w, former: former(w, ordbog) }); }
+      });
+    }
     id.ider.forEach(function (i) { begreber.unshift({ ord: i, former: [i], id: true }); });
     // A short query as typed, stop words included, all required: "handle ind", "gøre rent".
     var alle = ordAf(tekst);
