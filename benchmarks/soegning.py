@@ -102,6 +102,10 @@ def main() -> None:
         "(\"hvor tit\" → Hyppighed), og sider rangeret efter hvor mange af spørgsmålets indholdsord, de "
         "rammer, når ikke alle ord findes; sider om webstedet efter kataloget.",
         "",
+        "Sammensatte ord deles efter katalogets egen ordliste (begge led skal være ord i kataloget; første "
+        "led må ende på bindebogstav -s-/-e-). En dansk orddelingsordbog (pyphen `da_DK`) blev prøvet, men "
+        "den deler ikke ved leddene i *tøjvask*, *vinduesvask* og *hjemmepleje*.",
+        "",
     ]
     sidste = VARIANTER[-1]
     linjer += [f"## Pr. søgning ({sidste})", "", "| Gruppe | Søgning | Forventet side | Plads |", "|---|---|---|---|"]

@@ -59,7 +59,8 @@ from ..data import schema
 Slags = Literal["tilføjet", "fjernet", "ændret", "rækkefølge"]
 
 IDENTITETSNOEGLER = ("id", "nr", "emne", "indsats")
-IGNOREREDE_FELTER = frozenset({"side"})
+# `emner` are the finder's navigation tags, not the catalogue's content: no change to list.
+IGNOREREDE_FELTER = frozenset({"side", "emner"})
 # A fact's main value: named by the fact's own label, not "… › Tid".
 HOVEDVAERDI = frozenset({"tid", "frist"})
 
@@ -69,7 +70,6 @@ _DELE: dict[str, str] = {
     "titel": "Titel",
     "undertitel": "Undertitel",
     "søgeord": "Søgeord",
-    "emner": "Emner",
     "hovedlov": "Hovedlov",
     "indledning": "Indledning",
     "borgeren_kan_forvente": "Borgeren kan forvente",
