@@ -59,8 +59,7 @@ from ..data import schema
 Slags = Literal["tilføjet", "fjernet", "ændret", "rækkefølge"]
 
 IDENTITETSNOEGLER = ("id", "nr", "emne", "indsats")
-# `emner` are the finder's navigation tags, not the catalogue's content: no change to list.
-IGNOREREDE_FELTER = frozenset({"side", "emner"})
+IGNOREREDE_FELTER = frozenset({"side"})
 # A fact's main value: named by the fact's own label, not "… › Tid".
 HOVEDVAERDI = frozenset({"tid", "frist"})
 
