@@ -128,3 +128,11 @@ test("a snippet that repeats the title, summary or facts is not shown again", ()
   assert.equal(F.gentager("Vejledende standardtid: Hver 14. dag ud fra en individuel vurdering. (14 dage)", kendt), true);
   assert.equal(F.gentager("Udvendig trappevask samt <mark>trappevask</mark> i almennyttigt boligbyggeri", kendt), false);
 });
+
+test("an id is searched as the id, not also as its letters and digits", () => {
+  const p = F.forstaa("U.1.4", ordbog);
+  assert.deepEqual(p.begreber.map(b => b.ord), ["U.1.4"]);
+  const q = F.forstaa("k 2.1 gøre rent", ordbog);
+  assert.deepEqual(q.ider, ["K.2.1"]);
+  assert.ok(q.begreber.some(b => b.helhed && b.ord === "gøre rent"), JSON.stringify(q.begreber));
+});

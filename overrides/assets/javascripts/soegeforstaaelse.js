@@ -244,7 +244,8 @@
     }
     id.ider.forEach(function (i) { begreber.unshift({ ord: i, former: [i], id: true }); });
     // A short query as typed, stop words included, all required: "handle ind", "gøre rent".
-    var alle = ordAf(tekst);
+    // Not an id's digits ("U.1.4" is not "u 1 4", which every table of ids contains).
+    var alle = ordAf(id.rest);
     if (begreber.length && alle.length > 1 && alle.length <= 3) begreber.push({ ord: alle.join(" "), former: [alle.join(" ")], helhed: true });
     return { tekst: tekst, ider: id.ider, begreber: begreber, sektioner: sektioner, tom: !begreber.length };
   }
