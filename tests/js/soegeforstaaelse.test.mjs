@@ -136,3 +136,9 @@ test("an id is searched as the id, not also as its letters and digits", () => {
   assert.deepEqual(q.ider, ["K.2.1"]);
   assert.ok(q.begreber.some(b => b.helhed && b.ord === "gøre rent"), JSON.stringify(q.begreber));
 });
+
+test("a snippet that is only its section's heading says nothing", () => {
+  assert.equal(F.kunOverskrift("<mark>Hyppighed</mark> og omfang.", "Hyppighed og omfang"), true);
+  assert.equal(F.kunOverskrift("<mark>Hyppighed</mark> og omfang. For denne indsats: hver 14. dag", "Hyppighed og omfang"), false);
+  assert.equal(F.kunOverskrift("Hyppighed", ""), false);
+});

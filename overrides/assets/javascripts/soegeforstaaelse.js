@@ -311,10 +311,16 @@
     });
   }
 
+  /** Is a snippet only its section's heading ("Hyppighed og omfang.")? It says nothing then. */
+  function kunOverskrift(uddrag, afsnit) {
+    function ren(x) { return udenMarkering(x).replace(/^[….\s]+|[….:\s]+$/g, "").toLocaleLowerCase("da"); }
+    return !!afsnit && ren(uddrag) === ren(afsnit);
+  }
+
   return {
     lavOrdbog: lavOrdbog, normaliser: normaliser, findIder: findIder, afstand: afstand,
     rettelser: rettelser, dele: dele, sammensatteMed: sammensatteMed, former: former,
-    forstaa: forstaa, ranger: ranger, gentager: gentager, udenMarkering: udenMarkering,
+    forstaa: forstaa, ranger: ranger, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
     HENSIGTER: HENSIGTER
   };
 });

@@ -94,7 +94,7 @@
     var kandidater = (d.sub_results || []).filter(function (u) {
       // The top of an entry's page is its "Kort fortalt", already shown above.
       if (m.kort && (u.url.indexOf("#") < 0 || u.title === titel(d))) return false;
-      return /<mark>/.test(u.excerpt || "") && !F.gentager(u.excerpt, kendt);
+      return /<mark>/.test(u.excerpt || "") && !F.gentager(u.excerpt, kendt) && !F.kunOverskrift(u.excerpt, u.title);
     }).sort(function (a, b) { return styrke(b) - styrke(a); });
     var u = kandidater[0];
     if (!u && !m.kort && /<mark>/.test(d.excerpt || "") && !F.gentager(d.excerpt, kendt))
