@@ -99,6 +99,13 @@ Dato = Annotated[str, BeforeValidator(_tjek_dato),
                  WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
 """A date as precise as the source gives it: ``2014``, ``2014-05`` or ``2014-05-01`` — a real one."""
 
+EMNER: tuple[str, ...] = (
+    "personlig pleje", "rengøring og tøjvask", "indkøb", "mad", "at komme omkring og træning",
+    "aflastning af pårørende", "kortere ophold", "plejebolig",
+)
+"""The closed vocabulary of topic tags (`emner`): words a reader recognises, never facts. The
+finder "Hvad kan jeg få hjælp til?" asks by them; "plejebolig" answers where the person lives."""
+Emne = Literal[EMNER]  # type: ignore[valid-type]
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -273,6 +280,8 @@ class Standard(Model):
     side: Sidetal
     kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
+    emner: list[Emne] = overskrift("Emner", default=[])
+    """Topics for the finder (closed vocabulary `EMNER`)."""
     hovedlov: LovId
     lovgrundlag: Afsnit[list[Henvisning]] = overskrift("Lovgrundlag")
     lovgrundlag_note: Tekst | None = overskrift("Note til lovgrundlaget", default=None)
@@ -314,6 +323,8 @@ class Indsats(Model):
     side: Sidetal
     kort_fortalt: Tekst = overskrift("Kort fortalt")
     søgeord: list[Tekst]
+    emner: list[Emne] = overskrift("Emner", default=[])
+    """Topics for the finder (closed vocabulary `EMNER`)."""
     lovgrundlag: Afsnit[list[Henvisning]] = overskrift("Lovgrundlag", default=[])
     beskrivelse: Afsnit[Tekst] | None = overskrift("Beskrivelse", default=None)
     hyppighed: Afsnit[list[Loefte]] = overskrift("Hyppighed", default=[])
@@ -410,7 +421,7 @@ class KatalogFil(Model):
 
 
 # Fields of a dumped entry that hold identifiers, not prose.
-IKKE_PROSA = {"id", "indsats", "lov", "paragraf", "enhed", "type", "hovedlov", "søgeord"}
+IKKE_PROSA = {"id", "indsats", "lov", "paragraf", "enhed", "type", "hovedlov", "søgeord", "emner"}
 
 
 def prosa(data: Any, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:

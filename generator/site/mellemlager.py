@@ -35,7 +35,7 @@ from jinja2 import FileSystemBytecodeCache
 OVERSAT = FileSystemBytecodeCache()
 
 FIL = ".kataloget.json"
-VERSION = 3
+VERSION = 4
 GENERATOR = Path(__file__).resolve().parents[1]
 
 
@@ -47,6 +47,8 @@ class Bygning:
     copyright: str
     udskrift: dict[str, str] = field(default_factory=dict)
     """What a printed page says about where it is from (overrides/main.html)."""
+    soegning: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Each page's search metadata (site.soegemeta), for overrides/main.html."""
     sider: list[str] = field(default_factory=list)
     """docs_dir paths of the pages built from data (the sanitizer cleans exactly these)."""
     advarsler: list[str] = field(default_factory=list)

@@ -32,7 +32,7 @@ from mkdocs.structure.files import Files
 
 from generator.formater import dansk_dato
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, fejlside, mellemlager, pdf, urls
+from generator.site import baggrund, fejlside, mellemlager, pdf, soegemeta, soegeordbog, urls
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
@@ -118,6 +118,7 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
     kilde = pdf.kilde(resultat.katalog, resultat.visning, resultat.filer)
     return Bygning(nav=resultat.visning.register.nav(), copyright=kontaktlinje(resultat.katalog),
                    udskrift=udskriftshoved(resultat.katalog),
+                   soegning={s.sti: soegemeta.sidemeta(resultat.visning, s.sti) for s in resultat.visning.register},
                    sider=[s.sti for s in resultat.visning.register.genererede()],
                    advarsler=[str(p) for p in resultat.katalog.advarsler],
                    pdf_fingeraftryk=kilde.fingeraftryk, skrevet=resultat.skrevet, uaendret=resultat.uaendret,
@@ -287,6 +288,13 @@ def _vent_paa_pdf(config) -> None:
 
 # ------------------------------------------------------------------ after the build: PDF and search
 
+def on_page_context(context, page, config, nav):
+    """Search metadata (group, summary, service level) for overrides/main.html."""
+    if _bygning is not None and page.file and page.file.src_uri in _bygning.soegning:
+        page.meta["soegning"] = _bygning.soegning[page.file.src_uri]
+    return context
+
+
 def on_post_build(config, **kwargs):
     if _datafejl is not None:  # serve with bad data: the error page, nothing else
         fejlside.skriv(config.site_dir, _datafejl)
@@ -302,6 +310,8 @@ def on_post_build(config, **kwargs):
 
 def _start_pagefind(config) -> None:
     """Search: index the built site with Pagefind (stems Danish: <html lang="da">) into <site>/pagefind/."""
+    # The search box's dictionary (stop words, the indexed words for typos and compounds).
+    soegeordbog.skriv(Path(config.site_dir))
     # Only <article data-pagefind-body> is indexed (overrides/main.html); the "¶" permalinks are not.
     # In serve the pages search with the new index a few tenths of a second after they are shown.
     # The binary itself (pagefind_bin, from pagefind[bin]): `python -m pagefind` only execs it,

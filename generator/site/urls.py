@@ -12,6 +12,7 @@ from ..formater import slug
 
 FORSIDE = "index.md"
 GENEREL = "katalog/generel-information.md"
+HJAELP = "katalog/hvad-kan-jeg-faa-hjaelp-til.md"
 STANDARDER = "katalog/standarder/index.md"
 KOMPENSERENDE = "katalog/kompenserende/index.md"
 UDVIKLENDE = "katalog/udviklende/index.md"

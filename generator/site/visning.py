@@ -75,6 +75,14 @@ class FristRaekke:
     faktum: Faktum
 
 
+@dataclass(frozen=True)
+class Niveau:
+    """One service-level fact at a glance; `tekst` None where the catalogue does not give it."""
+
+    emne: str
+    tekst: str | None
+
+
 @dataclass
 class Citering:
     lov_id: str
@@ -180,6 +188,38 @@ class Visning:
                                      lovgrundlag))
         return ud
 
+    def et_blik(self, post: schema.Indsats | schema.Standard) -> list[Niveau]:
+        """The service level at a glance (search results, the finder): the one place that picks it.
+
+        An intervention: frequency, deadline and delivery, the one-line cells of its effective
+        service level (as on "Serviceniveau på et blik"); a standard: the deadline and price of its
+        summary box. Texts are the data's (Markdown, placeholders unfilled).
+        """
+        if isinstance(post, schema.Indsats):
+            sn = self._serviceniveau_for[post.id]
+            return [Niveau(emne, a.celle if a.beskrevet else None) for emne, a in
+                    (("Hyppighed", sn.aspekt("hyppighed")), ("Sagsbehandlingsfrist", sn.aspekt("sagsbehandlingsfrist")),
+                     ("Levering", sn.aspekt("levering")))]
+        sr = next(r for r in self.standard_raekker if r.s.nr == post.nr)
+
+        def linje(liste: list[tuple[Link | None, str]]) -> str | None:
+            return "; ".join((f"{lnk.tekst}: " if lnk else "") + tekst for lnk, tekst in liste) or None
+
+        return [Niveau("Sagsbehandlingsfrist", linje(sr.frist)), Niveau("Pris", linje(sr.pris))]
+
+    def hjaelp(self) -> list[dict[str, Any]]:
+        """The finder's topics (schema.EMNER) that have entries, each with its standards and interventions."""
+        ud = []
+        for emne in schema.EMNER:
+            poster = [(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
+                      for s in self.k.standarder if emne in s.emner]
+            poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser if emne in i.emner]
+            if poster:
+                ud.append({"emne": emne, "anker": urls.slug(emne),
+                           "poster": [{"navn": n, "til": til, "post": p, "blik": self.et_blik(p)}
+                                      for n, til, p in poster]})
+        return ud
+
     # ------------------------------------------------------------ overview tables
     def standardernes_frister(self) -> list[FristRaekke]:
         """Deadlines as each standard states them (interventions' effective deadlines are in `serviceniveau`)."""
@@ -274,8 +314,11 @@ class Visning:
         """Every page of the site, once (see `sider`)."""
         k = self.k
         r = Sideregister()
-        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2", {"standarder": self.standard_raekker},
-                       nav_titel="Forside"))
+        emner = self.hjaelp()  # a catalogue without topic tags (`emner`) has no finder
+        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2",
+                       {"standarder": self.standard_raekker, "finder": bool(emner)}, nav_titel="Forside"))
+        if emner:
+            r.tilfoej(Side(urls.HJAELP, "Hvad kan jeg få hjælp til?", "hjaelp.md.j2", {"emner": emner}))
         r.tilfoej(Side(urls.GENEREL, "Generel information", "generel.md.j2", {"intro": k.introduktion}, i_pdf=True))
         r.tilfoej(Side(urls.STANDARDER, "Kvalitetsstandarder", "standarder.md.j2",
                        {"standarder": self.standard_raekker}, gruppe="Kvalitetsstandarder", gruppeforside=True))

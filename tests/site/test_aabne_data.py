@@ -127,8 +127,6 @@ def test_data_page_links_the_open_data(bygget):
 
 
 def test_published_data_names_the_municipality_not_placeholders(bygget):
-    from generator.site import urls
-
     for fil in (urls.DATA_JSON, urls.CSV_SERVICENIVEAU, urls.CSV_FRISTER):
         tekst = (bygget / fil).read_text(encoding="utf-8")
         assert not re.search(r"\{(kommunes?|kontakt_[a-zæøå]+|hjemmeside|katalog_år)\}", tekst), fil

@@ -4,8 +4,11 @@ One Chromium for the module, the site (fixture `bygget`) served from 127.0.0.1:
 
 - every page loads nothing from any other host, and has no axe-core violations
   (WCAG 2.0/2.1 A and AA) — one visit per page serves both checks;
-- the everyday queries of tests/soegninger.yaml, typed into the real search box, find
-  their page among the first 5 results (rate printed, table in benchmarks/rapport-soegning.md);
+- the queries of tests/soegninger.yaml (three groups: words, phrases, citizens' questions),
+  typed into the real search box: none comes back empty, each group reaches its top-1/top-5
+  floor (printed per group, table in benchmarks/rapport-soegning.md); pages about the site come
+  after the catalogue; a result shows title, summary, facts and one new snippet;
+- the finder "Hvad kan jeg få hjælp til?": every path, by keyboard, with axe, at 390 px;
 - the search also works when the site is served under a version prefix (/2014/, mike);
 - the keyboard reaches the search box, a result and the navigation, with a visible focus;
 - a page prints without navigation, header, search and footer, names the municipality, the
@@ -28,10 +31,10 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from ruamel.yaml import YAML
 
 from generator.site import urls
 
+from .. import soegeliste
 from ..support import ROD
 
 from scripts.sitebrowser import VIEWPORT, aabn_soegning, chromium, chromium_findes, server, soeg
@@ -47,7 +50,6 @@ UDEN_CSP = {"bypass_csp": True}
 AXE_VERSION = re.search(r"(?m)^AXE_VERSION\s*:=\s*(\S+)", (ROD / "Makefile").read_text()).group(1)
 AXE = ROD / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SOEGNINGER = ROD / "tests" / "soegninger.yaml"
 RAPPORT = ROD / "benchmarks" / "rapport-soegning.md"  # per run, not committed (.gitignore)
 
 
@@ -151,40 +153,116 @@ def test_no_axe_violations_on_any_page(alle_sider_besoegt):
 
 # ------------------------------------------------------------------ search
 
-def _soegninger() -> list[dict]:
-    return YAML(typ="safe").load(SOEGNINGER.read_text(encoding="utf-8"))
-
-
-def test_query_list_is_long_enough_and_points_at_pages(bygget):
-    liste = _soegninger()
-    assert len(liste) >= 40
+def test_query_list_has_three_groups_and_points_at_pages(bygget, katalog):
+    liste = soegeliste.soegninger(katalog)
+    assert len(liste) >= 150
+    for gruppe in soegeliste.GRUPPER:
+        assert sum(s.gruppe == gruppe for s in liste) >= 40, gruppe
     for s in liste:
-        assert (bygget / urls.html_fil(s["side"])).exists(), s
+        for side_ in s.sider:
+            assert (bygget / urls.html_fil(side_)).exists(), s
 
 
-def test_everyday_queries_find_their_page_in_the_top_5(base, side):
-    liste = _soegninger()
+@pytest.fixture(scope="module")
+def maalinger(base, side, katalog):
+    """Every query of tests/soegninger.yaml typed into the real search box: the first 5 results."""
+    liste = soegeliste.soegninger(katalog)
     side.goto(base)
     t0 = time.perf_counter()
-    rækker, fundne = [], 0
     with eksterne_forespoergsler(side) as eksterne:
-        for s in liste:
-            top = soeg(side, s["q"])
-            forventet = "/" + urls.url_i_site(s["side"])
-            plads = top.index(forventet) + 1 if forventet in top else None
-            fundne += plads is not None
-            rækker.append(f"| {s['q']} | {forventet} | {plads or '**ikke fundet**'} | " + ", ".join(top) + " |")
+        ud = [soegeliste.Maaling(s, soeg(side, s.q)) for s in liste]
     tid = time.perf_counter() - t0
-    andel = 100 * fundne / len(liste)
+    opsummering = soegeliste.opsummer(ud)
+    rækker = [f"| {m.soegning.gruppe} | {m.soegning.q} | {', '.join(m.soegning.urler())} | "
+              f"{m.plads or '**ikke fundet**'} | {', '.join(m.top)} |" for m in ud]
     RAPPORT.parent.mkdir(exist_ok=True)
     RAPPORT.write_text(
-        "# Søgning i Chromium (tests/test_browser.py)\n\n"
-        f"{fundne}/{len(liste)} hverdagsord fandt deres side blandt de første 5 resultater ({andel:.0f} %), "
-        f"{tid:.1f} s i alt.\n\n| Søgning | Forventet side | Plads | Top 5 |\n|---|---|---|---|\n"
+        "# Søgning i Chromium (tests/site/test_browser.py)\n\n" + "\n".join(soegeliste.tabel(opsummering))
+        + f"\n\n{tid:.1f} s i alt.\n\n| Gruppe | Søgning | Forventet side | Plads | Top 5 |\n|---|---|---|---|---|\n"
         + "\n".join(rækker) + "\n", encoding="utf-8")
-    print(f"\nsøgning: {fundne}/{len(liste)} fundet i top 5 ({andel:.0f} %) — {RAPPORT.relative_to(ROD)}")
-    assert eksterne == []
-    assert fundne == len(liste), "\n".join(r for r in rækker if "ikke fundet" in r)
+    print("\nsøgning pr. gruppe (" + str(RAPPORT.relative_to(ROD)) + "):\n" + "\n".join(soegeliste.tabel(opsummering)))
+    return {"maalinger": ud, "opsummering": opsummering, "eksterne": eksterne}
+
+
+# Floors under what the mechanism reaches today (benchmarks/soegning-rapport.md), so a change that
+# makes the search worse fails; the aim is top 5 at 100 % and top 1 at 85 % or better. Questions
+# were at 86 % in top 5 before every intervention's summary box showed its standard's price and
+# deadline (issue 10): "er hjemmehjælp gratis" now finds the interventions before Generel information.
+GULV_TOP5 = {"ord": 0.95, "fraser": 0.95, "spørgsmål": 0.80}
+GULV_TOP1 = {"ord": 0.80, "fraser": 0.75, "spørgsmål": 0.50}
+
+
+def test_no_query_comes_back_empty(maalinger):
+    tomme = [m.soegning.q for m in maalinger["maalinger"] if not m.top]
+    assert tomme == []
+    assert maalinger["eksterne"] == []
+
+
+@pytest.mark.parametrize("gruppe", list(soegeliste.GRUPPER))
+def test_each_group_finds_its_pages(maalinger, gruppe):
+    t = maalinger["opsummering"][gruppe]
+    misser = [f"{m.soegning.q!r} → {m.top}" for m in maalinger["maalinger"]
+              if m.soegning.gruppe == gruppe and m.plads is None]
+    assert t["top5"] >= GULV_TOP5[gruppe] * t["antal"], "\n".join(misser)
+    assert t["top1"] >= GULV_TOP1[gruppe] * t["antal"], t
+
+
+def test_every_catalogue_word_finds_a_page(bygget, base, side):
+    """No query that contains a word of the catalogue comes back empty, also inside a question."""
+    ordbog = json.loads((bygget / "soegning" / "ordbog.json").read_text(encoding="utf-8"))
+    stop = set(ordbog["stopord"])
+    ord_ = sorted(w for w in ordbog["ord"] if len(w) >= 4 and w not in stop)
+    udvalg = ord_[:: max(1, len(ord_) // 40)]   # 40 words spread over the alphabet
+    side.goto(base)
+    tomme = []
+    for w in udvalg:
+        for q in (w, f"hvad med {w} for min mor"):
+            if not soeg(side, q):
+                tomme.append(q)
+    assert tomme == [], tomme
+
+
+def _resultater(page) -> list[dict]:
+    return page.eval_on_selector_all(".md-search-result__list > li", """lis => lis.map(li => ({
+        titel: li.querySelector('h1').textContent,
+        kort: (li.querySelector('.soegning-kort') || {}).textContent || '',
+        fakta: (li.querySelector('.soegning-fakta') || {}).textContent || '',
+        uddrag: [...li.querySelectorAll('.soegning-uddrag')].map(p => p.textContent),
+        links: li.querySelectorAll('a').length }))""")
+
+
+def test_a_result_shows_id_title_summary_facts_and_one_new_snippet(base, side):
+    side.goto(base)
+    top = soeg(side, "hvor tit rengøring")
+    assert top[0] == "/" + urls.url_i_site("katalog/indsatser/k-2-1-rengoering.md"), top
+    r = _resultater(side)
+    forste = r[0]
+    assert forste["titel"] == "K.2.1 Rengøring"
+    assert forste["kort"].startswith("Hjælp til rengøring af dit hjem")
+    # The one-line cells of "Serviceniveau på et blik" (the view model's et_blik).
+    assert "Hyppighed: Vejledende standardtid: Hver 14. dag" in forste["fakta"], forste
+    assert "Sagsbehandlingsfrist: 4 uger" in forste["fakta"], forste
+    for res in r:
+        assert res["links"] == 1 and len(res["uddrag"]) <= 1, res
+        for u in res["uddrag"]:
+            assert not res["kort"] or (u not in res["kort"] and res["kort"] not in u), res
+    # A standard's result: its summary and a snippet from where the words stand.
+    std = next(x for x in r if x["titel"].startswith("Kvalitetsstandard 2"))
+    assert std["kort"] and std["uddrag"], std
+
+
+def test_citizens_pages_come_before_pages_about_the_site(base, side):
+    om = {"/" + urls.url_i_site(s) for s in (urls.REDAKTOERVEJLEDNING, urls.TILGAENGELIGHED, urls.DATA,
+                                              urls.FULDSTAENDIGHED, urls.OM_KATALOGET)}
+    side.goto(base)
+    for q in ("hvor tit rengøring", "rengøring", "sagsbehandlingsfrist", "klage"):
+        top = soeg(side, q, antal=10)
+        om_sider = [t in om for t in top]
+        assert om_sider == sorted(om_sider), (q, top)   # no catalogue page after a page about the site
+    # ... and are still found by their own names.
+    for q, sti in (("redaktørvejledning", urls.REDAKTOERVEJLEDNING), ("tilgængelighedserklæring", urls.TILGAENGELIGHED),
+                   ("kildens dækning", urls.FULDSTAENDIGHED)):
+        assert soeg(side, q)[0] == "/" + urls.url_i_site(sti), q
 
 
 def test_search_results_are_accessible(base, side):
@@ -214,6 +292,97 @@ def test_search_works_under_a_version_prefix(bygget, browser, tmp_path_factory):
             page.wait_for_url("**/2014/katalog/indsatser/k-2-1-rengoering/")
         page.close()
     assert fejl == [] and eksterne == []
+
+
+# ------------------------------------------------------------------ the finder
+
+FINDER = urls.url_i_site(urls.HJAELP)
+# Every path through the two questions: (where the person lives, what is hard).
+STIER = [("eget-hjem", emne) for emne in
+         ("personlig-pleje", "rengoering-og-toejvask", "indkoeb", "mad", "at-komme-omkring-og-traening",
+          "aflastning-af-paaroerende", "kortere-ophold")] + [("aeldrebolig", "indkoeb"), ("plejebolig", None)]
+
+
+def _synlige(page) -> dict:
+    return page.evaluate("""() => ({
+        emner: [...document.querySelectorAll('section.hjaelp-emne')].filter(s => !s.hidden).map(s => s.id.replace(/^emne-/, '')),
+        poster: [...document.querySelectorAll('section.hjaelp-emne:not([hidden]) .hjaelp-post')].map(p => ({
+            titel: p.querySelector('h3').textContent.replace(/\\s*¶\\s*$/, '').trim(),
+            blik: [...p.querySelectorAll('li strong')].map(s => s.textContent) })),
+        status: document.querySelector('#hjaelp-status').textContent,
+        bredde: document.documentElement.scrollWidth })""")
+
+
+@pytest.mark.parametrize("bor,emne", STIER, ids=[f"{b}-{e}" for b, e in STIER])
+def test_finder_path_shows_the_matching_help_with_its_service_level(base, browser, visning, bor, emne):
+    forventet = next(e for e in visning.hjaelp() if e["anker"] == (emne if bor != "plejebolig" else "plejebolig"))
+    page = browser.new_page(viewport={"width": 390, "height": 844}, **UDEN_CSP)   # a phone
+    try:
+        with eksterne_forespoergsler(page) as eksterne:
+            page.goto(base + FINDER)
+            assert page.is_visible("form[data-hjaelp-finder]")
+            page.check(f"input[name=bor][value={bor}]")
+            if emne:
+                page.check(f"input[name=emne][value={emne}]")
+            v = _synlige(page)
+        assert v["emner"] == [forventet["anker"]], v["emner"]
+        assert [p["titel"] for p in v["poster"]] == [p["navn"] for p in forventet["poster"]]
+        assert forventet["poster"], "et emne uden indsatser"
+        for p in v["poster"]:   # the service level at a glance, every entry
+            assert "Sagsbehandlingsfrist:" in p["blik"], p
+            if p["titel"][:2] in ("K.", "U."):
+                assert p["blik"] == ["Hyppighed:", "Sagsbehandlingsfrist:", "Levering:"], p
+        antal = len(forventet["poster"])
+        assert str(antal) in v["status"], v["status"]
+        assert v["bredde"] <= 390, f"siden er {v['bredde']} px bred på en telefon"
+        assert eksterne == []
+        fejl = _axe(page)
+        assert fejl == [], fejl
+    finally:
+        page.close()
+
+
+def test_finder_works_with_the_keyboard_alone(base, side):
+    side.goto(base + FINDER)
+    side.evaluate("document.activeElement && document.activeElement.blur()")
+    # As a keyboard user past the navigation: the skip link first, then on into the content.
+    side.keyboard.press("Tab")
+    assert "md-skip" in _aktiv(side)["cls"]
+    side.keyboard.press("Enter")
+    for _ in range(10):
+        side.keyboard.press("Tab")
+        if side.evaluate("document.activeElement.name === 'bor'"):
+            break
+    else:
+        pytest.fail("Tab nåede ikke spørgsmålet om bolig")
+    aktiv = _aktiv(side)
+    assert aktiv["outline"], "intet synligt fokus på radioknappen"
+    side.keyboard.press("Space")                 # I eget hjem
+    side.keyboard.press("Tab")                    # to the next question
+    assert side.evaluate("document.activeElement.name") == "emne"
+    side.keyboard.press("ArrowDown")              # arrows move through a radio group and choose
+    side.keyboard.press("ArrowDown")
+    valgt = side.evaluate("document.querySelector('input[name=emne]:checked').value")
+    assert valgt == "indkoeb", valgt
+    v = _synlige(side)
+    assert v["emner"] == ["indkoeb"] and "indkøb" in v["status"], v
+    # The status line is announced (role=status) and the first result's link is reachable.
+    assert side.get_attribute("#hjaelp-status", "role") == "status"
+    side.click("text=Begynd forfra")
+    side.wait_for_function("!document.querySelector('input[name=emne]:checked')")
+    assert len(_synlige(side)["emner"]) == 8
+
+
+def test_finder_without_javascript_lists_every_topic(base, browser):
+    ctx = browser.new_context(java_script_enabled=False, viewport=VIEWPORT)
+    try:
+        page = ctx.new_page()
+        page.goto(base + FINDER)
+        assert not page.is_visible("form[data-hjaelp-finder]")   # questions need the script
+        assert not page.is_visible("#hjaelp-spoergsmaal")        # … and their plain lists stay hidden
+        assert page.locator("section.hjaelp-emne h2").count() == 8
+    finally:
+        ctx.close()
 
 
 # ------------------------------------------------------------------ keyboard
@@ -258,7 +427,8 @@ def test_keyboard_search_arrow_down_and_enter_opens_a_result(base, side):
     side.keyboard.type("plejehjem")
     side.wait_for_function("document.querySelector('.md-search-result').getAttribute('data-soegning') === 'plejehjem'")
     side.keyboard.press("Enter")
-    side.wait_for_url("**/katalog/standarder/6-plejebolig/")
+    # The result links to the section its snippet comes from.
+    side.wait_for_url(re.compile(r"/katalog/standarder/6-plejebolig/(#[\w-]+)?$"))
     # Escape closes the search again.
     aabn_soegning(side)
     side.keyboard.press("Escape")
@@ -273,7 +443,7 @@ def test_on_a_phone_the_search_button_opens_the_search(base, browser):
         page.wait_for_function("document.activeElement.matches('input.md-search__input')", timeout=5000)
         page.keyboard.type("plejehjem")
         page.wait_for_function("document.querySelector('.md-search-result').getAttribute('data-soegning') === 'plejehjem'")
-        assert page.is_visible("a.md-search-result__link[href$='/katalog/standarder/6-plejebolig/']")
+        assert page.is_visible("a.md-search-result__link[href*='/katalog/standarder/6-plejebolig/']")
         page.click(".md-search__inner label.md-search__icon")  # the back arrow
         page.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
     finally:

@@ -115,6 +115,28 @@ def test_search_and_version_selector_run_under_the_csp(bygget, browser, tmp_path
     assert overtraedelser == [] and konsol == [], (overtraedelser, konsol)
 
 
+def test_finder_builds_its_form_and_answers_under_the_csp(bygget, browser):
+    """hjaelp.js makes the questions a form and filters by them, with no inline script or handler."""
+    with server(bygget) as base:
+        page = browser.new_page(viewport=VIEWPORT)
+        page.add_init_script(_LYT)
+        konsol: list[str] = []
+        page.on("console", lambda m: konsol.append(m.text) if "Content Security Policy" in m.text else None)
+        try:
+            page.goto(base + urls.url_i_site(urls.HJAELP))
+            page.check("input[name=bor][value=eget-hjem]")
+            page.check("input[name=emne][value=indkoeb]")
+            status = page.text_content("#hjaelp-status")
+            synlige = page.locator("section.hjaelp-emne:visible").count()
+            page.click("text=Begynd forfra")
+            page.wait_for_function("!document.querySelector('input[name=emne]:checked')")
+            overtraedelser = page.evaluate("window.__csp")
+        finally:
+            page.close()
+    assert "indkøb" in status and synlige == 1, (status, synlige)
+    assert overtraedelser == [] and konsol == [], (overtraedelser, konsol)
+
+
 # ------------------------------------------------------------------ the payloads, check bypassed
 
 @pytest.fixture(scope="module")

@@ -23,23 +23,41 @@
   var liste = resultat.querySelector(".md-search-result__list");
   var formular = felt.form;
 
+  var F = window.Soegeforstaaelse;
   var VIS = 10;          // resultater, der vises
-  var UNDER = 3;         // afsnit pr. resultat
-  var pagefind = null;
+  var motor = null;
   var nummer = 0;        // den seneste søgning; ældre svar kasseres
 
-  function hentPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", rod).href).then(function (pf) {
+  // Pagefind, the dictionary (soegning/ordbog.json) and the ids of the overview pages and of the
+  // pages about the site (filter "gruppe", generator/site/soegemeta.py), loaded once on first focus.
+  function hentMotor() {
+    if (!motor) {
+      var pf = import(new URL("pagefind/pagefind.js", rod).href).then(function (pf) {
         return pf.options({
           baseUrl: rod.pathname,
-          // Rank by where a word stands (title, headings, the "Søgeord" line weigh most), not by
-          // how often a long page repeats it: measured on tests/soegninger.yaml (benchmarks/).
-          ranking: { termFrequency: 0.0 }
+          // Rank by where a word stands (title, the keywords from the data, headings), not by how
+          // often a long page repeats it: measured on tests/soegninger.yaml (benchmarks/).
+          // The summary, frequency and deadline are shown, not ranked on (the summary is in the text).
+          ranking: { termFrequency: 0.0,
+                     metaWeights: { title: 5.0, soegeord: 3.0, kort: 0.0, hyppighed: 0.0, sagsbehandlingsfrist: 0.0 } }
         }).then(function () { return pf.init(); }).then(function () { return pf; });
       });
+      var ordbog = fetch(new URL("soegning/ordbog.json", rod).href).then(function (r) {
+        if (!r.ok) throw new Error("ordbog: " + r.status);
+        return r.json();
+      }).then(F.lavOrdbog, function (fejl) {
+        if (window.console) console.warn("soegning: uden ordbog", fejl);
+        return F.lavOrdbog({});
+      });
+      function gruppe(navn) {
+        return pf.then(function (p) { return p.search(null, { filters: { gruppe: navn } }); })
+          .then(function (svar) { return new Set(svar.results.map(function (r) { return r.id; })); });
+      }
+      motor = Promise.all([pf, ordbog, gruppe("om"), gruppe("oversigt")]).then(function (x) {
+        return { pf: x[0], ordbog: x[1], grupper: { om: x[2], oversigt: x[3] } };
+      });
     }
-    return pagefind;
+    return motor;
   }
 
   function aaben(aaben_) {
@@ -58,39 +76,124 @@
       .replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
   }
 
-  // A section that matched only in the page's "Søgeord" line (the last section) is no answer.
-  function kunSoegeord(ex) {
-    var i = String(ex || "").indexOf("Søgeord:");
-    return i >= 0 && ex.slice(0, i).indexOf("<mark>") < 0;
-  }
-
   function titel(data) {
     return (data.meta && data.meta.title) || data.url;
+  }
+
+  function styrke(u) {
+    return (u.weighted_locations || []).reduce(function (sum, l) { return sum + (l.weight || 0); }, 0);
+  }
+
+  /**
+   * The one snippet a result shows: the section with the strongest match that adds something new
+   * next to the title, the summary and the frequency and deadline shown above it.
+   */
+  function bedsteUddrag(d) {
+    var m = d.meta || {};
+    var kendt = [titel(d), m.kort || "", m.hyppighed || "", m.sagsbehandlingsfrist || ""];
+    var kandidater = (d.sub_results || []).filter(function (u) {
+      // The top of an entry's page is its "Kort fortalt", already shown above.
+      if (m.kort && (u.url.indexOf("#") < 0 || u.title === titel(d))) return false;
+      return /<mark>/.test(u.excerpt || "") && !F.gentager(u.excerpt, kendt) && !F.kunOverskrift(u.excerpt, u.title);
+    }).sort(function (a, b) { return styrke(b) - styrke(a); });
+    var u = kandidater[0];
+    if (!u && !m.kort && /<mark>/.test(d.excerpt || "") && !F.gentager(d.excerpt, kendt))
+      u = { url: d.url, title: "", excerpt: d.excerpt };
+    if (!u) return null;
+    // The section's name, unless the snippet already begins with it.
+    var afsnit = u.title && u.title !== titel(d) &&
+      F.udenMarkering(u.excerpt).toLocaleLowerCase("da").indexOf(u.title.toLocaleLowerCase("da")) !== 0 ? u.title : "";
+    return { url: u.url, afsnit: afsnit, tekst: u.excerpt };
   }
 
   function vis(q, fundne, antal) {
     var html = "";
     fundne.forEach(function (d) {
+      var m = d.meta || {};
+      var u = bedsteUddrag(d);
+      var fakta = [["Hyppighed", m.hyppighed], ["Sagsbehandlingsfrist", m.sagsbehandlingsfrist]]
+        .filter(function (f) { return f[1]; })
+        .map(function (f) { return "<span>" + f[0] + ": " + tekst(f[1]) + "</span>"; });
       html += '<li class="md-search-result__item">' +
-        '<a href="' + tekst(d.url) + '" class="md-search-result__link">' +
+        '<a href="' + tekst(u ? u.url : d.url) + '" class="md-search-result__link">' +
         '<article class="md-search-result__article md-typeset">' +
         '<div class="md-search-result__icon md-icon"></div>' +
         '<h1>' + tekst(titel(d)) + '</h1>' +
-        '<p>' + uddrag(d.excerpt) + '</p></article></a>';
-      (d.sub_results || []).filter(function (u) {
-        return u.url !== d.url && u.title && u.title !== titel(d) && !kunSoegeord(u.excerpt);
-      }).slice(0, UNDER).forEach(function (u) {
-        html += '<a href="' + tekst(u.url) + '" class="md-search-result__link">' +
-          '<article class="md-search-result__article md-typeset">' +
-          '<h2>' + tekst(u.title) + '</h2>' +
-          '<p>' + uddrag(u.excerpt) + '</p></article></a>';
-      });
-      html += '</li>';
+        (m.kort ? '<p class="soegning-kort">' + tekst(m.kort) + '</p>' : '') +
+        (fakta.length ? '<p class="soegning-fakta">' + fakta.join(" · ") + '</p>' : '') +
+        (u ? '<p class="soegning-uddrag">' + (u.afsnit ? '<strong>' + tekst(u.afsnit) + ':</strong> ' : '') +
+             uddrag(u.tekst) + '</p>' : '') +
+        '</article></a></li>';
     });
     liste.innerHTML = html;
     meta.textContent = antal === 0 ? "Ingen sider matcher \u201d" + q + "\u201d"
       : antal === 1 ? "1 side matcher" : antal + " sider matcher" + (antal > VIS ? " (de " + VIS + " bedste vises)" : "");
     resultat.setAttribute("data-soegning", q);
+  }
+
+  /** Pagefind's answer for one form: Map pageId → {score, titel, resultat}. */
+  function soegForm(m, form, cache) {
+    if (!cache.has(form)) {
+      cache.set(form, m.pf.search(form).then(function (svar) {
+        var ud = new Map();
+        svar.results.forEach(function (r) {
+          ud.set(r.id, { score: r.score, titel: (r.matchedMetaFields || []).indexOf("title") >= 0, resultat: r });
+        });
+        return ud;
+      }));
+    }
+    return cache.get(form);
+  }
+
+  /** Every form of a concept; per page the best. */
+  function soegBegreb(m, b, cache) {
+    return Promise.all(b.former.map(function (f) { return soegForm(m, f, cache); })).then(function (svar) {
+      var bedst = new Map(), hvilken = new Map();
+      svar.forEach(function (fund, i) {
+        fund.forEach(function (v, side) {
+          if (!bedst.has(side) || v.score > bedst.get(side).score) { bedst.set(side, v); hvilken.set(side, b.former[i]); }
+        });
+      });
+      bedst.form = hvilken;
+      return bedst;
+    });
+  }
+
+  /**
+   * The query understood (soegeforstaaelse.js), each concept searched on its own, the pages ranked
+   * by how many concepts they match. Each shown page is then loaded through one all-terms search
+   * of the forms it matched, so its snippet marks all of them.
+   */
+  function find(m, q) {
+    var plan = F.forstaa(q, m.ordbog);
+    var cache = new Map();
+    if (plan.tom) plan.begreber = [{ ord: plan.tekst, former: [plan.tekst] }];
+    var begreber = Promise.all(plan.begreber.map(function (b) { return soegBegreb(m, b, cache); }));
+    var sektioner = Promise.all(plan.sektioner.map(function (s) { return soegForm(m, s, cache); }))
+      .then(function (svar) {
+        var samlet = new Map();
+        svar.forEach(function (f) { f.forEach(function (v, side) { samlet.set(side, Math.max(samlet.get(side) || 0, v.score)); }); });
+        return samlet;
+      });
+    return Promise.all([begreber, sektioner]).then(function (x) {
+      var fund = x[0];
+      var raekke = F.ranger(plan.begreber, fund, x[1], m.grupper, m.ordbog.sider);
+      var top = raekke.slice(0, VIS).map(function (s) {
+        var former = [];
+        fund.forEach(function (f) { if (f.has(s.side)) former.push(f.form.get(s.side)); });
+        plan.sektioner.forEach(function (sek) { former.push(sek); });
+        var alle = former.join(" ");
+        return soegForm(m, alle, cache).then(function (samlet) {
+          var v = samlet.get(s.side);
+          if (v) return v.resultat.data();
+          for (var i = 0; i < fund.length; i++) if (fund[i].has(s.side)) return fund[i].get(s.side).resultat.data();
+          return null;
+        });
+      });
+      return Promise.all(top).then(function (data) {
+        return { data: data.filter(Boolean), antal: raekke.length };
+      });
+    });
   }
 
   function soeg() {
@@ -102,14 +205,10 @@
       resultat.setAttribute("data-soegning", "");
       return;
     }
-    hentPagefind().then(function (pf) {
-      return pf.search(q);
+    hentMotor().then(function (m) {
+      return find(m, q);
     }).then(function (svar) {
-      if (mit !== nummer) return null;
-      var top = svar.results.slice(0, VIS);
-      return Promise.all(top.map(function (r) { return r.data(); })).then(function (data) {
-        if (mit === nummer) vis(q, data, svar.results.length);
-      });
+      if (mit === nummer) vis(q, svar.data, svar.antal);
     }).catch(function (fejl) {
       if (mit !== nummer) return;
       liste.innerHTML = "";
@@ -132,7 +231,7 @@
   // ------------------------------------------------------------ events
   felt.addEventListener("focus", function () {
     aaben(true);
-    hentPagefind();   // warm up while the user types
+    hentMotor();   // warm up while the user types
   });
   felt.addEventListener("input", soeg);
 

@@ -1,0 +1,93 @@
+"""The search's dictionary: the words of the indexed pages and the Danish stop words, as one JSON file.
+
+Written after every build next to Pagefind's index (``<site>/soegning/ordbog.json``) and read by
+the search box (overrides/assets/javascripts/soegeforstaaelse.js), which uses it to drop stop
+words, correct one typo, and split compounds into words the catalogue uses. Only the text Pagefind
+indexes counts (``data-pagefind-body`` without ``data-pagefind-ignore`` and the permalinks, plus
+text captured as metadata such as the keyword line), so the dictionary never suggests a word the
+search cannot find.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+from stop_words import get_stop_words
+
+STI = "soegning/ordbog.json"
+ORD = re.compile(r"[a-zæøåéüöä]{2,}")
+
+
+class _Tekst(HTMLParser):
+    """The text inside the element marked data-pagefind-body, as Pagefind sees it."""
+
+    UDELADT = {"script", "style", "template"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.dele: list[str] = []
+        self._stak: list[tuple[str, bool, bool, bool]] = []   # (tag, opens the body, ignored, metadata)
+        self._krop = 0
+        self._ignoreret = 0
+        self._meta = 0
+        self.fundet = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "hr", "input", "meta", "link", "wbr"):
+            return
+        a = dict(attrs)
+        krop = "data-pagefind-body" in a
+        ignoreret = ("data-pagefind-ignore" in a or tag in self.UDELADT
+                     or "headerlink" in (a.get("class") or "").split())
+        # An element's text captured as searchable metadata (data-pagefind-meta="soegeord"),
+        # searched even where the text itself is not indexed.
+        meta = bool(a.get("data-pagefind-meta")) and not re.search(r"[\[:]", a["data-pagefind-meta"])
+        self._stak.append((tag, krop, ignoreret, meta))
+        self._krop += krop
+        self._ignoreret += ignoreret
+        self._meta += meta
+        self.fundet |= krop
+
+    def handle_endtag(self, tag):
+        while self._stak:
+            t, krop, ignoreret, meta = self._stak.pop()
+            self._krop -= krop
+            self._ignoreret -= ignoreret
+            self._meta -= meta
+            if t == tag:
+                break
+
+    def handle_data(self, data):
+        if self._meta or (self._krop and not self._ignoreret):
+            self.dele.append(data)
+
+
+def sidens_ord(html: str) -> list[str] | None:
+    """The indexed words of one built page (lower case); None if the page is not indexed."""
+    p = _Tekst()
+    p.feed(html)
+    if not p.fundet:
+        return None
+    return ORD.findall(" ".join(p.dele).lower())
+
+
+def ordbog(site_dir: Path) -> dict:
+    ord_: Counter[str] = Counter()
+    sider = 0
+    for fil in sorted(site_dir.rglob("*.html")):
+        fundne = sidens_ord(fil.read_text(encoding="utf-8"))
+        if fundne is None:
+            continue
+        sider += 1
+        ord_.update(fundne)
+    return {"sider": sider, "ord": dict(sorted(ord_.items())), "stopord": sorted(get_stop_words("danish"))}
+
+
+def skriv(site_dir: Path) -> Path:
+    ud = site_dir / STI
+    ud.parent.mkdir(parents=True, exist_ok=True)
+    ud.write_text(json.dumps(ordbog(site_dir), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return ud

@@ -1,0 +1,89 @@
+"""The measured query list (tests/soegninger.yaml): three groups, each query with the page(s) that answer it.
+
+Shared by tests/site/test_browser.py and benchmarks/soegning.py. A page is written as an
+intervention id ("K.2.1"), a standard ("standard 2"), "generel" or a path in content/; it is
+resolved to the page's path through generator/site/urls.py, so a renamed page fails loudly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from generator.data.katalog import Katalog
+from generator.site import urls
+
+SOEGNINGER = Path(__file__).resolve().parent / "soegninger.yaml"
+GRUPPER = {"ord": "Enkelte ord", "fraser": "Fraser", "spørgsmål": "Hele spørgsmål"}
+
+
+@dataclass(frozen=True)
+class Soegning:
+    gruppe: str
+    q: str
+    sider: tuple[str, ...]   # content/ paths; the first is the one named first in the list
+
+    def urler(self) -> tuple[str, ...]:
+        return tuple("/" + urls.url_i_site(s) for s in self.sider)
+
+
+def side_sti(navn: str, katalog: Katalog) -> str:
+    if re.fullmatch(r"[KU]\.\d+\.\d+", navn):
+        i = katalog.indsats(navn)
+        assert i, f"{navn}: ingen sådan indsats"
+        return urls.indsats(i.id, i.titel)
+    if m := re.fullmatch(r"standard (\d+)", navn):
+        s = katalog.standard(int(m.group(1)))
+        assert s, f"{navn}: ingen sådan standard"
+        return urls.standard(s.nr, s.titel)
+    if navn == "generel":
+        return urls.GENEREL
+    assert navn.endswith(".md"), f"{navn}: skriv et id (K.2.1), 'standard N', 'generel' eller en sti i content/"
+    return navn
+
+
+def soegninger(katalog: Katalog) -> list[Soegning]:
+    data = YAML(typ="safe").load(SOEGNINGER.read_text(encoding="utf-8"))
+    assert list(data) == list(GRUPPER), f"grupperne skal være {list(GRUPPER)}, ikke {list(data)}"
+    ud = []
+    for gruppe, liste in data.items():
+        for s in liste:
+            navne = s["side"] if isinstance(s["side"], list) else [s["side"]]
+            ud.append(Soegning(gruppe, str(s["q"]), tuple(side_sti(n, katalog) for n in navne)))
+    return ud
+
+
+@dataclass
+class Maaling:
+    soegning: Soegning
+    top: list[str]          # URL paths of the first results (up to 5)
+
+    @property
+    def plads(self) -> int | None:
+        for i, t in enumerate(self.top):
+            if t in self.soegning.urler():
+                return i + 1
+        return None
+
+
+def opsummer(maalinger: list[Maaling]) -> dict[str, dict[str, int]]:
+    """Per group (and "i alt"): queries, top 1, top 5, empty results."""
+    ud: dict[str, dict[str, int]] = {}
+    for navn in list(GRUPPER) + ["i alt"]:
+        m = [x for x in maalinger if navn == "i alt" or x.soegning.gruppe == navn]
+        ud[navn] = {"antal": len(m), "top1": sum(x.plads == 1 for x in m),
+                    "top5": sum(x.plads is not None for x in m), "tomme": sum(not x.top for x in m)}
+    return ud
+
+
+def tabel(opsummering: dict[str, dict[str, int]]) -> list[str]:
+    """The summary as a Markdown table (README, report, test output)."""
+    linjer = ["| Gruppe | Søgninger | Top 1 | Top 5 | Tomme svar |", "|---|---|---|---|---|"]
+    for navn, t in opsummering.items():
+        titel = GRUPPER.get(navn, "I alt")
+        n = t["antal"] or 1
+        linjer.append(f"| {titel} | {t['antal']} | {t['top1']} ({100 * t['top1'] / n:.0f} %) | "
+                      f"{t['top5']} ({100 * t['top5'] / n:.0f} %) | {t['tomme']} |")
+    return linjer
