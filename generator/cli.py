@@ -1,4 +1,5 @@
 """Command line: ``python -m generator check|build|pdf|publish``."""
+
 from __future__ import annotations
 
 import argparse
@@ -24,9 +25,12 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for p in katalog.advarsler:
         print(p, file=sys.stderr)
-    print(f"OK: {len(katalog.standarder)} kvalitetsstandarder, {len(katalog.indsatser)} indsatser, "
-          f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
-          + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "") + ".")
+    print(
+        f"OK: {len(katalog.standarder)} kvalitetsstandarder, {len(katalog.indsatser)} indsatser, "
+        f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
+        + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
+        + "."
+    )
     if not args.kort:
         print()
         print(rapport(katalog))
@@ -40,7 +44,9 @@ def _build(args: argparse.Namespace) -> int:
         for p in e.problemer:
             print(p, file=sys.stderr)
         return 1
-    print(f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {args.content}/")
+    print(
+        f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {args.content}/"
+    )
     return 0
 
 
@@ -73,16 +79,22 @@ def _publish(args: argparse.Namespace) -> int:
         print(f"publish: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print(f"\npublish blev afbrudt. Kør 'python -m generator publish {args.revision}' igen: den gør "
-              "publiceringen færdig eller ruller den tilbage og fortæller, hvad den gjorde.", file=sys.stderr)
+        print(
+            f"\npublish blev afbrudt. Kør 'python -m generator publish {args.revision}' igen: den gør "
+            "publiceringen færdig eller ruller den tilbage og fortæller, hvad den gjorde.",
+            file=sys.stderr,
+        )
         return 130
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Kvalitetsstandard-kataloget: tjek, byg og publicér.")
-    parser.add_argument("--data", default="data", help="mappe med katalog.yaml, standards.yaml, indsatser.yaml, love.yaml")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Kvalitetsstandard-kataloget: tjek, byg og publicér."
+    )
+    parser.add_argument(
+        "--data", default="data", help="mappe med katalog.yaml, standards.yaml, indsatser.yaml, love.yaml"
+    )
     sub = parser.add_subparsers(dest="kommando", required=True)
     p = sub.add_parser("check", help="validér alle data og vis fuldstændighedsrapporten")
     p.add_argument("--kort", action="store_true", help="kun opsummeringen, ikke rapporten")
@@ -97,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("revision")
     p.add_argument("--config", default="mkdocs.yml")
     p.add_argument("--branch", default="gh-pages")
-    p.add_argument("--overskriv", action="store_true",
-                   help="erstat en allerede publiceret udgave (normalt afvist: en godkendt udgave ændres ikke)")
+    p.add_argument(
+        "--overskriv",
+        action="store_true",
+        help="erstat en allerede publiceret udgave (normalt afvist: en godkendt udgave ændres ikke)",
+    )
     p.set_defaults(func=_publish)
     args = parser.parse_args(argv)
     return args.func(args)

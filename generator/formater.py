@@ -4,6 +4,7 @@ Used by the checks' messages, the templates (registered as Jinja filters in
 `site.skabeloner`), the revision diff and the PDF, so a duration or a date reads
 the same everywhere. Pure functions on plain values; nothing here knows the schema.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,20 @@ import re
 import unicodedata
 from typing import Any
 
-MAANEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-            "september", "oktober", "november", "december")
+MAANEDER = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 # Units as the data writes them (plural) → (singular, plural).
 ENHEDER: dict[str, tuple[str, str]] = {

@@ -6,14 +6,15 @@ a problem does not have are left out). A check
 that does not know where its input came from (a citation, a law look-up) returns
 `Problem`s without a location; the caller that walked the file adds it with `sted`.
 """
+
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Niveau(str, Enum):
+class Niveau(StrEnum):
     FEJL = "fejl"
     """Stops check, build and publish."""
     ADVARSEL = "advarsel"
@@ -37,8 +38,12 @@ class Problem:
     def __str__(self) -> str:
         # Parts the problem does not have (no entry, no field) are left out, never shown as "-".
         sted = f"{self.fil or 'data'}:{self.linje}" if self.linje else (self.fil or "data")
-        dele = [sted] + (["advarsel"] if self.niveau is Niveau.ADVARSEL else []) + [
-            d for d in (self.post, self.felt) if d] + [self.besked]
+        dele = (
+            [sted]
+            + (["advarsel"] if self.niveau is Niveau.ADVARSEL else [])
+            + [d for d in (self.post, self.felt) if d]
+            + [self.besked]
+        )
         tekst = ": ".join(dele)
         if self.hint:
             tekst += f" (hint: {self.hint})"

@@ -1,4 +1,5 @@
 """The revision as one JSON document: the open-data export, and what a later revision compares against."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,12 @@ class Eksport(schema.Model):
 
 
 def eksport(katalog: Katalog) -> dict[str, Any]:
-    return Eksport(katalog=katalog.info, introduktion=katalog.introduktion,
-                   standarder=katalog.standarder, indsatser=katalog.indsatser).model_dump(mode="json")
+    return Eksport(
+        katalog=katalog.info,
+        introduktion=katalog.introduktion,
+        standarder=katalog.standarder,
+        indsatser=katalog.indsatser,
+    ).model_dump(mode="json")
 
 
 def som_json(data: Any) -> str:

@@ -1,4 +1,5 @@
 """One revision's validated data: what every later step (checks, changes, pages) reads."""
+
 from __future__ import annotations
 
 import functools

@@ -7,6 +7,7 @@ on the revision's date. Facts in the registry carry their source (`kilde`) and
 whether that source was actually read (`bekræftet`), so an editor can tell a
 checked fact from a placeholder.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -17,13 +18,14 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from .yamlfil import YamlFil
 from ..formater import dansk_dato
 from ..problemer import Problem, advarsel, fejl
 from .schema import Dato, LovId, Model, Paragraf, Tekst, Titel, dato_som_date
 from .valider import valider
+from .yamlfil import YamlFil
 
 ELI_RE = re.compile(r"^https://www\.retsinformation\.dk/eli/lta/\d{4}/\d+$")
+
 
 def normaliser_paragraf(p: str) -> str:
     """``"94a"`` / ``"94 A"`` / ``" 94  a "`` → ``"94 a"``; other input is returned stripped."""
@@ -61,6 +63,7 @@ def _navnenoegle(navn: str) -> str:
 
 # ---------------------------------------------------------------- models
 
+
 class Akt(Model):
     """The version of the law the catalogue links to (a consolidated act, LBK, or the act, LOV)."""
 
@@ -76,7 +79,9 @@ class Akt(Model):
     @classmethod
     def _eli_form(cls, v: str | None) -> str | None:
         if v is not None and not ELI_RE.match(v):
-            raise ValueError(f"ELI-adressen skal have formen https://www.retsinformation.dk/eli/lta/ÅR/NUMMER; fik {v!r}")
+            raise ValueError(
+                f"ELI-adressen skal have formen https://www.retsinformation.dk/eli/lta/ÅR/NUMMER; fik {v!r}"
+            )
         return v
 
     def udstedt(self) -> dt.date | None:
@@ -123,7 +128,7 @@ class LovParagraf(Model):
     kilde: Tekst | None = None
 
     @model_validator(mode="after")
-    def _datoer(self) -> "LovParagraf":
+    def _datoer(self) -> LovParagraf:
         if self.gyldig_fra and self.gyldig_til and dato_som_date(self.gyldig_fra) > dato_som_date(self.gyldig_til):
             raise ValueError(f"gyldig_fra ({self.gyldig_fra}) ligger efter gyldig_til ({self.gyldig_til})")
         fra = [dato_som_date(a.fra) for a in self.stk_senere]
@@ -166,6 +171,7 @@ class LoveFil(Model):
 
 
 # ---------------------------------------------------------------- registry
+
 
 class Lovregister:
     """Look-ups and checks over the validated registry."""
@@ -248,10 +254,11 @@ class Lovregister:
         if not alle:
             return []
         i = bisect.bisect_left([paragraf_noegle(p) for p in alle], paragraf_noegle(nr))
-        return alle[max(0, i - antal): i + antal]
+        return alle[max(0, i - antal) : i + antal]
 
-    def tjek(self, lov_id: str, paragraf: str, stk: int | None = None, nr: int | None = None,
-             dato: dt.date | None = None) -> list[Problem]:
+    def tjek(
+        self, lov_id: str, paragraf: str, stk: int | None = None, nr: int | None = None, dato: dt.date | None = None
+    ) -> list[Problem]:
         """Check one citation. The problems are not located: the caller knows where the citation stands."""
         ud: list[Problem] = []
         fil = self.filnavn
@@ -260,54 +267,81 @@ class Lovregister:
             kendte = [x.id for x in self.love]
             forslag = difflib.get_close_matches(lov_id, kendte, n=1, cutoff=0.6)
             hint = f"mente du '{forslag[0]}'? " if forslag else ""
-            return [fejl(f"ukendt lov '{lov_id}'",
-                         hint + f"brug en nøgle fra {fil}: " + ", ".join(kendte) + " — eller tilføj loven dér")]
+            return [
+                fejl(
+                    f"ukendt lov '{lov_id}'",
+                    hint + f"brug en nøgle fra {fil}: " + ", ".join(kendte) + " — eller tilføj loven dér",
+                )
+            ]
         nr_norm = normaliser_paragraf(paragraf)
         navn = f"{lov.genitiv} § {nr_norm}"
         if dato is not None and lov.gyldig_fra and dato < dato_som_date(lov.gyldig_fra):
-            ud.append(fejl(f"{lov.navne[0]} trådte først i kraft {dansk_dato(dato_som_date(lov.gyldig_fra))}; "
-                               f"henvisningen gælder {dansk_dato(dato)}",
-                       "henvis til den lov, der gjaldt på revisionens dato"))
+            ud.append(
+                fejl(
+                    f"{lov.navne[0]} trådte først i kraft {dansk_dato(dato_som_date(lov.gyldig_fra))}; "
+                    f"henvisningen gælder {dansk_dato(dato)}",
+                    "henvis til den lov, der gjaldt på revisionens dato",
+                )
+            )
         p = lov.paragraf(nr_norm)
         if p is None:
             naere = self._naere(lov, nr_norm)
-            hint = ("registret har " + ", ".join(f"§ {x}" for x in naere) + " i nærheden; " if naere else "")
-            ud.append(fejl(f"{navn} findes ikke i {lov.titel} (ifølge {fil})",
-                           hint + f"ret paragraffen, eller tilføj den i {fil} med kilde"))
+            hint = "registret har " + ", ".join(f"§ {x}" for x in naere) + " i nærheden; " if naere else ""
+            ud.append(
+                fejl(
+                    f"{navn} findes ikke i {lov.titel} (ifølge {fil})",
+                    hint + f"ret paragraffen, eller tilføj den i {fil} med kilde",
+                )
+            )
             return ud
         if dato is not None:
             if p.gyldig_fra and dato < dato_som_date(p.gyldig_fra):
-                ud.append(fejl(f"{navn} gælder først fra {dansk_dato(dato_som_date(p.gyldig_fra))}; "
-                                   f"henvisningen gælder {dansk_dato(dato)}",
-                           "ret paragraffen til den, der gjaldt på revisionens dato "
-                           f"(se 'kilde' ved § {nr_norm} i {fil})"))
+                ud.append(
+                    fejl(
+                        f"{navn} gælder først fra {dansk_dato(dato_som_date(p.gyldig_fra))}; "
+                        f"henvisningen gælder {dansk_dato(dato)}",
+                        f"ret paragraffen til den, der gjaldt på revisionens dato (se 'kilde' ved § {nr_norm} i {fil})",
+                    )
+                )
             if p.gyldig_til and dato > dato_som_date(p.gyldig_til):
-                ud.append(fejl(f"{navn} gælder kun til og med {dansk_dato(dato_som_date(p.gyldig_til))}; "
-                                   f"henvisningen gælder {dansk_dato(dato)}",
-                           "henvis til den bestemmelse, der afløste den "
-                           f"(se 'kilde' ved § {nr_norm} i {fil})"))
+                ud.append(
+                    fejl(
+                        f"{navn} gælder kun til og med {dansk_dato(dato_som_date(p.gyldig_til))}; "
+                        f"henvisningen gælder {dansk_dato(dato)}",
+                        f"henvis til den bestemmelse, der afløste den (se 'kilde' ved § {nr_norm} i {fil})",
+                    )
+                )
         if stk is not None:
             maks = p.max_stk(dato)
             if maks is not None and stk > maks:
                 naar = f" pr. {dansk_dato(dato)}" if dato else ""
                 har = "ét stykke" if maks == 1 else f"stk. 1-{maks}"
-                ud.append(fejl(f"{navn} har kun {har}{naar}; stk. {stk} findes ikke",
-                               f"ret stykket, eller ret 'stk' i {fil} hvis paragraffen er ændret"))
+                ud.append(
+                    fejl(
+                        f"{navn} har kun {har}{naar}; stk. {stk} findes ikke",
+                        f"ret stykket, eller ret 'stk' i {fil} hvis paragraffen er ændret",
+                    )
+                )
         if nr is not None and stk is None:
-            ud.append(fejl(f"{navn}, nr. {nr}: 'nr.' uden 'stk.' er tvetydigt",
-                       "angiv stykket, fx '§ 83, stk. 1, nr. 2'"))
+            ud.append(
+                fejl(f"{navn}, nr. {nr}: 'nr.' uden 'stk.' er tvetydigt", "angiv stykket, fx '§ 83, stk. 1, nr. 2'")
+            )
         e = p.erstattet_for_ældre
         if e is not None and dato is not None and dato >= dato_som_date(e.fra):
             af = self.navn_i_tekst(e.af)
-            ud.append(advarsel(
-                       f"{navn} gælder fra {dansk_dato(dato_som_date(e.fra))} ikke for personer omfattet af {af}; "
-                       f"henvis til {af}",
-                       f"gælder indsatsen personer omfattet af {af}, skal lovgrundlaget være {af}"
-                       + ("" if e.bekræftet else " (oplysningen er ikke bekræftet)")))
+            ud.append(
+                advarsel(
+                    f"{navn} gælder fra {dansk_dato(dato_som_date(e.fra))} ikke for personer omfattet af {af}; "
+                    f"henvis til {af}",
+                    f"gælder indsatsen personer omfattet af {af}, skal lovgrundlaget være {af}"
+                    + ("" if e.bekræftet else " (oplysningen er ikke bekræftet)"),
+                )
+            )
         return ud
 
 
 # ---------------------------------------------------------------- reading
+
 
 def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
     """Checks pydantic cannot do: the same law id, name form or paragraph twice."""
@@ -325,7 +359,16 @@ def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
         post = str(lov_id) if lov_id is not None else f"lov nr. {i + 1}"
         if isinstance(lov_id, str):
             if lov_id in set_id:
-                ud.append(Problem(f"loven '{lov_id}' står to gange (første gang som lov nr. {set_id[lov_id] + 1})", "slå de to indgange sammen til én", fil=navn, linje=fil.linje(("love", i, "id")), post=post, felt="id"))
+                ud.append(
+                    Problem(
+                        f"loven '{lov_id}' står to gange (første gang som lov nr. {set_id[lov_id] + 1})",
+                        "slå de to indgange sammen til én",
+                        fil=navn,
+                        linje=fil.linje(("love", i, "id")),
+                        post=post,
+                        felt="id",
+                    )
+                )
             else:
                 set_id[lov_id] = i
         former: list[tuple[str, tuple]] = []
@@ -344,7 +387,16 @@ def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
             if noegle in set_navn and set_navn[noegle][0] != post:
                 andet, _ = set_navn[noegle]
                 felt = ".".join(str(x) if not isinstance(x, int) else f"[{x}]" for x in sti[2:]).replace(".[", "[")
-                ud.append(Problem(f"navnet '{form}' bruges også af loven '{andet}'; et navn skal pege på én lov", "slet navnet hos den ene lov", fil=navn, linje=fil.linje(sti), post=post, felt=felt))
+                ud.append(
+                    Problem(
+                        f"navnet '{form}' bruges også af loven '{andet}'; et navn skal pege på én lov",
+                        "slet navnet hos den ene lov",
+                        fil=navn,
+                        linje=fil.linje(sti),
+                        post=post,
+                        felt=felt,
+                    )
+                )
             else:
                 set_navn.setdefault(noegle, (post, ""))
         sete: dict[str, int] = {}
@@ -353,7 +405,16 @@ def _tjek_dubletter(fil: YamlFil) -> list[Problem]:
                 continue
             nr = normaliser_paragraf(p["nr"])
             if nr in sete:
-                ud.append(Problem(f"§ {nr} står to gange (også som paragraffer[{sete[nr]}])", "slå de to indgange sammen til én", fil=navn, linje=fil.linje(("love", i, "paragraffer", j, "nr")), post=post, felt=f"paragraffer[{j}].nr"))
+                ud.append(
+                    Problem(
+                        f"§ {nr} står to gange (også som paragraffer[{sete[nr]}])",
+                        "slå de to indgange sammen til én",
+                        fil=navn,
+                        linje=fil.linje(("love", i, "paragraffer", j, "nr")),
+                        post=post,
+                        felt=f"paragraffer[{j}].nr",
+                    )
+                )
             else:
                 sete[nr] = j
     return ud
@@ -370,7 +431,16 @@ def laes_lovregister(fil: YamlFil) -> tuple[Lovregister | None, list[Problem]]:
         for j, p in enumerate(lov.paragraffer):
             e = p.erstattet_for_ældre
             if e is not None and register.lov(e.af) is None:
-                problemer.append(Problem(f"ukendt lov '{e.af}'", "brug en lovs id fra denne fil, fx ældreloven", fil=fil.visningsnavn, linje=fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "af")), post=lov.id, felt=f"paragraffer[{j}].erstattet_for_ældre.af"))
+                problemer.append(
+                    Problem(
+                        f"ukendt lov '{e.af}'",
+                        "brug en lovs id fra denne fil, fx ældreloven",
+                        fil=fil.visningsnavn,
+                        linje=fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "af")),
+                        post=lov.id,
+                        felt=f"paragraffer[{j}].erstattet_for_ældre.af",
+                    )
+                )
     if problemer:
         return None, problemer
     return register, []

@@ -1,4 +1,5 @@
 """Placeholders such as ``{kommunes}`` in any text, filled from katalog.yaml (written once, there)."""
+
 from __future__ import annotations
 
 import difflib
@@ -35,17 +36,21 @@ def klammer(tekst: str) -> list[Klamme]:
             ud.append(Klamme(m.start(), s, "attributliste"))
         else:
             ord_ = re.match(r"\s*([\wæøåÆØÅ]+)", indre)
-            forslag = difflib.get_close_matches(ord_.group(1).lower(), schema.PLADSHOLDERE, n=1, cutoff=0.6) \
-                if ord_ else []
+            forslag = (
+                difflib.get_close_matches(ord_.group(1).lower(), schema.PLADSHOLDERE, n=1, cutoff=0.6) if ord_ else []
+            )
             ud.append(Klamme(m.start(), s, "fejl", forslag[0] if forslag else None))
     return ud
 
 
 def vaerdier(info: schema.KatalogFil) -> dict[str, str]:
     return {
-        "kommune": info.kommune.navn, "kommunes": info.kommune.genitiv,
-        "kontakt_enhed": info.kontakt.enhed or "", "kontakt_telefon": info.kontakt.telefon or "",
-        "kontakt_telefontid": info.kontakt.telefontid or "", "katalog_år": str(info.katalog.år),
+        "kommune": info.kommune.navn,
+        "kommunes": info.kommune.genitiv,
+        "kontakt_enhed": info.kontakt.enhed or "",
+        "kontakt_telefon": info.kontakt.telefon or "",
+        "kontakt_telefontid": info.kontakt.telefontid or "",
+        "katalog_år": str(info.katalog.år),
         "hjemmeside": info.kommune.hjemmeside,
     }
 

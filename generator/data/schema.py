@@ -7,17 +7,15 @@ a typo such as ``lovgrundlg`` is an error, never silently ignored.
 A section the source does not cover is never left out: it is written as
 ``{mangler: "<why>"}`` (see `Mangler`), and the site says so plainly.
 """
+
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal, TypeVar, Union
-
 from dataclasses import dataclass
-
-from typing_extensions import TypeIs
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -31,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+from typing_extensions import TypeIs
 
 from ..formater import MAANEDER, varighed
 
@@ -69,7 +68,7 @@ def _tjek_dato(v: Any) -> str:
     The text is kept as written (the site and the JSON export print it); each form is
     checked as a date with `datetime`, so 2014-13 and 2014-02-30 are refused.
     """
-    form = "skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx \"2014-05\" for maj 2014"
+    form = 'skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD i anførselstegn, fx "2014-05" for maj 2014'
     if isinstance(v, bool) or not isinstance(v, (str, int, dt.date)):
         raise _dato_fejl(f"forventede en dato, fik {_SLAGS.get(type(v), 'noget andet')}", v, form)
     if isinstance(v, dt.datetime):
@@ -78,8 +77,11 @@ def _tjek_dato(v: Any) -> str:
         return v.isoformat()
     tekst = str(v)
     dele = tekst.split("-")
-    if not (1 <= len(dele) <= 3 and all(d.isascii() and d.isdigit() for d in dele)
-            and [len(d) for d in dele] == [4, 2, 2][: len(dele)]):
+    if not (
+        1 <= len(dele) <= 3
+        and all(d.isascii() and d.isdigit() for d in dele)
+        and [len(d) for d in dele] == [4, 2, 2][: len(dele)]
+    ):
         raise _dato_fejl(f"datoen skal skrives ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD; fik {tekst[:40]!r}", v, form)
     aar, maaned, dag = (int(d) for d in dele + ["01"] * (3 - len(dele)))
     if aar < 1:
@@ -90,22 +92,31 @@ def _tjek_dato(v: Any) -> str:
         dt.date(aar, maaned, dag)
     except ValueError:
         dage = calendar.monthrange(aar, maaned)[1]
-        raise _dato_fejl(f"{tekst} er ikke en dato: {MAANEDER[maaned - 1]} {aar} har {dage} dage", v,
-                         f"dagen skal være 01-{dage}") from None
+        raise _dato_fejl(
+            f"{tekst} er ikke en dato: {MAANEDER[maaned - 1]} {aar} har {dage} dage", v, f"dagen skal være 01-{dage}"
+        ) from None
     return tekst
 
 
-Dato = Annotated[str, BeforeValidator(_tjek_dato),
-                 WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})]
+Dato = Annotated[
+    str, BeforeValidator(_tjek_dato), WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"})
+]
 """A date as precise as the source gives it: ``2014``, ``2014-05`` or ``2014-05-01`` — a real one."""
 
 EMNER: tuple[str, ...] = (
-    "personlig pleje", "rengøring og tøjvask", "indkøb", "mad", "at komme omkring og træning",
-    "aflastning af pårørende", "kortere ophold", "plejebolig",
+    "personlig pleje",
+    "rengøring og tøjvask",
+    "indkøb",
+    "mad",
+    "at komme omkring og træning",
+    "aflastning af pårørende",
+    "kortere ophold",
+    "plejebolig",
 )
 """The closed vocabulary of topic tags (`emner`): words a reader recognises, never facts. The
 finder "Hvad kan jeg få hjælp til?" asks by them; "plejebolig" answers where the person lives."""
 Emne = Literal[EMNER]  # type: ignore[valid-type]
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -125,7 +136,7 @@ def _afsnit_tag(v: Any) -> str:
 T = TypeVar("T")
 
 Afsnit = Annotated[
-    Union[Annotated[T, Tag("indhold")], Annotated[Mangler, Tag("mangler")]],
+    Annotated[T, Tag("indhold")] | Annotated[Mangler, Tag("mangler")],
     Discriminator(_afsnit_tag),
 ]
 """A catalogue section: ``Afsnit[list[Frist]]`` is either its content, or ``{mangler: reason}``."""
@@ -141,6 +152,7 @@ def overskrift(titel: str, **kw: Any) -> Any:
 
 
 # ---------------------------------------------------------------- shared parts
+
 
 class Varighed(Model):
     """A number and a unit, e.g. 4 uger, 30 minutter."""
@@ -162,7 +174,7 @@ class Frist(Model):
     side: Sidetal
 
     @model_validator(mode="after")
-    def _frist_eller_note(self) -> "Frist":
+    def _frist_eller_note(self) -> Frist:
         if self.frist is None and self.note is None:
             raise ValueError("en frist skal have 'frist' (antal + enhed) eller 'note' (fx 'Hurtigst muligt')")
         return self
@@ -194,7 +206,7 @@ class Henvisning(Model):
     nr: Annotated[int, Field(ge=1)] | None = None
 
     @model_validator(mode="after")
-    def _nr_kraever_stk(self) -> "Henvisning":
+    def _nr_kraever_stk(self) -> Henvisning:
         # "§ 83, nr. 2" without a stk. is ambiguous in Danish drafting.
         if self.nr is not None and self.stk is None:
             raise ValueError("'nr' uden 'stk' giver ikke mening; angiv stk. eller fjern nr.")
@@ -227,7 +239,7 @@ class Kvalitetsmaal(Model):
     overskrifter: Maaloverskrifter | None = None
 
     @model_validator(mode="after")
-    def _ikke_tom(self) -> "Kvalitetsmaal":
+    def _ikke_tom(self) -> Kvalitetsmaal:
         if not (self.indledning or self.borgeren_kan_forvente or self.kommunens_mål):
             raise ValueError("kvalitetsmål er tomt; skriv mindst ét mål eller brug 'mangler: <årsag>'")
         return self
@@ -247,7 +259,7 @@ class StandardensIndsats(Model):
     gruppe: Tekst | None = None
 
     @model_validator(mode="after")
-    def _praecis_en(self) -> "StandardensIndsats":
+    def _praecis_en(self) -> StandardensIndsats:
         if (self.indsats is None) == (self.standard is None):
             raise ValueError("angiv enten 'indsats' (fx K.1.1) eller 'standard' (et nummer), ikke begge/ingen")
         if self.standard is not None and self.titel is None:
@@ -256,6 +268,7 @@ class StandardensIndsats(Model):
 
 
 # ---------------------------------------------------------------- entries
+
 
 class Introduktionsafsnit(Model):
     nr: Annotated[str, StringConstraints(pattern=r"^1\.\d+$")]
@@ -335,7 +348,7 @@ class Indsats(Model):
     øvrigt: list[Loefte] = overskrift("Andre oplysninger", default=[])
 
     @model_validator(mode="after")
-    def _type_passer_til_id(self) -> "Indsats":
+    def _type_passer_til_id(self) -> Indsats:
         forventet = "kompenserende" if self.id.startswith("K") else "udviklende"
         if self.type != forventet:
             raise ValueError(f"id {self.id} betyder type '{forventet}', men type er '{self.type}'")
@@ -343,6 +356,7 @@ class Indsats(Model):
 
 
 # ---------------------------------------------------------------- files
+
 
 class StandarderFil(Model):
     introduktion: Introduktion
@@ -439,8 +453,15 @@ def prosa(data: Any, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
 
 # Placeholders an editor may write in any text; filled from katalog.yaml so
 # the municipality's name and contact details live in one place only.
-PLADSHOLDERE = ("kommune", "kommunes", "kontakt_enhed", "kontakt_telefon", "kontakt_telefontid",
-                "katalog_år", "hjemmeside")
+PLADSHOLDERE = (
+    "kommune",
+    "kommunes",
+    "kontakt_enhed",
+    "kontakt_telefon",
+    "kontakt_telefontid",
+    "katalog_år",
+    "hjemmeside",
+)
 PLADSHOLDER_RE = re.compile(r"\{([a-zæøå_]+)\}")
 
 
@@ -451,6 +472,7 @@ def dato_som_date(dato: str) -> dt.date:
 
 
 # ---------------------------------------------------------------- aspects of a service level
+
 
 @dataclass(frozen=True)
 class Aspekt:
@@ -472,19 +494,38 @@ class Aspekt:
 
 
 ASPEKTER: tuple[Aspekt, ...] = (
-    Aspekt("sagsbehandlingsfrist", "Sagsbehandlingsfrist", "hvor hurtigt kommunen træffer afgørelse",
-           "sagsbehandlingsfrist", "sagsbehandlingsfrister"),
-    Aspekt("hyppighed", "Hyppighed og omfang", "hvor ofte og hvor meget du får hjælp",
-           "hyppighed", "vejledende_omfang"),
-    Aspekt("levering", "Levering og leverancesikkerhed", "hvornår og hvordan hjælpen leveres",
-           "levering", "leverancesikkerhed"),
+    Aspekt(
+        "sagsbehandlingsfrist",
+        "Sagsbehandlingsfrist",
+        "hvor hurtigt kommunen træffer afgørelse",
+        "sagsbehandlingsfrist",
+        "sagsbehandlingsfrister",
+    ),
+    Aspekt(
+        "hyppighed", "Hyppighed og omfang", "hvor ofte og hvor meget du får hjælp", "hyppighed", "vejledende_omfang"
+    ),
+    Aspekt(
+        "levering",
+        "Levering og leverancesikkerhed",
+        "hvornår og hvordan hjælpen leveres",
+        "levering",
+        "leverancesikkerhed",
+    ),
     Aspekt("pris", "Pris og betaling", "hvad hjælpen koster", "betaling", "betaling"),
-    Aspekt("fleksibilitet", "Fleksibilitet", "om du kan bytte hjælpen til anden hjælp",
-           None, "fleksibilitet", prosa=True),
-    Aspekt("frit_valg", "Frit valg af leverandør", "om du kan vælge, hvem der leverer hjælpen",
-           None, "frit_valg", prosa=True),
-    Aspekt("ikke_omfattet", "Det kan du ikke få hjælp til", "hvad hjælpen ikke omfatter",
-           "ikke_omfattet", "ikke_omfattet"),
+    Aspekt(
+        "fleksibilitet", "Fleksibilitet", "om du kan bytte hjælpen til anden hjælp", None, "fleksibilitet", prosa=True
+    ),
+    Aspekt(
+        "frit_valg",
+        "Frit valg af leverandør",
+        "om du kan vælge, hvem der leverer hjælpen",
+        None,
+        "frit_valg",
+        prosa=True,
+    ),
+    Aspekt(
+        "ikke_omfattet", "Det kan du ikke få hjælp til", "hvad hjælpen ikke omfatter", "ikke_omfattet", "ikke_omfattet"
+    ),
     Aspekt("saerlige_forhold", "Særlige forhold", "særlige forhold", None, "særlige_forhold", prosa=True),
     Aspekt("lovgrundlag", "Lovgrundlag", "lovgrundlaget", "lovgrundlag", "lovgrundlag"),
 )
@@ -503,8 +544,17 @@ def gaelder_for(v: Any, indsats_id: str) -> Literal["navngivet", "standard"] | N
 def overskrifter() -> dict[str, str]:
     """Every field's Danish heading, from the models' field titles (declared once, above)."""
     ud: dict[str, str] = {}
-    for model in (Standard, Indsats, Introduktion, Introduktionsafsnit, Kvalitetsmaal, Dokument, KatalogFil,
-                  Kommune, Kontakt):
+    for model in (
+        Standard,
+        Indsats,
+        Introduktion,
+        Introduktionsafsnit,
+        Kvalitetsmaal,
+        Dokument,
+        KatalogFil,
+        Kommune,
+        Kontakt,
+    ):
         for navn, f in model.model_fields.items():
             if f.title:
                 ud.setdefault(navn, f.title)

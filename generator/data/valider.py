@@ -6,6 +6,7 @@ turns the path into a line, and the entry it belongs to is named by its own
 Danish and name types as an editor knows them ("tekst", "et helt tal"), never
 by their Python names.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -21,26 +22,52 @@ M = TypeVar("M", bound=BaseModel)
 
 _MOENSTRE = {
     r"^[KU]\.\d+\.\d+$": ("id skal have formen K.n.n eller U.n.n", "fx K.2.1 (kompenserende) eller U.3.5 (udviklende)"),
-    r"^\d+( [a-z])?$": ("paragraffen skal skrives som tal, evt. med bogstav efter mellemrum",
-                        "skriv fx \"83\" eller \"94 a\" (ikke \"94a\" eller \"§ 83\")"),
-    r"^[a-zæøå]+$": ("lovens nøgle skal være små bogstaver uden mellemrum", "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven"),
+    r"^\d+( [a-z])?$": (
+        "paragraffen skal skrives som tal, evt. med bogstav efter mellemrum",
+        'skriv fx "83" eller "94 a" (ikke "94a" eller "§ 83")',
+    ),
+    r"^[a-zæøå]+$": (
+        "lovens nøgle skal være små bogstaver uden mellemrum",
+        "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven",
+    ),
     r"^https://": ("adressen skal begynde med https://", None),
     r"^1\.\d+$": ("introduktionens afsnit nummereres 1.1, 1.2, …", None),
-    r"^[0-9]{4}[a-z0-9.-]*$": ("en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg",
-                               "fx \"2015\" eller \"2015-2\""),
-    r"^[a-z0-9-]+$": ("et id må kun have små bogstaver (a-z), tal og bindestreg", "fx \"budget-2015\""),
+    r"^[0-9]{4}[a-z0-9.-]*$": (
+        "en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg",
+        'fx "2015" eller "2015-2"',
+    ),
+    r"^[a-z0-9-]+$": ("et id må kun have små bogstaver (a-z), tal og bindestreg", 'fx "budget-2015"'),
 }
 
-_TYPER = {"str": "tekst", "int": "et helt tal", "list": "en liste", "dict": "en blok af felter",
-          "bool": "ja/nej", "float": "et tal", "NoneType": "tom"}
+_TYPER = {
+    "str": "tekst",
+    "int": "et helt tal",
+    "list": "en liste",
+    "dict": "en blok af felter",
+    "bool": "ja/nej",
+    "float": "et tal",
+    "NoneType": "tom",
+}
 
-_FORVENTET = {"string_type": "tekst", "int_type": "et helt tal", "int_from_float": "et helt tal",
-              "list_type": "en liste", "dict_type": "en blok af felter", "model_type": "en blok af felter",
-              "model_attributes_type": "en blok af felter", "bool_type": "ja/nej", "float_type": "et tal",
-              "literal_error": "en af de tilladte værdier"}
+_FORVENTET = {
+    "string_type": "tekst",
+    "int_type": "et helt tal",
+    "int_from_float": "et helt tal",
+    "list_type": "en liste",
+    "dict_type": "en blok af felter",
+    "model_type": "en blok af felter",
+    "model_attributes_type": "en blok af felter",
+    "bool_type": "ja/nej",
+    "float_type": "et tal",
+    "literal_error": "en af de tilladte værdier",
+}
 
-_SAMMENLIGNING = {"greater_than_equal": ("ge", "mindst"), "less_than_equal": ("le", "højst"),
-                  "greater_than": ("gt", "større end"), "less_than": ("lt", "mindre end")}
+_SAMMENLIGNING = {
+    "greater_than_equal": ("ge", "mindst"),
+    "less_than_equal": ("le", "højst"),
+    "greater_than": ("gt", "større end"),
+    "less_than": ("lt", "mindre end"),
+}
 
 
 def _modeller(model: type[BaseModel], sete: set | None = None) -> set[type[BaseModel]]:
@@ -58,10 +85,15 @@ def _modeller(model: type[BaseModel], sete: set | None = None) -> set[type[BaseM
 def _modeller_i(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
-    return [m for a in getattr(annotation, "__args__", ()) or () for m in _modeller_i(a)] + \
-        [m for a in getattr(annotation, "__metadata__", ()) or () for m in _modeller_i(a)] + \
-        ([m for m in _modeller_i(annotation.__origin__)] if hasattr(annotation, "__origin__")
-         and annotation.__origin__ is not annotation else [])
+    return (
+        [m for a in getattr(annotation, "__args__", ()) or () for m in _modeller_i(a)]
+        + [m for a in getattr(annotation, "__metadata__", ()) or () for m in _modeller_i(a)]
+        + (
+            [m for m in _modeller_i(annotation.__origin__)]
+            if hasattr(annotation, "__origin__") and annotation.__origin__ is not annotation
+            else []
+        )
+    )
 
 
 def _feltnavne(model: type[BaseModel]) -> set[str]:
@@ -78,14 +110,17 @@ def _har_diskriminator(annotation: Any) -> bool:
 
 def afsnitfelter(model: type[BaseModel]) -> set[str]:
     """Fields that are sections (`schema.Afsnit`: content or ``{mangler: …}``, perhaps optional)."""
-    return {navn for m in _modeller(model) for navn, f in m.model_fields.items()
-            if any(isinstance(x, Discriminator) for x in f.metadata) or _har_diskriminator(f.annotation)}
+    return {
+        navn
+        for m in _modeller(model)
+        for navn, f in m.model_fields.items()
+        if any(isinstance(x, Discriminator) for x in f.metadata) or _har_diskriminator(f.annotation)
+    }
 
 
 def uden_maerker(loc: tuple, afsnit: set[str]) -> tuple:
     """pydantic's path without the union tags ('indhold'/'mangler') it puts after a section field."""
-    return tuple(d for i, d in enumerate(loc)
-                 if not (d in ("indhold", "mangler") and i > 0 and loc[i - 1] in afsnit))
+    return tuple(d for i, d in enumerate(loc) if not (d in ("indhold", "mangler") and i > 0 and loc[i - 1] in afsnit))
 
 
 def _liste(vaerdier: list[str]) -> str:
@@ -115,9 +150,11 @@ def _oversaet(fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str]) -
     if t == "string_too_short":
         return "må ikke være tom", "skriv teksten, eller brug 'mangler: <hvorfor>' for et afsnit kilden ikke har"
     if t == "string_too_long":
-        return (f"teksten er for lang ({len(inddata) if isinstance(inddata, str) else '?'} tegn; "
-                f"højst {ctx.get('max_length')} tegn)",
-                "forkort teksten; en længere forklaring hører til i teksten under overskriften")
+        return (
+            f"teksten er for lang ({len(inddata) if isinstance(inddata, str) else '?'} tegn; "
+            f"højst {ctx.get('max_length')} tegn)",
+            "forkort teksten; en længere forklaring hører til i teksten under overskriften",
+        )
     if t == "too_short":
         return "listen må ikke være tom", "tilføj mindst ét punkt"
     if t == "string_pattern_mismatch":
@@ -132,8 +169,10 @@ def _oversaet(fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str]) -
         vist = "" if inddata is None or isinstance(inddata, (dict, list)) else f" ({_vis(inddata)})"
         if t == "int_from_float":
             fik = "et decimaltal"
-        return (f"forkert type: forventede {forventet}, fik {fik}{vist}",
-                "sæt tekst i anførselstegn" if forventet == "tekst" else None)
+        return (
+            f"forkert type: forventede {forventet}, fik {fik}{vist}",
+            "sæt tekst i anførselstegn" if forventet == "tekst" else None,
+        )
     if t in _SAMMENLIGNING:
         noegle, ord_ = _SAMMENLIGNING[t]
         return f"tallet {_vis(inddata)} er uden for det tilladte", f"skal være {ord_} {ctx.get(noegle)}"
@@ -149,7 +188,14 @@ def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
     if fil.problemer:
         return None, list(fil.problemer)
     if not isinstance(fil.data, dict):
-        return None, [Problem("filen er tom eller ikke en blok af felter", f"filen skal indeholde felterne {', '.join(model.model_fields)}", fil=fil.visningsnavn, linje=1)]
+        return None, [
+            Problem(
+                "filen er tom eller ikke en blok af felter",
+                f"filen skal indeholde felterne {', '.join(model.model_fields)}",
+                fil=fil.visningsnavn,
+                linje=1,
+            )
+        ]
     try:
         return model.model_validate(fil.data), []
     except ValidationError as e:

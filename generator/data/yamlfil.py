@@ -20,6 +20,7 @@ multiply the data (a "billion laughs" alias bomb) are capped, and every way the 
 fail — bad bytes, control characters, syntax, tags, aliases, a date not in the calendar —
 becomes a located Danish `Problem`, never an exception.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -106,8 +107,13 @@ def post_og_felt(data: Any, sti: tuple) -> tuple[str | None, str | None]:
     forrige_noegle: Any = None
     for del_ in sti:
         if isinstance(del_, int):
-            if post is None and forrige_noegle in POSTNAVNE and isinstance(node, list) \
-                    and 0 <= del_ < len(node) and isinstance(node[del_], dict):
+            if (
+                post is None
+                and forrige_noegle in POSTNAVNE
+                and isinstance(node, list)
+                and 0 <= del_ < len(node)
+                and isinstance(node[del_], dict)
+            ):
                 post = POSTNAVNE[forrige_noegle](node[del_])
                 felt = []
             elif felt:
@@ -129,6 +135,7 @@ def post_og_felt(data: Any, sti: tuple) -> tuple[str | None, str | None]:
 
 
 # ------------------------------------------------------------------ reading
+
 
 class _Konstruktoer(RoundTripConstructor):
     """ruamel's round-trip constructor, with two changes for data typed by people."""
@@ -188,18 +195,26 @@ def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
     except FileNotFoundError:
         return problem("filen findes ikke", f"opret {sti.name} eller ret stien")
     except OSError as e:
-        aarsag = {errno.EISDIR: "stien er en mappe", errno.ENOTDIR: "en del af stien er ikke en mappe",
-                  errno.EACCES: "du har ikke adgang til den"}.get(e.errno or 0, "ukendt årsag")
+        aarsag = {
+            errno.EISDIR: "stien er en mappe",
+            errno.ENOTDIR: "en del af stien er ikke en mappe",
+            errno.EACCES: "du har ikke adgang til den",
+        }.get(e.errno or 0, "ukendt årsag")
         return problem(f"filen kan ikke læses ({aarsag})", "tjek at stien er en fil, og at du har adgang til den")
     if len(raa) > MAKS_BYTES:
-        return problem(f"filen fylder {len(raa) / 1e6:.1f} MB; en datafil må højst fylde {MAKS_BYTES / 1e6:.0f} MB",
-                       "del indholdet op, eller fjern det, der ikke hører til kataloget", 1)
+        return problem(
+            f"filen fylder {len(raa) / 1e6:.1f} MB; en datafil må højst fylde {MAKS_BYTES / 1e6:.0f} MB",
+            "del indholdet op, eller fjern det, der ikke hører til kataloget",
+            1,
+        )
     try:
         tekst = raa.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return problem(f"linjen er ikke gemt som UTF-8 (byte 0x{raa[e.start]:02x} kan ikke læses)",
-                       "gem filen som UTF-8 i din editor; æ, ø og å skal gemmes som UTF-8",
-                       raa[: e.start].count(b"\n") + 1)
+        return problem(
+            f"linjen er ikke gemt som UTF-8 (byte 0x{raa[e.start]:02x} kan ikke læses)",
+            "gem filen som UTF-8 i din editor; æ, ø og å skal gemmes som UTF-8",
+            raa[: e.start].count(b"\n") + 1,
+        )
     try:
         fil.rod = _hurtig(tekst)
     except (_Usaedvanlig, libyaml.YAMLError):
@@ -217,21 +232,28 @@ def _med_ruamel(fil: YamlFil, tekst: str) -> YamlFil:
     try:
         fil.rod = _yaml().load(tekst)
     except ReaderError as e:
-        return problem(f"tegnet U+{e.character:04X} er et usynligt styretegn og må ikke stå i teksten"
-                       if isinstance(e.character, int) else "filen indeholder et tegn, der ikke må stå i teksten",
-                       "slet tegnet (det følger ofte med, når tekst kopieres fra et andet program)",
-                       tekst[: e.position].count("\n") + 1 if isinstance(e.position, int) else None)
+        return problem(
+            f"tegnet U+{e.character:04X} er et usynligt styretegn og må ikke stå i teksten"
+            if isinstance(e.character, int)
+            else "filen indeholder et tegn, der ikke må stå i teksten",
+            "slet tegnet (det følger ofte med, når tekst kopieres fra et andet program)",
+            tekst[: e.position].count("\n") + 1 if isinstance(e.position, int) else None,
+        )
     except DuplicateKeyError as e:
         m = re.search(r'duplicate key "(.*?)"', e.problem or "")
         noegle = f"feltet '{m.group(1)}'" if m else "et felt"
-        return problem(f"{noegle} står to gange i samme blok", "slet eller omdøb den ene forekomst",
-                       e.problem_mark.line + 1 if e.problem_mark else None)
+        return problem(
+            f"{noegle} står to gange i samme blok",
+            "slet eller omdøb den ene forekomst",
+            e.problem_mark.line + 1 if e.problem_mark else None,
+        )
     except MarkedYAMLError as e:
         besked, hint, mark = yaml_fejl_paa_dansk(e)
         return problem(f"YAML-syntaksfejl: {besked}", hint, mark.line + 1 if mark else None)
     except (YAMLError, ValueError, TypeError):  # a construction ruamel could not do
-        return problem("YAML-syntaksfejl: en værdi kan ikke læses",
-                       "sæt værdien i anførselstegn; datoer skrives \"ÅÅÅÅ-MM-DD\"")
+        return problem(
+            "YAML-syntaksfejl: en værdi kan ikke læses", 'sæt værdien i anførselstegn; datoer skrives "ÅÅÅÅ-MM-DD"'
+        )
     return _afslut(fil)
 
 
@@ -245,6 +267,7 @@ def _afslut(fil: YamlFil) -> YamlFil:
 
 
 # ------------------------------------------------------------------ the fast reader (libyaml)
+
 
 class _Usaedvanlig(Exception):
     """YAML the fast reader leaves to ruamel.yaml (a key twice, a tag, a merge key, an odd scalar)."""
@@ -282,11 +305,14 @@ _SEQ = "tag:yaml.org,2002:seq"
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$")
-_FLOAT = re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+_FLOAT = re.compile(
+    r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
                           |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
                           |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
                           |[-+]?\.(?:inf|Inf|INF)
-                          |\.(?:nan|NaN|NAN))$""", re.X)
+                          |\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
 _DATO = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _TIDSPUNKT = re.compile(r"""^[0-9]{4}-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]""")
 _SAERLIGE = {"<<", "="}  # merge and value keys: ruamel.yaml gives them meanings of its own
@@ -367,7 +393,7 @@ def _byg(node: libyaml.Node, bygget: dict[int, Any], dybde: int = 0) -> Any:
         for nr, barn in enumerate(node.value):
             lc._pos[nr] = (barn.start_mark.line, barn.start_mark.column)
             liste.append(_byg(barn, bygget, dybde + 1))
-        liste.lc = lc
+        liste.lc = lc  # type: ignore[attr-defined]  # ruamel's attribute, so YamlFil.linje reads both
         bygget[id(node)] = liste
         return liste
     if node.tag != _MAP:
@@ -381,7 +407,7 @@ def _byg(node: libyaml.Node, bygget: dict[int, Any], dybde: int = 0) -> Any:
             raise _Usaedvanlig(noegle)  # a key twice: ruamel.yaml reports it, with both lines
         lc._pos[noegle] = (knude.start_mark.line, knude.start_mark.column)
         mapping[noegle] = _byg(vaerdi, bygget, dybde + 1)
-    mapping.lc = lc
+    mapping.lc = lc  # type: ignore[attr-defined]
     bygget[id(node)] = mapping
     return mapping
 
@@ -402,6 +428,7 @@ def _hurtig(tekst: str) -> Any:
 
 
 # ------------------------------------------------------------------ bounds on aliases
+
 
 def _graenser(fil: YamlFil) -> list[Problem]:
     """Refuse a file whose aliases multiply it beyond `MAKS_VAERDIER` values (an alias bomb)."""
@@ -429,9 +456,13 @@ def _graenser(fil: YamlFil) -> list[Problem]:
         if stoerst is None or maal(stoerst) <= MAKS_VAERDIER // 10:
             break
         sti, node = sti + (noegle,), stoerst
-    return [fil.problem(sti, f"aliasserne (*navn) folder data ud til mere end {MAKS_VAERDIER:,} værdier"
-                        .replace(",", "."),
-                        "brug et alias til at genbruge en enkelt tekst, ikke til at gange data op")]
+    return [
+        fil.problem(
+            sti,
+            f"aliasserne (*navn) folder data ud til mere end {MAKS_VAERDIER:,} værdier".replace(",", "."),
+            "brug et alias til at genbruge en enkelt tekst, ikke til at gange data op",
+        )
+    ]
 
 
 # ------------------------------------------------------------------ a plain copy
@@ -446,7 +477,7 @@ def _maerke(node: Any) -> str | None:
     vaerdi = getattr(tag, "value", None) if tag is not None else None
     if not vaerdi:
         return None
-    return "!!" + vaerdi[len(_STANDARD_MAERKE):] if vaerdi.startswith(_STANDARD_MAERKE) else vaerdi
+    return "!!" + vaerdi[len(_STANDARD_MAERKE) :] if vaerdi.startswith(_STANDARD_MAERKE) else vaerdi
 
 
 def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
@@ -458,15 +489,25 @@ def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
         if isinstance(node, TaggedScalar) and maerke == "!!str":
             return str(node.value)
         if maerke or isinstance(node, TaggedScalar):
-            problemer.append(fil.problem(sti, f"YAML-mærket '{maerke}' bruges ikke i kataloget",
-                                         f"slet '{maerke}'; skal teksten begynde med !, så sæt den i anførselstegn"))
+            problemer.append(
+                fil.problem(
+                    sti,
+                    f"YAML-mærket '{maerke}' bruges ikke i kataloget",
+                    f"slet '{maerke}'; skal teksten begynde med !, så sæt den i anførselstegn",
+                )
+            )
             return None
         if isinstance(node, dict):
             ud = {}
             for k, v in node.items():
                 if isinstance(k, (dict, list, tuple, set)):
-                    problemer.append(fil.problem(sti, "en nøgle skal være et feltnavn, ikke en liste eller blok",
-                                                 "skriv feltnavnet efterfulgt af kolon, fx 'titel: …'"))
+                    problemer.append(
+                        fil.problem(
+                            sti,
+                            "en nøgle skal være et feltnavn, ikke en liste eller blok",
+                            "skriv feltnavnet efterfulgt af kolon, fx 'titel: …'",
+                        )
+                    )
                     continue
                 ud[str(k)] = kopi(v, sti + (str(k),))
             return ud
@@ -482,11 +523,19 @@ def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
             return int(node)
         if isinstance(node, float):
             return float(node)
-        navn = next((n for t, n in _TYPENAVNE.items() if isinstance(node, t)),
-                    "!!set" if isinstance(node, (set, frozenset)) or "Set" in type(node).__name__ else "?")
-        problemer.append(fil.problem(sti, f"YAML-typen {navn} bruges ikke i kataloget" if navn != "?"
-                                     else "værdien er ikke tekst, tal, ja/nej, en liste eller en blok",
-                                     "skriv værdien som almindelig tekst, en liste eller en blok af felter"))
+        navn = next(
+            (n for t, n in _TYPENAVNE.items() if isinstance(node, t)),
+            "!!set" if isinstance(node, (set, frozenset)) or "Set" in type(node).__name__ else "?",
+        )
+        problemer.append(
+            fil.problem(
+                sti,
+                f"YAML-typen {navn} bruges ikke i kataloget"
+                if navn != "?"
+                else "værdien er ikke tekst, tal, ja/nej, en liste eller en blok",
+                "skriv værdien som almindelig tekst, en liste eller en blok af felter",
+            )
+        )
         return None
 
     return kopi(node, sti), problemer
@@ -500,46 +549,85 @@ _MARKERING = "sæt teksten i anførselstegn"
 # (pattern on ruamel's problem text, what is wrong, hint). The first match wins; ruamel's
 # English never reaches the editor.
 _YAML_FEJL: list[tuple[str, str, str]] = [
-    (r"found character '\\t' that cannot start any token|found a tab character",
-     "et tabulatortegn er brugt til indrykning", "ryk ind med mellemrum (2 pr. niveau), ikke tabulator"),
-    (r"found character '(.)' that cannot start any token",
-     "tegnet '{0}' kan ikke stå først i en værdi", _MARKERING),
-    (r"mapping values are not allowed here",
-     "et kolon med mellemrum efter (': ') kan ikke stå her",
-     "står ': ' inde i en tekst, så sæt teksten i anførselstegn eller skriv den som blok (|); ellers tjek indrykningen"),
-    (r"sequence entries are not allowed here",
-     "et listepunkt ('- ') kan ikke stå her", "tjek indrykningen af listen"),
+    (
+        r"found character '\\t' that cannot start any token|found a tab character",
+        "et tabulatortegn er brugt til indrykning",
+        "ryk ind med mellemrum (2 pr. niveau), ikke tabulator",
+    ),
+    (r"found character '(.)' that cannot start any token", "tegnet '{0}' kan ikke stå først i en værdi", _MARKERING),
+    (
+        r"mapping values are not allowed here",
+        "et kolon med mellemrum efter (': ') kan ikke stå her",
+        "står ': ' inde i en tekst, så sæt teksten i anførselstegn eller skriv den som blok (|); ellers tjek indrykningen",
+    ),
+    (r"sequence entries are not allowed here", "et listepunkt ('- ') kan ikke stå her", "tjek indrykningen af listen"),
     (r"mapping keys are not allowed here", "et '?' kan ikke stå her", _MARKERING),
-    (r"found undefined alias '?([^' ]+)",
-     "aliaset *{0} henviser til et anker (&{0}), der ikke findes",
-     "ret navnet efter *, eller sæt &{0} ved den værdi, der skal genbruges"),
-    (r"unconstructable recursive node",
-     "et alias henviser til sig selv (et *navn inde i den værdi, som &navn står ved)",
-     "et alias kan kun genbruge en værdi, der er skrevet færdig"),
-    (r"maximum depth",
-     f"data er indlejret for dybt (mere end {MAKS_DYBDE} niveauer af blokke og lister)",
-     "kataloget bruger højst nogle få niveauer; tjek [ ] og {{ }} og indrykningen"),
-    (r"another document|single document",
-     "filen indeholder mere end ét YAML-dokument (en linje med ---)", "slet linjen med --- eller ..."),
-    (r"unexpected end of stream",
-     "filen slutter, før et anførselstegn eller en parentes er lukket", "luk anførselstegnet eller parentesen"),
-    (r"expected ',' or '\]'",
-     "en liste i [ ] er ikke lukket, eller der mangler et komma", "luk listen med ] og sæt komma mellem punkterne"),
-    (r"expected ',' or '\}'",
-     "en blok i {{ }} er ikke lukket, eller der mangler et komma", "luk blokken med } og sæt komma mellem felterne"),
+    (
+        r"found undefined alias '?([^' ]+)",
+        "aliaset *{0} henviser til et anker (&{0}), der ikke findes",
+        "ret navnet efter *, eller sæt &{0} ved den værdi, der skal genbruges",
+    ),
+    (
+        r"unconstructable recursive node",
+        "et alias henviser til sig selv (et *navn inde i den værdi, som &navn står ved)",
+        "et alias kan kun genbruge en værdi, der er skrevet færdig",
+    ),
+    (
+        r"maximum depth",
+        f"data er indlejret for dybt (mere end {MAKS_DYBDE} niveauer af blokke og lister)",
+        "kataloget bruger højst nogle få niveauer; tjek [ ] og {{ }} og indrykningen",
+    ),
+    (
+        r"another document|single document",
+        "filen indeholder mere end ét YAML-dokument (en linje med ---)",
+        "slet linjen med --- eller ...",
+    ),
+    (
+        r"unexpected end of stream",
+        "filen slutter, før et anførselstegn eller en parentes er lukket",
+        "luk anførselstegnet eller parentesen",
+    ),
+    (
+        r"expected ',' or '\]'",
+        "en liste i [ ] er ikke lukket, eller der mangler et komma",
+        "luk listen med ] og sæt komma mellem punkterne",
+    ),
+    (
+        r"expected ',' or '\}'",
+        "en blok i {{ }} er ikke lukket, eller der mangler et komma",
+        "luk blokken med } og sæt komma mellem felterne",
+    ),
     (r"could not find expected ':'", "der mangler et kolon efter et feltnavn", "skriv 'feltnavn: værdi'"),
-    (r"found unknown escape character", "en omvendt skråstreg (\\) i tekst i dobbelte anførselstegn kan ikke bruges her",
-     "skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn"),
-    (r"expected alphabetic or numeric character",
-     "en værdi, der begynder med * eller &, skal have et navn efter tegnet", _MARKERING),
-    (r"expected chomping or indentation indicators|expected indentation indicator",
-     "efter | eller > må kun stå - , + eller et tal", "skriv teksten på de følgende linjer, rykket ind"),
-    (r"could not determine a constructor for the tag '?([^' ]+)",
-     "YAML-mærket '{0}' bruges ikke i kataloget", "slet mærket"),
-    (r"expected <block end>|expected <block mapping end>|expected the node content|expected a comment or a line break",
-     "linjen passer ikke ind i strukturen ovenover", _HINT),
-    (r"block scalar|more indented follow up line",
-     "en blok (|) er ikke rykket ensartet ind", "ryk alle linjer i blokken lige langt ind"),
+    (
+        r"found unknown escape character",
+        "en omvendt skråstreg (\\) i tekst i dobbelte anførselstegn kan ikke bruges her",
+        "skriv \\\\ for en omvendt skråstreg, eller brug enkelte anførselstegn",
+    ),
+    (
+        r"expected alphabetic or numeric character",
+        "en værdi, der begynder med * eller &, skal have et navn efter tegnet",
+        _MARKERING,
+    ),
+    (
+        r"expected chomping or indentation indicators|expected indentation indicator",
+        "efter | eller > må kun stå - , + eller et tal",
+        "skriv teksten på de følgende linjer, rykket ind",
+    ),
+    (
+        r"could not determine a constructor for the tag '?([^' ]+)",
+        "YAML-mærket '{0}' bruges ikke i kataloget",
+        "slet mærket",
+    ),
+    (
+        r"expected <block end>|expected <block mapping end>|expected the node content|expected a comment or a line break",
+        "linjen passer ikke ind i strukturen ovenover",
+        _HINT,
+    ),
+    (
+        r"block scalar|more indented follow up line",
+        "en blok (|) er ikke rykket ensartet ind",
+        "ryk alle linjer i blokken lige langt ind",
+    ),
 ]
 
 

@@ -3,6 +3,7 @@
 The JSON export is also what the "Ændringer" page of a later revision compares
 against: each published revision carries the exact data it was built from.
 """
+
 from __future__ import annotations
 
 import csv
@@ -11,13 +12,11 @@ import io
 import re
 from typing import Any
 
-from ..data import schema
 from ..data.eksport import Eksport, eksport, som_json
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder
 from . import urls
 from .visning import Visning
-
 
 # A spreadsheet opening the CSV treats a cell that begins with one of these as a formula
 # ("=HYPERLINK(...)", "@SUM(...)"), or strips the tab/CR and then does. OWASP's advice:
@@ -47,22 +46,39 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
     # Published data names the municipality: placeholders such as {kommune} are filled in.
     udfyld = Udfylder(katalog.info).i_data
     # The same rows and cells as the pages "Serviceniveau på et blik" and "Sagsbehandlingsfrister".
-    serviceniveau = [["id", "titel", "type", "standarder", "sagsbehandlingsfrist", "hyppighed", "pris", "levering",
-                      "side"]]
-    frister = [["gælder", "emne", "frist_antal", "frist_enhed", "frist", "kilde", "side"]]
+    serviceniveau: list[list[Any]] = [
+        ["id", "titel", "type", "standarder", "sagsbehandlingsfrist", "hyppighed", "pris", "levering", "side"]
+    ]
+    frister: list[list[Any]] = [["gælder", "emne", "frist_antal", "frist_enhed", "frist", "kilde", "side"]]
     for r in visning.serviceniveau:
         i = r.indsats
-        serviceniveau.append([i.id, i.titel, i.type, " ".join(map(str, i.standarder)),
-                              *(_uden_links(r.aspekt(a).celle) for a in ("sagsbehandlingsfrist", "hyppighed", "pris",
-                                                                         "levering")),
-                              i.side])
+        serviceniveau.append(
+            [
+                i.id,
+                i.titel,
+                i.type,
+                " ".join(map(str, i.standarder)),
+                *(_uden_links(r.aspekt(a).celle) for a in ("sagsbehandlingsfrist", "hyppighed", "pris", "levering")),
+                i.side,
+            ]
+        )
         for f, kilde in r.frister:
-            frister.append([f"{i.id} {i.titel}", f.emne or "", f.antal or "", f.enhed or "", f.tekst,
-                            kilde.kort or "indsatsen", f.side or ""])
+            frister.append(
+                [
+                    f"{i.id} {i.titel}",
+                    f.emne or "",
+                    f.antal or "",
+                    f.enhed or "",
+                    f.tekst,
+                    kilde.kort or "indsatsen",
+                    f.side or "",
+                ]
+            )
     for fr in visning.standardernes_frister():
         f = fr.faktum
-        frister.append([fr.hvem, f.emne or "", f.antal or "", f.enhed or "", f.tekst, "kvalitetsstandarden",
-                        f.side or ""])
+        frister.append(
+            [fr.hvem, f.emne or "", f.antal or "", f.enhed or "", f.tekst, "kvalitetsstandarden", f.side or ""]
+        )
     return {
         urls.DATA_JSON: som_json(udfyld(eksport(katalog))),
         urls.DATA_SKEMA: skema(),

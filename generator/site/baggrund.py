@@ -9,6 +9,7 @@ waits for it at the end, so on two cores the PDF no longer adds the pages' build
 MkDocs executes the hook file anew on every rebuild in serve: what must outlive one
 rebuild (the running jobs, whether this is serve) lives here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -59,15 +60,23 @@ _laas = threading.Lock()
 _NICE = shutil.which("nice")  # coreutils; without it the job simply runs at normal priority
 
 
-def start(navn: str, kommando: list[str], noegle: str = "", efter: Callable[[], None] | None = None,
-          lav_prioritet: bool = False) -> Job:
+def start(
+    navn: str,
+    kommando: list[str],
+    noegle: str = "",
+    efter: Callable[[], None] | None = None,
+    lav_prioritet: bool = False,
+) -> Job:
     """Start `kommando` as job `navn`; a running job of that name is stopped first, unless it has the same key."""
     with _laas:
         gammel = _jobs.get(navn)
         if gammel and gammel.koerer and noegle and gammel.noegle == noegle:
             return gammel
     stop(navn)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(GENERATOR_ROD), os.environ.get("PYTHONPATH")]))}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(GENERATOR_ROD), os.environ.get("PYTHONPATH")])),
+    }
     if lav_prioritet and _NICE:
         kommando = [_NICE, "-n", "10", *kommando]
     proces = subprocess.Popen(kommando, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)

@@ -7,6 +7,7 @@ anything stale there is removed. The PDF's source (pdf.Kilde) is written beside 
 the PDF is rendered here when that changed, unless the caller renders it elsewhere (the
 MkDocs hook does, from that source, in a process of its own).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,8 +43,7 @@ def generer(katalog: Katalog) -> tuple[Visning, dict[str, str]]:
     return visning, filer
 
 
-def skriv(content_dir: Path, filer: dict[str, str], resultat: Resultat,
-          behold: frozenset[str] = frozenset()) -> None:
+def skriv(content_dir: Path, filer: dict[str, str], resultat: Resultat, behold: frozenset[str] = frozenset()) -> None:
     for sti, indhold in filer.items():
         maal = content_dir / sti
         if maal.exists() and maal.read_text(encoding="utf-8") == indhold:

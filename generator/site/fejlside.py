@@ -9,6 +9,7 @@ The page is self-contained (no theme, no scripts, no requests) so it works whate
 is broken. mkdocs' livereload reloads the front page after each rebuild; the 404 page,
 which livereload does not touch, reloads itself every few seconds.
 """
+
 from __future__ import annotations
 
 from html import escape

@@ -16,6 +16,7 @@ hook keeps, in a dotfile in docs_dir (MkDocs does not publish it):
 A hit costs a few milliseconds (hashing the inputs). This module also keeps which pages the
 last build verified clean (`verificerede`) and holds the compiled-template cache (`OVERSAT`).
 """
+
 from __future__ import annotations
 
 import hashlib

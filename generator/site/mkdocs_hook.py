@@ -18,6 +18,7 @@ the generated files are not watched (the hook writes them), and the PDF and the 
 are made in the background after the pages are served (generator/site/baggrund.py);
 until then the PDF link serves the last rendered PDF.
 """
+
 from __future__ import annotations
 
 import logging
@@ -63,6 +64,7 @@ def on_shutdown(**kwargs):
 
 # ------------------------------------------------------------------ before the build: generate
 
+
 def on_config(config, **kwargs):
     global _bygning, _datafejl
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
@@ -99,8 +101,12 @@ def _generer(config) -> Bygning:
         mellemlager.gem(docs, noegle, bygning)
     for advarsel in bygning.advarsler:
         log.warning(advarsel)  # under --strict a data warning stops publishing until an editor decides
-    log.info("kataloget: %d sider skrevet, %d uændrede%s", bygning.skrevet, bygning.uaendret,
-             " (data og generator uændrede siden sidste bygning)" if bygning.fra_mellemlager else "")
+    log.info(
+        "kataloget: %d sider skrevet, %d uændrede%s",
+        bygning.skrevet,
+        bygning.uaendret,
+        " (data og generator uændrede siden sidste bygning)" if bygning.fra_mellemlager else "",
+    )
     return bygning
 
 
@@ -116,13 +122,18 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
         (docs / urls.PDF).parent.mkdir(parents=True, exist_ok=True)
         (docs / urls.PDF).write_bytes(b"")
     kilde = pdf.kilde(resultat.katalog, resultat.visning, resultat.filer)
-    return Bygning(nav=resultat.visning.register.nav(), copyright=kontaktlinje(resultat.katalog),
-                   udskrift=udskriftshoved(resultat.katalog),
-                   soegning={s.sti: soegemeta.sidemeta(resultat.visning, s.sti) for s in resultat.visning.register},
-                   sider=[s.sti for s in resultat.visning.register.genererede()],
-                   advarsler=[str(p) for p in resultat.katalog.advarsler],
-                   pdf_fingeraftryk=kilde.fingeraftryk, skrevet=resultat.skrevet, uaendret=resultat.uaendret,
-                   filer=mellemlager.stat(docs, sorted([*resultat.filer, urls.PDF_KILDE])))
+    return Bygning(
+        nav=resultat.visning.register.nav(),
+        copyright=kontaktlinje(resultat.katalog),
+        udskrift=udskriftshoved(resultat.katalog),
+        soegning={s.sti: soegemeta.sidemeta(resultat.visning, s.sti) for s in resultat.visning.register},
+        sider=[s.sti for s in resultat.visning.register.genererede()],
+        advarsler=[str(p) for p in resultat.katalog.advarsler],
+        pdf_fingeraftryk=kilde.fingeraftryk,
+        skrevet=resultat.skrevet,
+        uaendret=resultat.uaendret,
+        filer=mellemlager.stat(docs, sorted([*resultat.filer, urls.PDF_KILDE])),
+    )
 
 
 # A navigation group with more pages than this is nested in runs of this many, and Material prunes
@@ -152,15 +163,19 @@ def _i_portioner(indhold: list) -> list:
     def navn(punkt: dict) -> str:
         return next(iter(punkt)).split(" ", 1)[0]
 
-    return forside + [{f"{navn(del_[0])} – {navn(del_[-1])}": del_}
-                      for del_ in (sider[i:i + NAV_GRUPPE] for i in range(0, len(sider), NAV_GRUPPE))]
+    return forside + [
+        {f"{navn(del_[0])} – {navn(del_[-1])}": del_}
+        for del_ in (sider[i : i + NAV_GRUPPE] for i in range(0, len(sider), NAV_GRUPPE))
+    ]
 
 
 def kontaktlinje(katalog) -> str:
     """Footer contact, from the data so it is written once (escaped: it ends up in HTML)."""
     info = katalog.info
-    return (f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))} · "
-            f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>')
+    return (
+        f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))} · "
+        f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>'
+    )
 
 
 def on_env(env, **kwargs):
@@ -183,7 +198,9 @@ def udskriftshoved(katalog) -> dict[str, str]:
     if udvalg:
         godkendt = f"Politisk godkendt i {udvalg}{naar}"
     else:
-        godkendt = f"Politisk godkendt{naar} (udvalget er ikke angivet)" if dato else "Politisk godkendelse ikke angivet"
+        godkendt = (
+            f"Politisk godkendt{naar} (udvalget er ikke angivet)" if dato else "Politisk godkendelse ikke angivet"
+        )
     return {
         "kommune": escape(info.kommune.navn),
         "katalog": escape(f"{info.katalog.titel}, {info.katalog.område}"),
@@ -192,17 +209,19 @@ def udskriftshoved(katalog) -> dict[str, str]:
     }
 
 
-
-
 # ------------------------------------------------------------------ serve: bad data shown in the browser
+
 
 def vis_datafejl(config, problemer: list[Problem]):
     """serve: build the error page instead of the site (on_files, on_post_build) and keep watching."""
     global _datafejl
     _datafejl = problemer
     # Printed, not logged: a logged warning or error would stop `mkdocs serve --strict`.
-    print("Data har fejl — browseren viser dem, indtil de er rettet:\n" + "\n".join(map(str, problemer)),
-          file=sys.stderr, flush=True)
+    print(
+        "Data har fejl — browseren viser dem, indtil de er rettet:\n" + "\n".join(map(str, problemer)),
+        file=sys.stderr,
+        flush=True,
+    )
     config.nav = []
     return config
 
@@ -213,6 +232,7 @@ def on_files(files, config, **kwargs):
 
 
 # ------------------------------------------------------------------ defence in depth
+
 
 def on_page_content(html, page, config, files, **kwargs):
     """A page built from data keeps only the allowlisted markup."""
@@ -228,8 +248,10 @@ def _verificer(html: str, hvad: str) -> None:
         return  # byte for byte a page the last build verified, with the same code
     fundne = farlige_steder(html)
     if fundne:
-        raise Abort(f"{hvad} indeholder noget, der kan køre kode i browseren — intet er publiceret:\n"
-                    + "\n".join(f"  {f}" for f in fundne[:20]))
+        raise Abort(
+            f"{hvad} indeholder noget, der kan køre kode i browseren — intet er publiceret:\n"
+            + "\n".join(f"  {f}" for f in fundne[:20])
+        )
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -245,6 +267,7 @@ def on_post_template(output_content, template_name, config, **kwargs):
 
 # ------------------------------------------------------------------ serve: watch what the editor edits
 
+
 def on_serve(server, config, builder, **kwargs):
     """Watch the hand-written pages, not the generated ones: the hook writes those, and each
     write would trigger a second rebuild. data/ and the templates are watched (mkdocs.yml)."""
@@ -259,6 +282,7 @@ def on_serve(server, config, builder, **kwargs):
 
 # ------------------------------------------------------------------ the PDF
 
+
 def _start_pdf(config, bygning: Bygning) -> None:
     """Render a stale PDF in a process of its own (build: while the pages are built; serve: after)."""
     docs = Path(config.docs_dir)
@@ -271,8 +295,13 @@ def _start_pdf(config, bygning: Bygning) -> None:
             shutil.copy2(docs / urls.PDF, site_pdf)
 
     # From the source the generator wrote beside the PDF: the render neither reads nor checks the data.
-    baggrund.start(PDF_JOB, baggrund.python("-m", "generator.site.pdf", str(docs / urls.PDF)),
-                   noegle=bygning.pdf_fingeraftryk, efter=i_sitet, lav_prioritet=baggrund.serve)
+    baggrund.start(
+        PDF_JOB,
+        baggrund.python("-m", "generator.site.pdf", str(docs / urls.PDF)),
+        noegle=bygning.pdf_fingeraftryk,
+        efter=i_sitet,
+        lav_prioritet=baggrund.serve,
+    )
 
 
 def _vent_paa_pdf(config) -> None:
@@ -288,6 +317,7 @@ def _vent_paa_pdf(config) -> None:
 
 # ------------------------------------------------------------------ after the build: PDF and search
 
+
 def on_page_context(context, page, config, nav):
     """Search metadata (group, summary, service level) for overrides/main.html."""
     if _bygning is not None and page.file and page.file.src_uri in _bygning.soegning:
@@ -301,7 +331,7 @@ def on_post_build(config, **kwargs):
         return
     mellemlager.gem_verificerede(Path(config.docs_dir), _SETE)
     _start_pagefind(config)
-    if baggrund.serve:
+    if baggrund.serve and _bygning is not None:
         _start_pdf(config, _bygning)  # the pages are served; the PDF follows
         return
     _vent_paa_pdf(config)
@@ -316,8 +346,14 @@ def _start_pagefind(config) -> None:
     # In serve the pages search with the new index a few tenths of a second after they are shown.
     # The binary itself (pagefind_bin, from pagefind[bin]): `python -m pagefind` only execs it,
     # after a tenth of a second of Python start-up.
-    kommando = [str(pagefind_bin.get_executable()), "--site", config.site_dir, "--quiet",
-                "--exclude-selectors", ".headerlink"]
+    kommando = [
+        str(pagefind_bin.get_executable()),
+        "--site",
+        config.site_dir,
+        "--quiet",
+        "--exclude-selectors",
+        ".headerlink",
+    ]
     baggrund.start(PAGEFIND_JOB, kommando, lav_prioritet=baggrund.serve)
 
 

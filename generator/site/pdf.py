@@ -17,6 +17,7 @@ Where WeasyPrint spent its time (cProfile, benchmarks/pdf-profil.md): laying out
 of text, and list bullets — an outside marker is an absolutely positioned box, laid out on
 its own (a fifth of the layout); here the bullet sits inside a hanging indent instead.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -83,6 +84,7 @@ def _sideanker(sti: str) -> str:
 
 def _omskriv_links(html_tekst: str, fra: str) -> str:
     """Links between pages become links inside the PDF; external links print their address."""
+
     def erstat(m: re.Match) -> str:
         href = html.unescape(m.group(1))
         if href.startswith(("http://", "https://", "mailto:")):
@@ -94,6 +96,7 @@ def _omskriv_links(html_tekst: str, fra: str) -> str:
         if maal.endswith(".md"):
             return f'<a href="#{_sideanker(maal)}"'
         return f'<a class="ekstern" href="{html.escape(href)}"'
+
     return re.sub(r'<a href="([^"]*)"', erstat, html_tekst)
 
 
@@ -125,8 +128,9 @@ _KODE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes
 def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
     info = katalog.info
     godkendt = info.revision.politisk_godkendt
-    godkendelse = (f"Politisk godkendt: {html.escape(godkendt.udvalg or 'ikke angivet')}"
-                   + (f", {html.escape(godkendt.dato)}" if godkendt.dato else " (dato ikke angivet i kilden)"))
+    godkendelse = f"Politisk godkendt: {html.escape(godkendt.udvalg or 'ikke angivet')}" + (
+        f", {html.escape(godkendt.dato)}" if godkendt.dato else " (dato ikke angivet i kilden)"
+    )
     forside = [
         f"<h1>{html.escape(info.katalog.titel)}, {html.escape(info.katalog.område)}</h1>",
         f"<p><strong>{html.escape(info.kommune.navn)}</strong>, {html.escape(info.kommune.forvaltning)}</p>",
@@ -136,8 +140,12 @@ def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
     ]
     sider = visning.register.pdf()
-    return Kilde(f"{info.katalog.titel} {info.revision.id}", forside, [[s.sti, s.titel] for s in sider],
-                 {s.sti: filer[s.sti] for s in sider})
+    return Kilde(
+        f"{info.katalog.titel} {info.revision.id}",
+        forside,
+        [[s.sti, s.titel] for s in sider],
+        {s.sti: filer[s.sti] for s in sider},
+    )
 
 
 def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
@@ -153,9 +161,11 @@ def html_fra_kilde(k: Kilde) -> str:
         # The same allowlist as the site's pages from data (rens.py): no javascript: link in the PDF.
         krop = rens(markdown.markdown(md_tekst, extensions=_MD_EXT))
         dele.append(f'<section class="side" id="{_sideanker(sti)}">{_omskriv_links(krop, sti)}</section>')
-    return ("<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\">"
-            f"<title>{html.escape(k.titel)}</title>"
-            f"<style>{CSS}</style></head><body>" + "\n".join(dele) + "</body></html>")
+    return (
+        '<!doctype html><html lang="da"><head><meta charset="utf-8">'
+        f"<title>{html.escape(k.titel)}</title>"
+        f"<style>{CSS}</style></head><body>" + "\n".join(dele) + "</body></html>"
+    )
 
 
 def fingeraftryk(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
@@ -205,7 +215,8 @@ def render(dokument: str, maal: Path, fingeraftryk_: str) -> None:
     midlertidig = maal.with_name(f".{maal.name}.{os.getpid()}.tmp")
     try:
         HTML(string=dokument, base_url=str(maal.parent)).write_pdf(
-            midlertidig, pdf_identifier=fingeraftryk_[:32].encode(), uncompressed_pdf=False)
+            midlertidig, pdf_identifier=fingeraftryk_[:32].encode(), uncompressed_pdf=False
+        )
         os.replace(midlertidig, maal)
     finally:
         midlertidig.unlink(missing_ok=True)
@@ -224,8 +235,12 @@ def skriv_fra_kilde(k: Kilde, maal: Path) -> bool:
     dokument = html_fra_kilde(k)
     fundne = farlige_steder(dokument)
     if fundne:  # cannot happen after `rens`; if it ever does, no PDF rather than a dangerous one
-        raise DataFejl([Problem(f"PDF'en ville indeholde {f}", "ret teksten i data; se redaktørvejledningen om tekst")
-                        for f in fundne])
+        raise DataFejl(
+            [
+                Problem(f"PDF'en ville indeholde {f}", "ret teksten i data; se redaktørvejledningen om tekst")
+                for f in fundne
+            ]
+        )
     render(dokument, maal, fp)
     return True
 

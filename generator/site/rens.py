@@ -11,6 +11,7 @@ allow. This module holds even if that first layer has a gap:
   every javascript:/data:/vbscript: URL and every inline script. The MkDocs hook fails the
   build on any, so the site can run under its Content-Security-Policy (overrides/main.html).
 """
+
 from __future__ import annotations
 
 import re
@@ -19,16 +20,74 @@ from html.parser import HTMLParser
 import nh3
 
 ELEMENTER = {
-    "a", "abbr", "article", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
-    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins",
-    "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary",
-    "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "article",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 }
 """What Markdown and the page templates produce; no form, media, script, style or embedding element."""
 
 ATTRIBUTTER = {
-    "*": {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "aria-describedby",
-          "aria-labelledby"},
+    "*": {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "aria-label",
+        "aria-hidden",
+        "aria-describedby",
+        "aria-labelledby",
+    },
     "a": {"href"},
     "abbr": {"title"},
     "col": {"span"},
@@ -52,15 +111,40 @@ STIL_EGENSKABER = {"text-align"}
 def rens(html: str) -> str:
     """`html` with everything outside the allowlist removed (text is kept, escaped)."""
     return nh3.clean(
-        html, tags=ELEMENTER, attributes=ATTRIBUTTER, generic_attribute_prefixes=ATTRIBUT_PRAEFIKSER,
-        url_schemes=URL_SKEMAER, link_rel=None, strip_comments=True,
-        filter_style_properties=STIL_EGENSKABER, clean_content_tags={"script", "style"})
+        html,
+        tags=ELEMENTER,
+        attributes=ATTRIBUTTER,
+        generic_attribute_prefixes=ATTRIBUT_PRAEFIKSER,
+        url_schemes=URL_SKEMAER,
+        link_rel=None,
+        strip_comments=True,
+        filter_style_properties=STIL_EGENSKABER,
+        clean_content_tags={"script", "style"},
+    )
 
 
 # ------------------------------------------------------------------ verifying a whole page
 
-_URL_ATTRIBUTTER = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset", "background",
-                    "cite", "longdesc", "usemap", "manifest", "ping", "codebase", "archive", "lowsrc", "dynsrc"}
+_URL_ATTRIBUTTER = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "poster",
+    "data",
+    "srcset",
+    "background",
+    "cite",
+    "longdesc",
+    "usemap",
+    "manifest",
+    "ping",
+    "codebase",
+    "archive",
+    "lowsrc",
+    "dynsrc",
+}
 _FARLIGT_SKEMA = re.compile(r"^(javascript|vbscript|data):", re.I)
 # Browsers ignore ASCII whitespace and control characters inside a URL's scheme ("java\tscript:").
 _USYNLIGT = re.compile(r"[\x00-\x20\x7f]+")
@@ -83,10 +167,14 @@ class _Verifikator(HTMLParser):
             if navn.startswith("on"):
                 self.fundne.append(f"<{tag} {navn}=…>: en hændelsesattribut ({navn})")
             elif vaerdi and navn in _URL_ATTRIBUTTER and _farlig_url(vaerdi):
-                self.fundne.append(f"<{tag} {navn}=\"{vaerdi[:60]}\">: en farlig URL")
-            elif vaerdi and tag == "meta" and navn == "content" and _FARLIGT_SKEMA.search(
-                    _USYNLIGT.sub("", vaerdi).split("url=", 1)[-1]):
-                self.fundne.append(f"<meta content=\"{vaerdi[:60]}\">: en farlig URL")
+                self.fundne.append(f'<{tag} {navn}="{vaerdi[:60]}">: en farlig URL')
+            elif (
+                vaerdi
+                and tag == "meta"
+                and navn == "content"
+                and _FARLIGT_SKEMA.search(_USYNLIGT.sub("", vaerdi).split("url=", 1)[-1])
+            ):
+                self.fundne.append(f'<meta content="{vaerdi[:60]}">: en farlig URL')
         if tag == "script":
             self._i_script, self._script_tekst = dict(attrs), ""
 
@@ -104,10 +192,12 @@ class _Verifikator(HTMLParser):
             return
         a = self._i_script
         if "src" not in a and (a.get("type") or "").lower() not in _IKKE_SCRIPT_TYPER and self._script_tekst.strip():
-            self.fundne.append(f"<script> med indhold ({self._script_tekst.strip()[:60]}…): et inline-script, "
-                               "som sidens Content-Security-Policy blokerer; læg det i en fil under overrides/assets/")
+            self.fundne.append(
+                f"<script> med indhold ({self._script_tekst.strip()[:60]}…): et inline-script, "
+                "som sidens Content-Security-Policy blokerer; læg det i en fil under overrides/assets/"
+            )
         if "src" in a and _farlig_url(a["src"] or ""):
-            self.fundne.append(f"<script src=\"{(a['src'] or '')[:60]}\">: en farlig URL")
+            self.fundne.append(f'<script src="{(a["src"] or "")[:60]}">: en farlig URL')
         self._i_script = None
 
 

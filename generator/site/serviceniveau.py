@@ -13,6 +13,7 @@ An intervention's own deadline replaces its standard's general one (a deadline w
 anything. The intervention page, the standard page's table, the overview pages, the CSV
 files and the PDF all read these rows; nothing else computes a service level.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -105,8 +106,9 @@ class AspektVisning:
             if egne:
                 grupper = egne
             elif sum(len(g.fakta) for g in grupper) > KORT_CELLE:
-                return "Se " + " og ".join(f"kvalitetsstandard {g.kilde.standard.nr}" for g in grupper
-                                           if g.kilde.standard is not None)
+                return "Se " + " og ".join(
+                    f"kvalitetsstandard {g.kilde.standard.nr}" for g in grupper if g.kilde.standard is not None
+                )
         dele = []
         for g in grupper:
             tekst = "; ".join(f.linje().rstrip(".") for f in g.fakta)
@@ -127,8 +129,11 @@ class Serviceniveau:
     @property
     def ikke_beskrevet(self) -> list[str]:
         """What the catalogue does not say about this intervention, in the reader's words."""
-        ud = [] if self.indsats.beskrivelse and not schema.mangler(self.indsats.beskrivelse) \
+        ud = (
+            []
+            if self.indsats.beskrivelse and not schema.mangler(self.indsats.beskrivelse)
             else ["hvad indsatsen præcist indeholder"]
+        )
         return ud + [a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet]
 
     @property
@@ -137,6 +142,7 @@ class Serviceniveau:
 
 
 # ------------------------------------------------------------------ facts from the data
+
 
 def frist_faktum(f: schema.Frist) -> Faktum:
     if f.frist is None:
@@ -152,9 +158,11 @@ def faktum(v: Any, katalog: Katalog) -> Faktum:
         return frist_faktum(v)
     if isinstance(v, schema.Henvisning):
         lov = katalog.love.lov(v.lov)
-        return Faktum(formater.henvisning(lov.titel if lov else v.lov, v.paragraf, v.stk, v.nr),
-                      url=katalog.love.url(v.lov, v.paragraf),
-                      senere_udgave=katalog.love.senere_udgave(v.lov, katalog.info.revision.dato))
+        return Faktum(
+            formater.henvisning(lov.titel if lov else v.lov, v.paragraf, v.stk, v.nr),
+            url=katalog.love.url(v.lov, v.paragraf),
+            senere_udgave=katalog.love.senere_udgave(v.lov, katalog.info.revision.dato),
+        )
     return Faktum(str(v))
 
 
@@ -168,8 +176,13 @@ def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt) -> list[Any]:
     return v if isinstance(v, list) else [v]
 
 
-def _aspekt(aspekt: schema.Aspekt, i: schema.Indsats, standarder: list[tuple[schema.Standard, str]],
-            hovedlov: str | None, katalog: Katalog) -> AspektVisning:
+def _aspekt(
+    aspekt: schema.Aspekt,
+    i: schema.Indsats,
+    standarder: list[tuple[schema.Standard, str]],
+    hovedlov: str | None,
+    katalog: Katalog,
+) -> AspektVisning:
     ud = AspektVisning(aspekt)
     egne = getattr(i, aspekt.egen) if aspekt.egen else None
     if egne and not schema.mangler(egne):
@@ -187,15 +200,22 @@ def _aspekt(aspekt: schema.Aspekt, i: schema.Indsats, standarder: list[tuple[sch
             erstattet = [f for f in alle if f.emne is None]
             alle = [f for f in alle if f.emne is not None]
             if erstattet:
-                ud.note = (f"Den almindelige frist i kvalitetsstandard {s.nr} ("
-                           + "; ".join(frist_faktum(f).tekst for f in erstattet)
-                           + ") gælder ikke for denne indsats, som har sin egen frist.")
-        for slags, fakta in (("navngivet", navngivet), ("standard", alle)):
+                ud.note = (
+                    f"Den almindelige frist i kvalitetsstandard {s.nr} ("
+                    + "; ".join(frist_faktum(f).tekst for f in erstattet)
+                    + ") gælder ikke for denne indsats, som har sin egen frist."
+                )
+        grupper: tuple[tuple[Literal["navngivet", "standard"], list[Any]], ...] = (
+            ("navngivet", navngivet),
+            ("standard", alle),
+        )
+        for slags, fakta in grupper:
             if fakta:
                 ud.grupper.append(Gruppe(Kilde(slags, s, til), [faktum(v, katalog) for v in fakta], s.hovedlov))
     if ud.note is None and len(ud.grupper) > 1 and ud.grupper[0].kilde.slags == "indsats":
-        ud.note = ("Det, der står for denne indsats, gælder ud over det, kvalitetsstandarden siger "
-                   "om alle sine indsatser.")
+        ud.note = (
+            "Det, der står for denne indsats, gælder ud over det, kvalitetsstandarden siger om alle sine indsatser."
+        )
     return ud
 
 
@@ -207,6 +227,9 @@ def beregn(katalog: Katalog, indsats_sti: dict[str, str], standard_sti: dict[int
         egne = [standarder[n] for n in i.standarder]
         med_sti = [(s, standard_sti[s.nr]) for s in egne]
         hovedlov = egne[0].hovedlov if egne else None
-        ud.append(Serviceniveau(i, indsats_sti[i.id], egne,
-                                [_aspekt(a, i, med_sti, hovedlov, katalog) for a in schema.ASPEKTER]))
+        ud.append(
+            Serviceniveau(
+                i, indsats_sti[i.id], egne, [_aspekt(a, i, med_sti, hovedlov, katalog) for a in schema.ASPEKTER]
+            )
+        )
     return ud

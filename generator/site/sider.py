@@ -4,6 +4,7 @@ Navigation (`nav`), the PDF's contents (`i_pdf`) and the set of generated files 
 derive from one `Sideregister`; registering a second page at a path is an error, never
 a silent overwrite.
 """
+
 from __future__ import annotations
 
 import html
@@ -58,6 +59,7 @@ class Sideregister:
 
     def nav(self) -> list[Any]:
         """MkDocs nav: the catalogue's own structure, in registration order, not the file tree."""
+
         def punkt(s: Side) -> Any:
             if s.gruppeforside:
                 return s.sti

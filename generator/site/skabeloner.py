@@ -5,6 +5,7 @@ HTML-escaped, so a title such as ``<script>`` in the YAML renders as text even i
 a template forgets a filter. Filters that deliberately produce Markdown
 (`md`, `celle`, `tekst`) escape first and return `Markup`.
 """
+
 from __future__ import annotations
 
 import html
@@ -34,8 +35,7 @@ def _escape(tekst: str) -> str:
 
 # A link from the data to a page of the catalogue names the page by id or number (the text
 # policy, generator/tjek/tekstpolitik.py): [rengøring](K.2.1), [standard 2](2), or [x]: K.2.1.
-_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)",
-                       re.M)
+_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)", re.M)
 
 
 class Udfylder:
@@ -55,6 +55,7 @@ class Udfylder:
         def erstat(m: re.Match) -> str:
             til = self.sider.get(m.group(2))
             return m.group(1) + urls.link(self.side, til) if til else m.group(0)
+
         return _SIDELINK.sub(erstat, tekst)
 
     def md(self, tekst: Any, hovedlov: str | None = None) -> Markup:
@@ -100,17 +101,29 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         return v if isinstance(v, str) else formater.varighed_af(v)
 
     # Formatting has one home (`formater`); templates, the diff and the PDF all use it.
-    env.filters.update(md=u.md, tekst=u.tekst, celle=u.celle, linktekst=u.linktekst,
-                       dansk_dato=formater.dansk_dato, varighed=varighed, dansk_liste=formater.dansk_liste,
-                       overskrift=lambda felt: visning.overskrifter.get(felt, felt))
+    env.filters.update(
+        md=u.md,
+        tekst=u.tekst,
+        celle=u.celle,
+        linktekst=u.linktekst,
+        dansk_dato=formater.dansk_dato,
+        varighed=varighed,
+        dansk_liste=formater.dansk_liste,
+        overskrift=lambda felt: visning.overskrifter.get(felt, felt),
+    )
     # Templates get ready rows from the view model (page context); these globals are the
     # catalogue-wide facts every page may print, not look-ups.
-    env.globals.update(kontakt=kontakt_tekst(katalog.info), info=katalog.info, urls=urls,
-                       mangler=schema.mangler, anker=formater.anker,
-                       # Beside a link to a later act than the revision's (Lovregister.senere_udgave).
-                       senere_udgave_tekst=katalog.love.SENERE_UDGAVE,
-                       # What changed since the previous published revision, per entry ("1", "K.2.1").
-                       post_aendringer=visning.post_aendringer())
+    env.globals.update(
+        kontakt=kontakt_tekst(katalog.info),
+        info=katalog.info,
+        urls=urls,
+        mangler=schema.mangler,
+        anker=formater.anker,
+        # Beside a link to a later act than the revision's (Lovregister.senere_udgave).
+        senere_udgave_tekst=katalog.love.SENERE_UDGAVE,
+        # What changed since the previous published revision, per entry ("1", "K.2.1").
+        post_aendringer=visning.post_aendringer(),
+    )
     return env
 
 

@@ -8,6 +8,7 @@
   (the view model's `et_blik`: the same one-line cells as the overview pages; the finder
   "Hvad kan jeg få hjælp til?" uses it too).
 """
+
 from __future__ import annotations
 
 import re
@@ -19,13 +20,32 @@ from .visning import Visning
 
 # Pages about the site, not about the help a citizen can get: found by their own names,
 # ranked after the catalogue otherwise.
-OM_WEBSTEDET = frozenset({urls.OM_KATALOGET, urls.OM_UDGAVEN, urls.AENDRINGER, urls.DATA,
-                          urls.REDAKTOERVEJLEDNING, urls.TILGAENGELIGHED, urls.FULDSTAENDIGHED})
+OM_WEBSTEDET = frozenset(
+    {
+        urls.OM_KATALOGET,
+        urls.OM_UDGAVEN,
+        urls.AENDRINGER,
+        urls.DATA,
+        urls.REDAKTOERVEJLEDNING,
+        urls.TILGAENGELIGHED,
+        urls.FULDSTAENDIGHED,
+    }
+)
 
 
 # Overviews repeat what the entries say (tables, lists): on equal terms the entry ranks first.
-OVERSIGTER = frozenset({urls.FORSIDE, urls.HJAELP, urls.STANDARDER, urls.KOMPENSERENDE, urls.UDVIKLENDE,
-                        urls.SERVICENIVEAU, urls.SAGSBEHANDLINGSFRISTER, urls.LOVGRUNDLAG})
+OVERSIGTER = frozenset(
+    {
+        urls.FORSIDE,
+        urls.HJAELP,
+        urls.STANDARDER,
+        urls.KOMPENSERENDE,
+        urls.UDVIKLENDE,
+        urls.SERVICENIVEAU,
+        urls.SAGSBEHANDLINGSFRISTER,
+        urls.LOVGRUNDLAG,
+    }
+)
 
 
 def gruppe(sti: str) -> str:

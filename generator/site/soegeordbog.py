@@ -7,6 +7,7 @@ indexes counts (``data-pagefind-body`` without ``data-pagefind-ignore`` and the 
 text captured as metadata such as the keyword line), so the dictionary never suggests a word the
 search cannot find.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,7 @@ class _Tekst(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.dele: list[str] = []
-        self._stak: list[tuple[str, bool, bool, bool]] = []   # (tag, opens the body, ignored, metadata)
+        self._stak: list[tuple[str, bool, bool, bool]] = []  # (tag, opens the body, ignored, metadata)
         self._krop = 0
         self._ignoreret = 0
         self._meta = 0
@@ -40,8 +41,7 @@ class _Tekst(HTMLParser):
             return
         a = dict(attrs)
         krop = "data-pagefind-body" in a
-        ignoreret = ("data-pagefind-ignore" in a or tag in self.UDELADT
-                     or "headerlink" in (a.get("class") or "").split())
+        ignoreret = "data-pagefind-ignore" in a or tag in self.UDELADT or "headerlink" in (a.get("class") or "").split()
         # An element's text captured as searchable metadata (data-pagefind-meta="soegeord"),
         # searched even where the text itself is not indexed.
         meta = bool(a.get("data-pagefind-meta")) and not re.search(r"[\[:]", a["data-pagefind-meta"])

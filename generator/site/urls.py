@@ -4,6 +4,7 @@ Paths are relative to the MkDocs ``docs_dir`` (content/). Links between pages
 are relative ``.md`` paths, so MkDocs validates them and they survive being
 served under a version prefix (/2014/, /latest/).
 """
+
 from __future__ import annotations
 
 import posixpath

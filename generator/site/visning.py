@@ -5,6 +5,7 @@ their paths (via `urls`), the cross-links between standards and interventions,
 the facts an intervention inherits from its standard(s), the overview tables
 and the navigation.
 """
+
 from __future__ import annotations
 
 import functools
@@ -103,10 +104,24 @@ def kontakt_tekst(info: schema.KatalogFil) -> str:
 
 
 # Sections of a standard page, in the source's order (after the summary and the change box).
-STANDARD_AFSNIT = ("lovgrundlag", "visitation", "sagsbehandlingsfrister", "målgruppe", "kvalitetsmål",
-                   "indsatser", "indhold_og_omfang", "vejledende_omfang", "ikke_omfattet", "betaling",
-                   "fleksibilitet", "frit_valg", "leverancesikkerhed", "særlige_forhold",
-                   "tilsyn_med_kvaliteten", "dokument")
+STANDARD_AFSNIT = (
+    "lovgrundlag",
+    "visitation",
+    "sagsbehandlingsfrister",
+    "målgruppe",
+    "kvalitetsmål",
+    "indsatser",
+    "indhold_og_omfang",
+    "vejledende_omfang",
+    "ikke_omfattet",
+    "betaling",
+    "fleksibilitet",
+    "frit_valg",
+    "leverancesikkerhed",
+    "særlige_forhold",
+    "tilsyn_med_kvaliteten",
+    "dokument",
+)
 
 
 class Visning:
@@ -146,21 +161,42 @@ class Visning:
         for linje in s.indsatser:
             if linje.indsats:
                 ind = indsatser[linje.indsats]
-                ud.append(IndsatsLinje(ind.titel_i_standard or ind.titel, self.indsats_sti[ind.id], ind.id,
-                                       linje.prioritet, linje.gruppe, ind.kort_fortalt))
+                ud.append(
+                    IndsatsLinje(
+                        ind.titel_i_standard or ind.titel,
+                        self.indsats_sti[ind.id],
+                        ind.id,
+                        linje.prioritet,
+                        linje.gruppe,
+                        ind.kort_fortalt,
+                    )
+                )
             elif linje.standard is not None:
                 maal = standarder[linje.standard]
-                ud.append(IndsatsLinje(f"{linje.titel} (kvalitetsstandard {maal.nr}. {maal.titel})",
-                                       self.standard_sti[maal.nr], None, linje.prioritet, linje.gruppe, None))
+                ud.append(
+                    IndsatsLinje(
+                        f"{linje.titel} (kvalitetsstandard {maal.nr}. {maal.titel})",
+                        self.standard_sti[maal.nr],
+                        None,
+                        linje.prioritet,
+                        linje.gruppe,
+                        None,
+                    )
+                )
         return ud
 
     def standard_links(self, i: schema.Indsats) -> list[Link]:
-        return [Link(f"kvalitetsstandard {s.nr}. {s.titel}", self.standard_sti[s.nr])
-                for s in self._serviceniveau_for[i.id].standarder]
+        return [
+            Link(f"kvalitetsstandard {s.nr}. {s.titel}", self.standard_sti[s.nr])
+            for s in self._serviceniveau_for[i.id].standarder
+        ]
 
     def indsats_raekker(self, type_: str | None = None) -> list[IndsatsRaekke]:
-        return [IndsatsRaekke(i, self.indsats_sti[i.id], self.standard_links(i))
-                for i in self.k.indsatser if type_ is None or i.type == type_]
+        return [
+            IndsatsRaekke(i, self.indsats_sti[i.id], self.standard_links(i))
+            for i in self.k.indsatser
+            if type_ is None or i.type == type_
+        ]
 
     def serviceniveau_for(self, s: schema.Standard) -> list[Serviceniveau]:
         return [r for r in self.serviceniveau if s.nr in r.indsats.standarder]
@@ -174,18 +210,27 @@ class Visning:
             if not schema.mangler(s.sagsbehandlingsfrister):
                 frist = [(None, serviceniveau.frist_faktum(f).linje().rstrip(".")) for f in s.sagsbehandlingsfrister]
                 if not frist:  # the source gives the deadlines per intervention
-                    frist = [(Link(r.indsats.titel, r.til), f.linje().rstrip("."))
-                             for r in egne for f, kilde in r.frister if kilde.slags == "indsats"]
+                    frist = [
+                        (Link(r.indsats.titel, r.til), f.linje().rstrip("."))
+                        for r in egne
+                        for f, kilde in r.frister
+                        if kilde.slags == "indsats"
+                    ]
             pris: list[tuple[Link | None, str]] = []
             if not schema.mangler(s.betaling):
                 pris = [(None, serviceniveau.faktum(f, self.k).linje().rstrip(".")) for f in s.betaling]
-            pris += [(Link(r.indsats.id, r.til), f.linje().rstrip(".")) for r in egne
-                     for g in r.aspekt("pris").grupper if g.kilde.slags == "indsats" for f in g.fakta]
+            pris += [
+                (Link(r.indsats.id, r.til), f.linje().rstrip("."))
+                for r in egne
+                for g in r.aspekt("pris").grupper
+                if g.kilde.slags == "indsats"
+                for f in g.fakta
+            ]
             ikke = [self.overskrifter[f] for f in STANDARD_AFSNIT if schema.mangler(getattr(s, f))]
-            lovgrundlag = [] if schema.mangler(s.lovgrundlag) else [serviceniveau.faktum(h, self.k)
-                                                                   for h in s.lovgrundlag]
-            ud.append(StandardRaekke(s, self.standard_sti[s.nr], self.standard_navn(s), frist, pris, ikke,
-                                     lovgrundlag))
+            lovgrundlag = (
+                [] if schema.mangler(s.lovgrundlag) else [serviceniveau.faktum(h, self.k) for h in s.lovgrundlag]
+            )
+            ud.append(StandardRaekke(s, self.standard_sti[s.nr], self.standard_navn(s), frist, pris, ikke, lovgrundlag))
         return ud
 
     def et_blik(self, post: schema.Indsats | schema.Standard) -> list[Niveau]:
@@ -197,9 +242,14 @@ class Visning:
         """
         if isinstance(post, schema.Indsats):
             sn = self._serviceniveau_for[post.id]
-            return [Niveau(emne, a.celle if a.beskrevet else None) for emne, a in
-                    (("Hyppighed", sn.aspekt("hyppighed")), ("Sagsbehandlingsfrist", sn.aspekt("sagsbehandlingsfrist")),
-                     ("Levering", sn.aspekt("levering")))]
+            return [
+                Niveau(emne, a.celle if a.beskrevet else None)
+                for emne, a in (
+                    ("Hyppighed", sn.aspekt("hyppighed")),
+                    ("Sagsbehandlingsfrist", sn.aspekt("sagsbehandlingsfrist")),
+                    ("Levering", sn.aspekt("levering")),
+                )
+            ]
         sr = next(r for r in self.standard_raekker if r.s.nr == post.nr)
 
         def linje(liste: list[tuple[Link | None, str]]) -> str | None:
@@ -211,29 +261,41 @@ class Visning:
         """The finder's topics (schema.EMNER) that have entries, each with its standards and interventions."""
         ud = []
         for emne in schema.EMNER:
-            poster = [(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
-                      for s in self.k.standarder if emne in s.emner]
+            poster: list[tuple[str, str, schema.Standard | schema.Indsats]] = [
+                (f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
+                for s in self.k.standarder
+                if emne in s.emner
+            ]
             poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser if emne in i.emner]
             if poster:
-                ud.append({"emne": emne, "anker": urls.slug(emne),
-                           "poster": [{"navn": n, "til": til, "post": p, "blik": self.et_blik(p)}
-                                      for n, til, p in poster]})
+                ud.append(
+                    {
+                        "emne": emne,
+                        "anker": urls.slug(emne),
+                        "poster": [{"navn": n, "til": til, "post": p, "blik": self.et_blik(p)} for n, til, p in poster],
+                    }
+                )
         return ud
 
     # ------------------------------------------------------------ overview tables
     def standardernes_frister(self) -> list[FristRaekke]:
         """Deadlines as each standard states them (interventions' effective deadlines are in `serviceniveau`)."""
-        return [FristRaekke(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr],
-                            serviceniveau.frist_faktum(f))
-                for s in self.k.standarder if not schema.mangler(s.sagsbehandlingsfrister)
-                for f in s.sagsbehandlingsfrister]
+        return [
+            FristRaekke(
+                f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], serviceniveau.frist_faktum(f)
+            )
+            for s in self.k.standarder
+            if not schema.mangler(s.sagsbehandlingsfrister)
+            for f in s.sagsbehandlingsfrister
+        ]
 
     def citeringer(self) -> list[Citering]:
         """Every paragraph cited anywhere, structured or in prose."""
         ud: list[Citering] = []
         poster: list[tuple[str, str, Any]] = [("Generel information", urls.GENEREL, self.k.introduktion)]
-        poster += [(f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
-                   for s in self.k.standarder]
+        poster += [
+            (f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s) for s in self.k.standarder
+        ]
         poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser]
         for hvem, til, model in poster:
             lg = getattr(model, "lovgrundlag", None)
@@ -254,7 +316,7 @@ class Visning:
             return [led.paragraf]
         fra, til = paragraf_noegle(led.paragraf), paragraf_noegle(led.til)
         lov = self.k.love.lov(lov_id)
-        mellem = [p.nr for p in lov.paragraffer if fra <= paragraf_noegle(p.nr) <= til]
+        mellem = [p.nr for p in lov.paragraffer if fra <= paragraf_noegle(p.nr) <= til] if lov else []
         return sorted(set(mellem) | {led.paragraf, led.til}, key=paragraf_noegle)
 
     def lovgrundlag_indeks(self) -> list[dict[str, Any]]:
@@ -263,24 +325,38 @@ class Visning:
         for c in self.citeringer():
             grupper.setdefault(c.lov_id, {}).setdefault(c.paragraf, []).append(c)
         ud = []
-        for lov_id in sorted(grupper, key=lambda x: self.k.love.lov(x).titel):
-            lov = self.k.love.lov(lov_id)
+        love = {lov_id: self.k.love.lov(lov_id) for lov_id in grupper}
+        for lov_id in sorted(grupper, key=lambda x: love[x].titel if love[x] else x):  # type: ignore[union-attr]
+            lov = love[lov_id]
             paragraffer = []
             for p in sorted(grupper[lov_id], key=paragraf_noegle):
                 # Each page once per paragraph: "(i teksten)" only when it is not in its Lovgrundlag.
                 sete: dict[str, Citering] = {}
                 for c in sorted(grupper[lov_id][p], key=lambda c: c.hvor != "lovgrundlag"):
                     sete.setdefault(c.til, c)
-                paragraffer.append({"paragraf": p, "url": self.k.love.url(lov_id, p),
-                                    "steder": sorted(sete.values(), key=lambda c: c.til)})
-            ud.append({"lov": lov, "url": self.k.love.url(lov_id), "paragraffer": paragraffer,
-                       "senere_udgave": self.k.love.senere_udgave(lov_id, self.k.info.revision.dato)})
+                paragraffer.append(
+                    {
+                        "paragraf": p,
+                        "url": self.k.love.url(lov_id, p),
+                        "steder": sorted(sete.values(), key=lambda c: c.til),
+                    }
+                )
+            ud.append(
+                {
+                    "lov": lov,
+                    "url": self.k.love.url(lov_id),
+                    "paragraffer": paragraffer,
+                    "senere_udgave": self.k.love.senere_udgave(lov_id, self.k.info.revision.dato),
+                }
+            )
         return ud
 
     def daekning(self) -> list[dict[str, Any]]:
         stier = {f"kvalitetsstandard {n}": sti for n, sti in self.standard_sti.items()} | self.indsats_sti
-        return [{"post": d.post, "titel": d.titel, "til": stier[d.post], "til_stede": d.til_stede,
-                 "mangler": d.mangler} for d in daekning(self.k)]
+        return [
+            {"post": d.post, "titel": d.titel, "til": stier[d.post], "til_stede": d.til_stede, "mangler": d.mangler}
+            for d in daekning(self.k)
+        ]
 
     # ------------------------------------------------------------ the Ændringer page
     def aendringsgrupper(self) -> list[Gruppe]:
@@ -300,10 +376,16 @@ class Visning:
             return urls.FORSIDE
 
         grupper: list[Gruppe] = []
-        for titel, slags in (("Introduktion og kontaktoplysninger", ("introduktion", "kommune")),
-                             ("Kvalitetsstandarder", ("standard",)), ("Indsatser", ("indsats",))):
-            poster = [PostVisning(p, post_anker(p.noegle), til(p), aendringer.beslutninger_for(self.k, p.noegle))
-                      for p in forskel.poster if p.slags in slags]
+        for titel, slags in (
+            ("Introduktion og kontaktoplysninger", ("introduktion", "kommune")),
+            ("Kvalitetsstandarder", ("standard",)),
+            ("Indsatser", ("indsats",)),
+        ):
+            poster = [
+                PostVisning(p, post_anker(p.noegle), til(p), aendringer.beslutninger_for(self.k, p.noegle))
+                for p in forskel.poster
+                if p.slags in slags
+            ]
             if poster:
                 grupper.append(Gruppe(titel, poster))
         return grupper
@@ -315,52 +397,136 @@ class Visning:
         k = self.k
         r = Sideregister()
         emner = self.hjaelp()  # a catalogue without topic tags (`emner`) has no finder
-        r.tilfoej(Side(urls.FORSIDE, k.info.katalog.titel, "forside.md.j2",
-                       {"standarder": self.standard_raekker, "finder": bool(emner)}, nav_titel="Forside"))
+        r.tilfoej(
+            Side(
+                urls.FORSIDE,
+                k.info.katalog.titel,
+                "forside.md.j2",
+                {"standarder": self.standard_raekker, "finder": bool(emner)},
+                nav_titel="Forside",
+            )
+        )
         if emner:
             r.tilfoej(Side(urls.HJAELP, "Hvad kan jeg få hjælp til?", "hjaelp.md.j2", {"emner": emner}))
         r.tilfoej(Side(urls.GENEREL, "Generel information", "generel.md.j2", {"intro": k.introduktion}, i_pdf=True))
-        r.tilfoej(Side(urls.STANDARDER, "Kvalitetsstandarder", "standarder.md.j2",
-                       {"standarder": self.standard_raekker}, gruppe="Kvalitetsstandarder", gruppeforside=True))
+        r.tilfoej(
+            Side(
+                urls.STANDARDER,
+                "Kvalitetsstandarder",
+                "standarder.md.j2",
+                {"standarder": self.standard_raekker},
+                gruppe="Kvalitetsstandarder",
+                gruppeforside=True,
+            )
+        )
         for sr in self.standard_raekker:
             s = sr.s
-            r.tilfoej(Side(sr.til, self.standard_navn(s), "standard.md.j2",
-                           {"s": s, "sr": sr, "indsatser": self.standardens_indsatser(s),
-                            "raekker": self.serviceniveau_for(s), "afsnit": STANDARD_AFSNIT},
-                           gruppe="Kvalitetsstandarder", i_pdf=True))
-        for type_, sti, titel in (("kompenserende", urls.KOMPENSERENDE, "Kompenserende indsatser"),
-                                  ("udviklende", urls.UDVIKLENDE, "Udviklende indsatser")):
-            r.tilfoej(Side(sti, titel, "indsatsliste.md.j2",
-                           {"indsatser": self.indsats_raekker(type_), "type": type_},
-                           gruppe=titel, gruppeforside=True))
+            r.tilfoej(
+                Side(
+                    sr.til,
+                    self.standard_navn(s),
+                    "standard.md.j2",
+                    {
+                        "s": s,
+                        "sr": sr,
+                        "indsatser": self.standardens_indsatser(s),
+                        "raekker": self.serviceniveau_for(s),
+                        "afsnit": STANDARD_AFSNIT,
+                    },
+                    gruppe="Kvalitetsstandarder",
+                    i_pdf=True,
+                )
+            )
+        for type_, sti, titel in (
+            ("kompenserende", urls.KOMPENSERENDE, "Kompenserende indsatser"),
+            ("udviklende", urls.UDVIKLENDE, "Udviklende indsatser"),
+        ):
+            r.tilfoej(
+                Side(
+                    sti,
+                    titel,
+                    "indsatsliste.md.j2",
+                    {"indsatser": self.indsats_raekker(type_), "type": type_},
+                    gruppe=titel,
+                    gruppeforside=True,
+                )
+            )
         for sn in self.serviceniveau:
             i = sn.indsats
             gruppe = "Kompenserende indsatser" if i.type == "kompenserende" else "Udviklende indsatser"
-            r.tilfoej(Side(sn.til, self.indsats_navn(i), "indsats.md.j2",
-                           {"i": i, "sn": sn, "standarder": self.standard_links(i), "hl": self.hovedlov(i)},
-                           gruppe=gruppe, i_pdf=True))
+            r.tilfoej(
+                Side(
+                    sn.til,
+                    self.indsats_navn(i),
+                    "indsats.md.j2",
+                    {"i": i, "sn": sn, "standarder": self.standard_links(i), "hl": self.hovedlov(i)},
+                    gruppe=gruppe,
+                    i_pdf=True,
+                )
+            )
         overblik = "Overblik"
-        r.tilfoej(Side(urls.SERVICENIVEAU, "Serviceniveau på et blik", "serviceniveau.md.j2",
-                       {"raekker": self.serviceniveau, "standarder": self.standard_raekker},
-                       gruppe=overblik, i_pdf=True))
-        r.tilfoej(Side(urls.SAGSBEHANDLINGSFRISTER, "Sagsbehandlingsfrister", "frister.md.j2",
-                       {"raekker": self.serviceniveau, "standarder": self.standardernes_frister()},
-                       gruppe=overblik, i_pdf=True))
-        r.tilfoej(Side(urls.LOVGRUNDLAG, "Lovgrundlag", "lovgrundlag.md.j2", {"love": self.lovgrundlag_indeks()},
-                       gruppe=overblik, i_pdf=True))
-        r.tilfoej(Side(urls.FULDSTAENDIGHED, "Kildens dækning", "fuldstaendighed.md.j2",
-                       {"daekning": self.daekning()}, gruppe=overblik, i_pdf=True))
+        r.tilfoej(
+            Side(
+                urls.SERVICENIVEAU,
+                "Serviceniveau på et blik",
+                "serviceniveau.md.j2",
+                {"raekker": self.serviceniveau, "standarder": self.standard_raekker},
+                gruppe=overblik,
+                i_pdf=True,
+            )
+        )
+        r.tilfoej(
+            Side(
+                urls.SAGSBEHANDLINGSFRISTER,
+                "Sagsbehandlingsfrister",
+                "frister.md.j2",
+                {"raekker": self.serviceniveau, "standarder": self.standardernes_frister()},
+                gruppe=overblik,
+                i_pdf=True,
+            )
+        )
+        r.tilfoej(
+            Side(
+                urls.LOVGRUNDLAG,
+                "Lovgrundlag",
+                "lovgrundlag.md.j2",
+                {"love": self.lovgrundlag_indeks()},
+                gruppe=overblik,
+                i_pdf=True,
+            )
+        )
+        r.tilfoej(
+            Side(
+                urls.FULDSTAENDIGHED,
+                "Kildens dækning",
+                "fuldstaendighed.md.j2",
+                {"daekning": self.daekning()},
+                gruppe=overblik,
+                i_pdf=True,
+            )
+        )
         om = "Om kataloget"
         r.tilfoej(Side(urls.OM_KATALOGET, "Om kataloget", None, gruppe=om))
         r.tilfoej(Side(urls.OM_UDGAVEN, "Om denne udgave", "om_udgaven.md.j2", gruppe=om))
         grupper = self.aendringsgrupper()
-        r.tilfoej(Side(urls.AENDRINGER, "Ændringer i denne udgave", "aendringer.md.j2", {
-            "forrige": self.forskel.forrige if self.forskel else None,
-            "grupper": grupper,
-            "beslutninger": [(b, [p for g in grupper for p in g.poster if p.diff.noegle in b.berører])
-                             for b in k.info.revision.beslutninger],
-            "beslutning_anker": beslutning_anker,
-        }, gruppe=om, nav_titel="Ændringer"))
+        r.tilfoej(
+            Side(
+                urls.AENDRINGER,
+                "Ændringer i denne udgave",
+                "aendringer.md.j2",
+                {
+                    "forrige": self.forskel.forrige if self.forskel else None,
+                    "grupper": grupper,
+                    "beslutninger": [
+                        (b, [p for g in grupper for p in g.poster if p.diff.noegle in b.berører])
+                        for b in k.info.revision.beslutninger
+                    ],
+                    "beslutning_anker": beslutning_anker,
+                },
+                gruppe=om,
+                nav_titel="Ændringer",
+            )
+        )
         r.tilfoej(Side(urls.DATA, "Data og PDF", "data.md.j2", gruppe=om))
         r.tilfoej(Side(urls.REDAKTOERVEJLEDNING, "Redaktørvejledning", None, gruppe=om))
         r.tilfoej(Side(urls.TILGAENGELIGHED, "Tilgængelighedserklæring", None, gruppe=om))

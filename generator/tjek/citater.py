@@ -13,6 +13,7 @@ Hundeskat § 3``) is an error, never silently bound to the main law. A bare ``§
 with no main law is an error too. A number without ``§`` after a law name
 (``Lov om Social Service 151``) is not a citation; `tjek_citater` warns about it.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -21,7 +22,7 @@ import re
 import weakref
 from dataclasses import dataclass, field
 
-from ..data.lovregister import Lovregister, normaliser_paragraf, paragraf_noegle
+from ..data.lovregister import Lovregister, paragraf_noegle
 from ..problemer import Problem, advarsel, fejl
 
 # ---------------------------------------------------------------- data
@@ -110,15 +111,16 @@ class _Moenstre:
     uden_tegn: re.Pattern
 
 
-_CACHE: "weakref.WeakKeyDictionary[Lovregister, _Moenstre]" = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Lovregister, _Moenstre] = weakref.WeakKeyDictionary()
 
 
 def _moenstre(register: Lovregister) -> _Moenstre:
     m = _CACHE.get(register)
     if m is None:
         former = register.navneformer()
-        alt = "|".join(r"\s+".join(re.escape(d) for d in f.split())
-                       for f in sorted({f for f, _ in former}, key=len, reverse=True))
+        alt = "|".join(
+            r"\s+".join(re.escape(d) for d in f.split()) for f in sorted({f for f, _ in former}, key=len, reverse=True)
+        )
         m = _Moenstre(
             navne={" ".join(f.split()).casefold(): lov_id for f, lov_id in former},
             foer=re.compile(rf"(?<!\w)(?P<navn>{alt})\s*,?\s*$", re.I),
@@ -159,17 +161,24 @@ def _laes_et(tekst: str, pos: int, led: list[Led], problemer: list[Problem]) -> 
         pos = r.end()
         s = _STK_EFTER_INTERVAL.match(tekst, pos)
         if s:
-            problemer.append(fejl(
-                "et interval kan ikke have stk.: det siger ikke, hvilken paragrafs stykke der menes",
-                f"skriv paragrafferne hver for sig, fx '§ {led[-1].paragraf}{s.group(0).rstrip()}, "
-                f"og § {led[-1].til}{s.group(0).rstrip()}'"))
+            problemer.append(
+                fejl(
+                    "et interval kan ikke have stk.: det siger ikke, hvilken paragrafs stykke der menes",
+                    f"skriv paragrafferne hver for sig, fx '§ {led[-1].paragraf}{s.group(0).rstrip()}, "
+                    f"og § {led[-1].til}{s.group(0).rstrip()}'",
+                )
+            )
             pos = s.end()
     elif led[-1].stk is None and led[-1].nr is None:
         a = _AABENT.match(tekst, pos)
         if a:
-            problemer.append(fejl("intervallet mangler sin sidste paragraf",
-                                  f"skriv fx '§§ {led[-1].paragraf}-{paragraf_noegle(led[-1].paragraf)[0] + 1}', "
-                                  f"eller fjern bindestregen"))
+            problemer.append(
+                fejl(
+                    "intervallet mangler sin sidste paragraf",
+                    f"skriv fx '§§ {led[-1].paragraf}-{paragraf_noegle(led[-1].paragraf)[0] + 1}', "
+                    f"eller fjern bindestregen",
+                )
+            )
             pos = a.end()
     return pos
 
@@ -223,6 +232,7 @@ def _ukendt_navn_foer(forrest: str, moe: _Moenstre) -> re.Match | None:
 
 # ---------------------------------------------------------------- API
 
+
 def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> list[Citat]:
     """Every citation in `tekst`, in order. See the module docstring for how a law is bound."""
     moe = _moenstre(register)
@@ -268,30 +278,37 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
                     elif hovedlov:
                         lov_id = hovedlov
                     else:
-                        problemer.append(fejl(
-                            "paragraf uden lov og ingen hovedlov",
-                            "skriv lovens navn foran §, fx 'servicelovens § 83', eller angiv 'hovedlov' for afsnittet"))
+                        problemer.append(
+                            fejl(
+                                "paragraf uden lov og ingen hovedlov",
+                                "skriv lovens navn foran §, fx 'servicelovens § 83', eller angiv 'hovedlov' for afsnittet",
+                            )
+                        )
 
         for l in led:
             if l.til is not None and paragraf_noegle(l.til) <= paragraf_noegle(l.paragraf):
-                problemer.append(fejl(f"intervallet § {l.paragraf}-{l.til} går ikke fremad",
-                                      "skriv intervallet med den laveste paragraf først, fx '§§ 83-86'"))
+                problemer.append(
+                    fejl(
+                        f"intervallet § {l.paragraf}-{l.til} går ikke fremad",
+                        "skriv intervallet med den laveste paragraf først, fx '§§ 83-86'",
+                    )
+                )
         ud.append(Citat(start, slut, tekst[start:slut], lov_id, led, problemer, lovnavn, efter))
         naeste = slut
     return ud
 
 
 def _ukendt_lov(navn: str, register: Lovregister) -> Problem:
-    return fejl(f"ukendt lov '{navn}'",
-                f"brug et navn fra {register.filnavn} (fx 'serviceloven'), eller tilføj loven dér")
+    return fejl(
+        f"ukendt lov '{navn}'", f"brug et navn fra {register.filnavn} (fx 'serviceloven'), eller tilføj loven dér"
+    )
 
 
 def _om(hvad: str, p: Problem) -> Problem:
     return Problem(f"{hvad}: {p.besked}", p.hint, p.niveau)
 
 
-def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister,
-                 dato: dt.date | None = None) -> list[Problem]:
+def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: dt.date | None = None) -> list[Problem]:
     """Check every citation in `tekst` against the registry (problems without a location)."""
     ud: list[Problem] = []
     citater = find_citater(tekst, hovedlov, register)
@@ -311,8 +328,12 @@ def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister,
     for m in _moenstre(register).uden_tegn.finditer(tekst):
         if dækket.rammer(m.start(), m.start() + 1):
             continue
-        ud.append(advarsel(f"'{_samlet(m.group(0))}' ligner en lovhenvisning uden §",
-                           f"skriv '{_samlet(m.group('navn'))} § {m.group('tal')}', hvis det er en paragraf"))
+        ud.append(
+            advarsel(
+                f"'{_samlet(m.group(0))}' ligner en lovhenvisning uden §",
+                f"skriv '{_samlet(m.group('navn'))} § {m.group('tal')}', hvis det er en paragraf",
+            )
+        )
     return list(dict.fromkeys(ud))
 
 
@@ -334,7 +355,8 @@ _BESKYTTET = re.compile(
     r"```.*?```|~~~.*?~~~|`[^`\n]*`"
     r"|!?\[[^\]\n]*\]\([^)\n]*\)|!?\[[^\]\n]*\]\[[^\]\n]*\]"
     r"|<a\b.*?</a>|<https?://[^>\s]*>|https?://[^\s)\]]+",
-    re.S | re.I)
+    re.S | re.I,
+)
 
 
 def link_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: str | None = None) -> str:
@@ -355,11 +377,10 @@ def link_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: 
         if beskyttet.rammer(c.start, c.slut):
             continue
         url = register.url(c.lov_id)
-        dele.append(tekst[pos:c.start])
+        dele.append(tekst[pos : c.start])
         dele.append(f"[{c.normaliseret}]({url})" if url else c.normaliseret)
         if url and register.senere_udgave(c.lov_id, dato):
             dele.append(f" ({register.SENERE_UDGAVE})")
         pos = c.slut
     dele.append(tekst[pos:])
     return "".join(dele)
-

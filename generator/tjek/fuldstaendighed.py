@@ -3,6 +3,7 @@
 Read straight off the models: a section is missing exactly when the data says
 ``mangler: …`` for it, so the report can never disagree with the site.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,8 +22,7 @@ class Daekning:
 
 def _afsnitsfelter(model: type[schema.Model]) -> list[str]:
     """Fields declared as `Afsnit(...)`: the sections that may be missing."""
-    return [navn for navn, f in model.model_fields.items()
-            if "Mangler" in repr(f.annotation)]
+    return [navn for navn, f in model.model_fields.items() if "Mangler" in repr(f.annotation)]
 
 
 def _mangler(model: schema.Model, felt: str) -> bool:
@@ -33,10 +33,9 @@ def _mangler(model: schema.Model, felt: str) -> bool:
 
 def daekning(katalog: Katalog) -> list[Daekning]:
     ud = []
-    for post, titel, model in (
-        [(f"kvalitetsstandard {s.nr}", s.titel, s) for s in katalog.standarder]
-        + [(i.id, i.titel, i) for i in katalog.indsatser]
-    ):
+    for post, titel, model in [(f"kvalitetsstandard {s.nr}", s.titel, s) for s in katalog.standarder] + [
+        (i.id, i.titel, i) for i in katalog.indsatser
+    ]:
         felter = _afsnitsfelter(type(model))
         mangler = tuple(f for f in felter if _mangler(model, f))
         ud.append(Daekning(post, titel, tuple(f for f in felter if f not in mangler), mangler))

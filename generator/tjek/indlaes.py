@@ -8,6 +8,7 @@ The previous revision (`revision.forrige`) is part of the step: its saved JSON e
 ``<data>/tidligere/<id>/katalog.json`` is read as plain data — a frozen revision is never
 re-validated against today's schema.
 """
+
 from __future__ import annotations
 
 import json
@@ -65,8 +66,7 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     problemer += fundne
     if problemer or register is None:
         raise DataFejl(problemer)
-    katalog = Katalog(data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"],
-                      register, filer)
+    katalog = Katalog(data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer)
     fundne = krydstjek.tjek(katalog)
     forrige, fundne_forrige = laes_forrige(katalog)
     fundne += fundne_forrige
@@ -87,12 +87,23 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
     sti = tidligere_mappe(katalog.data_dir, forrige) / EKSPORT_FIL
 
     def problem(besked: str, hint: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(("revision", "forrige")), post="revision", felt="forrige")]
+        return None, [
+            Problem(
+                besked,
+                hint,
+                fil=fil.visningsnavn,
+                linje=fil.linje(("revision", "forrige")),
+                post="revision",
+                felt="forrige",
+            )
+        ]
 
     if not sti.is_file():
-        return problem(f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
-                       f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
-                       "ret 'forrige', eller fjern linjen, hvis dette er den første udgave")
+        return problem(
+            f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
+            f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
+            "ret 'forrige', eller fjern linjen, hvis dette er den første udgave",
+        )
     try:
         data = json.loads(sti.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
@@ -100,11 +111,15 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
     mangler = _gemt_form(data)
     gemt_id = _gemt_id(data)
     if mangler and gemt_id in (None, forrige):
-        return problem(f"{visningsnavn(sti)} er ikke en gemt udgave ({mangler})",
-                       "filen skrives af 'python -m generator publish'; gendan den fra git")
+        return problem(
+            f"{visningsnavn(sti)} er ikke en gemt udgave ({mangler})",
+            "filen skrives af 'python -m generator publish'; gendan den fra git",
+        )
     if gemt_id != forrige:
-        return problem(f"{visningsnavn(sti)} indeholder udgave '{gemt_id}', ikke '{forrige}'",
-                       "mappen skal hedde det samme som udgavens revision.id")
+        return problem(
+            f"{visningsnavn(sti)} indeholder udgave '{gemt_id}', ikke '{forrige}'",
+            "mappen skal hedde det samme som udgavens revision.id",
+        )
     return ForrigeUdgave(forrige, data), []
 
 
@@ -124,8 +139,11 @@ def _gemt_form(data: Any) -> str | None:
     if not isinstance(data, dict):
         return "ugyldig JSON" if data is None else "ikke et JSON-objekt"
     katalog = data.get("katalog")
-    if not isinstance(katalog, dict) or not isinstance(katalog.get("revision"), dict) \
-            or not isinstance(katalog["revision"].get("id"), str):
+    if (
+        not isinstance(katalog, dict)
+        or not isinstance(katalog.get("revision"), dict)
+        or not isinstance(katalog["revision"].get("id"), str)
+    ):
         return "uden katalog.revision.id"
     for felt in ("kommune", "kontakt"):
         if not isinstance(katalog.get(felt), dict):
@@ -136,7 +154,7 @@ def _gemt_form(data: Any) -> str | None:
         return "uden introduktion"
     for liste, noegle in (("standarder", "nr"), ("indsatser", "id")):
         if not isinstance(data.get(liste), list) or not all(
-                isinstance(p, dict) and isinstance(p.get(noegle), (str, int)) and "titel" in p
-                for p in data[liste]):
+            isinstance(p, dict) and isinstance(p.get(noegle), (str, int)) and "titel" in p for p in data[liste]
+        ):
             return f"uden {liste} med {noegle} og titel"
     return None

@@ -7,6 +7,7 @@
 - A ``mangler`` note on an intervention for an aspect its standard describes for it: the
   page shows the standard's facts there, so "not described" would be false.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,20 +48,29 @@ def tal_og_tid(k: Katalog, p: Melder) -> None:
         if tid is None:
             continue
         for c in reversed(citater.find_citater(tekst, None, k.love)):  # "§ 83" is no duration
-            tekst = tekst[:c.start] + tekst[c.slut:]
+            tekst = tekst[: c.start] + tekst[c.slut :]
         tal = [int(t) for t in _TAL.findall(tekst)]
         if tal and tid.antal not in tal:
-            p(fil, sti + (felt,), post,
-              f"teksten nævner {', '.join(map(str, tal))}, men '{felt}' siger {tid}",
-              f"ret '{felt}' eller teksten, så de siger det samme")
+            p(
+                fil,
+                sti + (felt,),
+                post,
+                f"teksten nævner {', '.join(map(str, tal))}, men '{felt}' siger {tid}",
+                f"ret '{felt}' eller teksten, så de siger det samme",
+            )
 
 
 def emne_gentaget(k: Katalog, p: Melder) -> None:
     for fil, sti, post, f in _fakta(k):
         tekst = f.tekst if isinstance(f, schema.Loefte) else (f.note or "")
         if f.emne and tekst.casefold().startswith(f.emne.casefold().rstrip(".:") + ":"):
-            p(fil, sti + ("tekst",), post, f"teksten gentager emnet '{f.emne}'",
-              "emnet vises foran teksten; slet det i begyndelsen af teksten")
+            p(
+                fil,
+                sti + ("tekst",),
+                post,
+                f"teksten gentager emnet '{f.emne}'",
+                "emnet vises foran teksten; slet det i begyndelsen af teksten",
+            )
 
 
 def mangler_paa_indsats(k: Katalog, p: Melder) -> None:
@@ -73,10 +83,14 @@ def mangler_paa_indsats(k: Katalog, p: Melder) -> None:
                 s = standarder.get(nr)
                 v = getattr(s, a.standardens) if s else None
                 if isinstance(v, list) and any(schema.gaelder_for(f, i.id) for f in v):
-                    p("indsatser", ("indsatser", ii, a.egen), i.id,
-                      f"'{a.egen}' er skrevet som ikke beskrevet, men kvalitetsstandard {nr} beskriver det "
-                      f"for indsatsen ('{a.standardens}')",
-                      f"slet '{a.egen}' her: siden viser kvalitetsstandardens oplysninger for indsatsen")
+                    p(
+                        "indsatser",
+                        ("indsatser", ii, a.egen),
+                        i.id,
+                        f"'{a.egen}' er skrevet som ikke beskrevet, men kvalitetsstandard {nr} beskriver det "
+                        f"for indsatsen ('{a.standardens}')",
+                        f"slet '{a.egen}' her: siden viser kvalitetsstandardens oplysninger for indsatsen",
+                    )
                     break
 
 

@@ -15,6 +15,7 @@ every problem at once. The rules:
   and is in force on the revision's date;
 - decisions point at existing entries.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -23,15 +24,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..data import schema
-from ..data.pladsholdere import klammer
-from . import citater, konsistens, tekstpolitik
 from ..data.katalog import Katalog
+from ..data.pladsholdere import klammer
 from ..problemer import Problem
+from . import citater, konsistens, tekstpolitik
 
 ID_I_TEKST = re.compile(r"(?<![\w.])([KU]\.\d+\.\d+)(?![\d])")
 STANDARD_NR_I_TEKST = re.compile(r"[Kk]valitetsstandard(?:en)?\s+(\d+)\b")
 STANDARD_NAVN_I_TEKST = re.compile(
-    r"[Kk]valitetsstandard(?:en)?\s+(?:for\s+(?P<for>[^.,;:\n()]+)|(?P<navn>[A-ZÆØÅ][^.,;:\n()]+))")
+    r"[Kk]valitetsstandard(?:en)?\s+(?:for\s+(?P<for>[^.,;:\n()]+)|(?P<navn>[A-ZÆØÅ][^.,;:\n()]+))"
+)
+
+
 def _felt(sti: tuple) -> str:
     ud = ""
     for d in sti:
@@ -46,8 +50,9 @@ class _Indsamler:
         self.k = katalog
         self.problemer: list[Problem] = []
 
-    def __call__(self, filnoegle: str, sti: tuple, post: str, besked: str,
-                 hint: str | None = None, felt_fra: int = 2) -> None:
+    def __call__(
+        self, filnoegle: str, sti: tuple, post: str, besked: str, hint: str | None = None, felt_fra: int = 2
+    ) -> None:
         self.fundet(filnoegle, sti, post, [Problem(besked, hint)], felt_fra)
 
     def fundet(self, filnoegle: str, sti: tuple, post: str, problemer: list[Problem], felt_fra: int) -> None:
@@ -135,25 +140,42 @@ def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str | None]]:
 
 # ------------------------------------------------------------------ rules
 
+
 def _unikke(k: Katalog, p: _Indsamler) -> None:
     set_: dict[Any, int] = {}
     for i, ind in enumerate(k.indsatser):
         if ind.id in set_:
-            p("indsatser", ("indsatser", i, "id"), ind.id,
-              f"id {ind.id} står to gange (også indsats nr. {set_[ind.id] + 1} i filen)",
-              "giv den ene indsats et andet id, eller slet dubletten", felt_fra=2)
+            p(
+                "indsatser",
+                ("indsatser", i, "id"),
+                ind.id,
+                f"id {ind.id} står to gange (også indsats nr. {set_[ind.id] + 1} i filen)",
+                "giv den ene indsats et andet id, eller slet dubletten",
+                felt_fra=2,
+            )
         set_.setdefault(ind.id, i)
     nr: dict[int, int] = {}
     for i, s in enumerate(k.standarder):
         if s.nr in nr:
-            p("standarder", ("standarder", i, "nr"), f"kvalitetsstandard {s.nr}",
-              f"kvalitetsstandard nr. {s.nr} står to gange", "giv den ene standard et andet nummer")
+            p(
+                "standarder",
+                ("standarder", i, "nr"),
+                f"kvalitetsstandard {s.nr}",
+                f"kvalitetsstandard nr. {s.nr} står to gange",
+                "giv den ene standard et andet nummer",
+            )
         nr.setdefault(s.nr, i)
     afsnit: set[str] = set()
     for i, a in enumerate(k.introduktion.afsnit):
         if a.nr in afsnit:
-            p("standarder", ("introduktion", "afsnit", i, "nr"), f"afsnit {a.nr}",
-              f"introduktionens afsnit {a.nr} står to gange", "ret nummereringen", felt_fra=3)
+            p(
+                "standarder",
+                ("introduktion", "afsnit", i, "nr"),
+                f"afsnit {a.nr}",
+                f"introduktionens afsnit {a.nr} står to gange",
+                "ret nummereringen",
+                felt_fra=3,
+            )
         afsnit.add(a.nr)
 
 
@@ -168,39 +190,70 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
             if linje.indsats is not None:
                 ind = indsatser.get(linje.indsats)
                 if ind is None:
-                    p("standarder", sti + ("indsats",), f"kvalitetsstandard {s.nr}",
-                      f"kan ikke finde indsats '{linje.indsats}'",
-                      f"ret id'et, eller tilføj indsatsen i {p.filnavn('indsatser')}")
+                    p(
+                        "standarder",
+                        sti + ("indsats",),
+                        f"kvalitetsstandard {s.nr}",
+                        f"kan ikke finde indsats '{linje.indsats}'",
+                        f"ret id'et, eller tilføj indsatsen i {p.filnavn('indsatser')}",
+                    )
                 elif s.nr not in ind.standarder:
-                    p("standarder", sti + ("indsats",), f"kvalitetsstandard {s.nr}",
-                      f"standarden lister {ind.id}, men {ind.id} nævner ikke standard {s.nr} under 'standarder'",
-                      f"tilføj {s.nr} til 'standarder' for {ind.id} i {p.filnavn('indsatser')}, eller fjern linjen her")
+                    p(
+                        "standarder",
+                        sti + ("indsats",),
+                        f"kvalitetsstandard {s.nr}",
+                        f"standarden lister {ind.id}, men {ind.id} nævner ikke standard {s.nr} under 'standarder'",
+                        f"tilføj {s.nr} til 'standarder' for {ind.id} i {p.filnavn('indsatser')}, eller fjern linjen her",
+                    )
             elif linje.standard not in standarder:
-                p("standarder", sti + ("standard",), f"kvalitetsstandard {s.nr}",
-                  f"kan ikke finde kvalitetsstandard {linje.standard}", "ret nummeret")
+                p(
+                    "standarder",
+                    sti + ("standard",),
+                    f"kvalitetsstandard {s.nr}",
+                    f"kan ikke finde kvalitetsstandard {linje.standard}",
+                    "ret nummeret",
+                )
         if not schema.mangler(s.leverancesikkerhed):
             egne = {x.indsats for x in s.indsatser}
             for j, f in enumerate(s.leverancesikkerhed):
                 for n, id_ in enumerate(f.gælder):
                     if id_ not in egne:
-                        p("standarder", ("standarder", si, "leverancesikkerhed", j, "gælder", n),
-                          f"kvalitetsstandard {s.nr}", f"løftet gælder {id_}, som ikke er en af standardens indsatser",
-                          "ret id'et eller fjern det fra 'gælder'")
+                        p(
+                            "standarder",
+                            ("standarder", si, "leverancesikkerhed", j, "gælder", n),
+                            f"kvalitetsstandard {s.nr}",
+                            f"løftet gælder {id_}, som ikke er en af standardens indsatser",
+                            "ret id'et eller fjern det fra 'gælder'",
+                        )
     for ii, ind in enumerate(k.indsatser):
         for j, nr in enumerate(ind.standarder):
             sti = ("indsatser", ii, "standarder", j)
             if nr in ind.standarder[:j]:
-                p("indsatser", sti, ind.id, f"kvalitetsstandard {nr} står to gange i 'standarder'",
-                  f"skriv hver standard én gang, fx [{', '.join(map(str, dict.fromkeys(ind.standarder)))}]")
+                p(
+                    "indsatser",
+                    sti,
+                    ind.id,
+                    f"kvalitetsstandard {nr} står to gange i 'standarder'",
+                    f"skriv hver standard én gang, fx [{', '.join(map(str, dict.fromkeys(ind.standarder)))}]",
+                )
                 continue
-            s = standarder.get(nr)
-            if s is None:
-                p("indsatser", sti, ind.id, f"kan ikke finde kvalitetsstandard {nr}",
-                  f"ret nummeret; standarderne står i {p.filnavn('standarder')}")
-            elif not schema.mangler(s.indsatser) and ind.id not in {x.indsats for x in s.indsatser}:
-                p("indsatser", sti, ind.id,
-                  f"indsatsen nævner standard {nr}, men standard {nr} lister ikke {ind.id}",
-                  f"tilføj '- indsats: {ind.id}' under 'indsatser' i kvalitetsstandard {nr}, eller ret 'standarder'")
+            std = standarder.get(nr)
+            if std is None:
+                p(
+                    "indsatser",
+                    sti,
+                    ind.id,
+                    f"kan ikke finde kvalitetsstandard {nr}",
+                    f"ret nummeret; standarderne står i {p.filnavn('standarder')}",
+                )
+            elif not schema.mangler(std.indsatser) and ind.id not in {x.indsats for x in std.indsatser}:
+                p(
+                    "indsatser",
+                    sti,
+                    ind.id,
+                    f"indsatsen nævner standard {nr}, men standard {nr} lister ikke {ind.id}",
+                    f"tilføj '- indsats: {ind.id}' under 'indsatser' i kvalitetsstandard {nr}, eller ret 'standarder'",
+                )
 
 
 def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
@@ -212,21 +265,38 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
         for sti, tekst in _prosa(filnoegle, model, prefix):
             for m in ID_I_TEKST.finditer(tekst):
                 if m.group(1) not in ids:
-                    p(filnoegle, sti, post, f"teksten nævner indsats {m.group(1)}, som ikke findes",
-                      "ret id'et (fx K.2.1) eller tilføj indsatsen", felt_fra=len(prefix))
+                    p(
+                        filnoegle,
+                        sti,
+                        post,
+                        f"teksten nævner indsats {m.group(1)}, som ikke findes",
+                        "ret id'et (fx K.2.1) eller tilføj indsatsen",
+                        felt_fra=len(prefix),
+                    )
             for m in STANDARD_NR_I_TEKST.finditer(tekst):
                 if int(m.group(1)) not in numre:
-                    p(filnoegle, sti, post, f"teksten henviser til kvalitetsstandard {m.group(1)}, som ikke findes",
-                      f"kataloget har standard {min(numre)}-{max(numre)}", felt_fra=len(prefix))
+                    p(
+                        filnoegle,
+                        sti,
+                        post,
+                        f"teksten henviser til kvalitetsstandard {m.group(1)}, som ikke findes",
+                        f"kataloget har standard {min(numre)}-{max(numre)}",
+                        felt_fra=len(prefix),
+                    )
             for m in STANDARD_NAVN_I_TEKST.finditer(tekst):
                 navn = (m.group("for") or m.group("navn")).strip().lower()
                 if navn[:1].isdigit():
                     continue
                 if not any(_ligner(navn, t) for t in titler + eksterne):
-                    p(filnoegle, sti, post, f"kan ikke finde kvalitetsstandarden '{navn}'",
-                      "skriv standardens titel som i kataloget, eller tilføj den under "
-                      f"'eksterne_standarder' i {p.filnavn('katalog')} hvis den findes uden for kataloget",
-                      felt_fra=len(prefix))
+                    p(
+                        filnoegle,
+                        sti,
+                        post,
+                        f"kan ikke finde kvalitetsstandarden '{navn}'",
+                        "skriv standardens titel som i kataloget, eller tilføj den under "
+                        f"'eksterne_standarder' i {p.filnavn('katalog')} hvis den findes uden for kataloget",
+                        felt_fra=len(prefix),
+                    )
 
 
 def _ligner(tekst: str, titel: str) -> bool:
@@ -245,28 +315,49 @@ def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
             for kl in klammer(tekst):
                 if kl.art != "fejl":
                     continue
-                besked = (f"ukendt pladsholder {kl.tekst}" if kl.tekst.startswith("{") and kl.tekst.endswith("}")
-                          else f"'{kl.tekst}' er ikke en hel pladsholder" if kl.tekst.startswith("{")
-                          else "'}' uden '{' foran")
-                p(filnoegle, sti, post, besked,
-                  f"mente du {{{kl.forslag}}}?" if kl.forslag else
-                  "tilladte: " + ", ".join("{" + x + "}" for x in schema.PLADSHOLDERE), felt_fra=len(prefix))
+                besked = (
+                    f"ukendt pladsholder {kl.tekst}"
+                    if kl.tekst.startswith("{") and kl.tekst.endswith("}")
+                    else f"'{kl.tekst}' er ikke en hel pladsholder"
+                    if kl.tekst.startswith("{")
+                    else "'}' uden '{' foran"
+                )
+                p(
+                    filnoegle,
+                    sti,
+                    post,
+                    besked,
+                    f"mente du {{{kl.forslag}}}?"
+                    if kl.forslag
+                    else "tilladte: " + ", ".join("{" + x + "}" for x in schema.PLADSHOLDERE),
+                    felt_fra=len(prefix),
+                )
 
 
 def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
     dato = schema.dato_som_date(k.info.revision.dato)
     for filnoegle, prefix, post, model, hovedlov in _poster(k):
         if getattr(model, "hovedlov", None) and k.love.lov(model.hovedlov) is None:
-            p(filnoegle, prefix + ("hovedlov",), post, f"ukendt lov '{model.hovedlov}'",
-              f"brug en lovs id fra {p.filnavn('love')}, fx serviceloven", felt_fra=len(prefix))
+            p(
+                filnoegle,
+                prefix + ("hovedlov",),
+                post,
+                f"ukendt lov '{model.hovedlov}'",
+                f"brug en lovs id fra {p.filnavn('love')}, fx serviceloven",
+                felt_fra=len(prefix),
+            )
         lovgrundlag = getattr(model, "lovgrundlag", None)
         if isinstance(lovgrundlag, list):
             for j, h in enumerate(lovgrundlag):
-                p.fundet(filnoegle, prefix + ("lovgrundlag", j), post,
-                         k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato), felt_fra=len(prefix))
+                p.fundet(
+                    filnoegle,
+                    prefix + ("lovgrundlag", j),
+                    post,
+                    k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato),
+                    felt_fra=len(prefix),
+                )
         for sti, tekst in _prosa(filnoegle, model, prefix):
-            p.fundet(filnoegle, sti, post, citater.tjek_citater(tekst, hovedlov, k.love, dato),
-                     felt_fra=len(prefix))
+            p.fundet(filnoegle, sti, post, citater.tjek_citater(tekst, hovedlov, k.love, dato), felt_fra=len(prefix))
 
 
 def _beslutninger(k: Katalog, p: _Indsamler) -> None:
@@ -274,10 +365,14 @@ def _beslutninger(k: Katalog, p: _Indsamler) -> None:
     for i, b in enumerate(k.info.revision.beslutninger):
         for j, ref in enumerate(b.berører):
             if ref not in kendte:
-                p("katalog", ("revision", "beslutninger", i, "berører", j), f"beslutning {b.id}",
-                  f"beslutningen berører '{ref}', som ikke findes",
-                  "skriv et standardnummer (fx \"1\"), et indsats-id (fx \"K.2.1\") eller \"introduktion\"",
-                  felt_fra=3)
+                p(
+                    "katalog",
+                    ("revision", "beslutninger", i, "berører", j),
+                    f"beslutning {b.id}",
+                    f"beslutningen berører '{ref}', som ikke findes",
+                    'skriv et standardnummer (fx "1"), et indsats-id (fx "K.2.1") eller "introduktion"',
+                    felt_fra=3,
+                )
 
 
 def _tekstpolitik(k: Katalog, p: _Indsamler) -> None:
@@ -289,8 +384,13 @@ def _tekstpolitik(k: Katalog, p: _Indsamler) -> None:
         for sti, tekst, art in tekstpolitik.felter(model.model_dump(), prefix):
             fundne = tekstpolitik.tjek_titel(tekst) if art == "titel" else tekstpolitik.tjek_prosa(tekst, findes)
             p.fundet(filnoegle, sti, post, fundne, felt_fra=len(prefix))
-    p.fundet("katalog", ("kommune", "hjemmeside"), "kommune",
-             tekstpolitik.tjek_hjemmeside(k.info.kommune.hjemmeside), felt_fra=1)
+    p.fundet(
+        "katalog",
+        ("kommune", "hjemmeside"),
+        "kommune",
+        tekstpolitik.tjek_hjemmeside(k.info.kommune.hjemmeside),
+        felt_fra=1,
+    )
     for i, lov in enumerate(k.love.love):
         for felt, vaerdi in (("titel", lov.titel), ("genitiv", lov.genitiv)):
             p.fundet("love", ("love", i, felt), f"lov {lov.id}", tekstpolitik.tjek_titel(vaerdi), felt_fra=3)
@@ -298,8 +398,16 @@ def _tekstpolitik(k: Katalog, p: _Indsamler) -> None:
             p.fundet("love", ("love", i, "navne", j), f"lov {lov.id}", tekstpolitik.tjek_titel(navn), felt_fra=3)
 
 
-REGLER = (_unikke, _standard_og_indsats_passer, _henvisninger_i_tekst, _pladsholdere,
-          _lovhenvisninger, _beslutninger, _tekstpolitik, *konsistens.REGLER)
+REGLER = (
+    _unikke,
+    _standard_og_indsats_passer,
+    _henvisninger_i_tekst,
+    _pladsholdere,
+    _lovhenvisninger,
+    _beslutninger,
+    _tekstpolitik,
+    *konsistens.REGLER,
+)
 
 
 def tjek(katalog: Katalog) -> list[Problem]:

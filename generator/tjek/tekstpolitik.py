@@ -18,6 +18,7 @@ the site would render: a reference-style link is a link here too. Every violatio
 
 This is the first of two layers: generator/site/rens.py cleans and verifies the rendered pages.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,26 +34,64 @@ from ..data.pladsholdere import klammer
 from ..problemer import Problem, fejl
 
 # The site's Markdown extensions (mkdocs.yml, less toc): a test keeps the two lists equal.
-UDVIDELSER = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details",
-              "pymdownx.superfences"]
+UDVIDELSER = ["abbr", "admonition", "attr_list", "md_in_html", "tables", "pymdownx.details", "pymdownx.superfences"]
 
 TITEL_FELTER = {
-    "titel", "titel_i_standard", "undertitel", "navn", "genitiv", "forvaltning", "område", "kilde",
-    "emne", "gruppe", "forum", "udvalg", "udarbejdet_af", "senest_revideret", "politisk_godkendt",
-    "enhed", "telefon", "telefontid", "søgeord", "eksterne_standarder",
-    "borgeren_kan_forvente", "kommunens_mål",  # only under `overskrifter`; see `felter`
+    "titel",
+    "titel_i_standard",
+    "undertitel",
+    "navn",
+    "genitiv",
+    "forvaltning",
+    "område",
+    "kilde",
+    "emne",
+    "gruppe",
+    "forum",
+    "udvalg",
+    "udarbejdet_af",
+    "senest_revideret",
+    "politisk_godkendt",
+    "enhed",
+    "telefon",
+    "telefontid",
+    "søgeord",
+    "eksterne_standarder",
+    "borgeren_kan_forvente",
+    "kommunens_mål",  # only under `overskrifter`; see `felter`
 }
 """Fields shown as titles, names, headings or table labels: plain text only."""
 
-IKKE_TEKST = {"id", "nr", "indsats", "lov", "paragraf", "type", "hovedlov", "dato", "gældende_fra",
-              "forrige", "berører", "hjemmeside", "side", "standard", "prioritet", "antal", "stk", "gælder"}
+IKKE_TEKST = {
+    "id",
+    "nr",
+    "indsats",
+    "lov",
+    "paragraf",
+    "type",
+    "hovedlov",
+    "dato",
+    "gældende_fra",
+    "forrige",
+    "berører",
+    "hjemmeside",
+    "side",
+    "standard",
+    "prioritet",
+    "antal",
+    "stk",
+    "gælder",
+}
 """Identifiers, numbers and dates: their form is checked by the schema, not here."""
 
 PROSA_ELEMENTER = {"p", "em", "strong", "ul", "ol", "li", "a", "br", "blockquote"}
 """Prose may quote (">"), as the catalogue quotes the law it rests on (standard 5)."""
 
 _NAVNE = {
-    "img": ("et billede", "billeder kan ikke stå i data; skriv teksten, eller link til billedet med [tekst](https://…)"),
+    "img": (
+        "et billede",
+        "billeder kan ikke stå i data; skriv teksten, eller link til billedet med [tekst](https://…)",
+    ),
     "code": ("kode (`…`)", "skriv teksten uden backticks (`)"),
     "pre": ("en kodeblok", "ryk ikke linjer 4 mellemrum ind, og brug ikke ``` eller ~~~"),
     "blockquote": ("et citat (linje, der begynder med >)", "fjern > foran linjen"),
@@ -82,7 +121,7 @@ class _Fang(Treeprocessor):
     """Keeps the finished element tree (runs last, after inline patterns and attr_list)."""
 
     def run(self, root: etree.Element) -> None:
-        self.md.tekstpolitik_rod = root  # type: ignore[attr-defined]
+        self.md.tekstpolitik_rod = root
 
 
 def _markdown() -> markdown.Markdown:
@@ -101,7 +140,7 @@ def _parse(tekst: str) -> tuple[etree.Element, list[str]]:
         _MD = _markdown()
     _MD.reset()
     _MD.convert(tekst)
-    return _MD.tekstpolitik_rod, [str(h) for h in _MD.htmlStash.rawHtmlBlocks]  # type: ignore[attr-defined]
+    return _MD.tekstpolitik_rod, [str(h) for h in _MD.htmlStash.rawHtmlBlocks]
 
 
 def _kort(tekst: str, n: int = 60) -> str:
@@ -112,17 +151,23 @@ def _kort(tekst: str, n: int = 60) -> str:
 def _raa_html(stash: list[str]) -> Iterator[Problem]:
     for h in stash:
         if _HTML_TEGNKODE.match(h.strip()):
-            yield fejl(f"HTML-tegnkoden '{h.strip()}' er ikke tilladt",
-                       "skriv tegnet selv (fx & i stedet for &amp;)")
+            yield fejl(f"HTML-tegnkoden '{h.strip()}' er ikke tilladt", "skriv tegnet selv (fx & i stedet for &amp;)")
         else:
-            yield fejl(f"HTML er ikke tilladt i data: '{_kort(h)}'",
-                       "skriv teksten uden < >; brug Markdown: **fed**, *kursiv*, punkter med '- ', [tekst](https://…)")
+            yield fejl(
+                f"HTML er ikke tilladt i data: '{_kort(h)}'",
+                "skriv teksten uden < >; brug Markdown: **fed**, *kursiv*, punkter med '- ', [tekst](https://…)",
+            )
 
 
 def _klammer(tekst: str) -> tuple[list[Problem], bool]:
-    ud = [fejl(f"attributlister er ikke tilladt: '{_kort(k.tekst)}'",
-               "fjern {: …}; tekst i data kan ikke sætte HTML-attributter (klasser, id'er, handlinger)")
-          for k in klammer(tekst) if k.art == "attributliste"]
+    ud = [
+        fejl(
+            f"attributlister er ikke tilladt: '{_kort(k.tekst)}'",
+            "fjern {: …}; tekst i data kan ikke sætte HTML-attributter (klasser, id'er, handlinger)",
+        )
+        for k in klammer(tekst)
+        if k.art == "attributliste"
+    ]
     return ud, bool(ud)
 
 
@@ -130,32 +175,47 @@ def _attributter(el: etree.Element, har_klammer: bool) -> Iterator[Problem]:
     tilladte = {"href", "title"} if el.tag == "a" else set()
     ekstra = sorted(set(el.attrib) - tilladte)
     if ekstra and not har_klammer:
-        yield fejl(f"teksten giver HTML-attributter ({', '.join(ekstra)})",
-                   "fjern {…} efter teksten; tekst i data kan ikke sætte HTML-attributter")
+        yield fejl(
+            f"teksten giver HTML-attributter ({', '.join(ekstra)})",
+            "fjern {…} efter teksten; tekst i data kan ikke sætte HTML-attributter",
+        )
 
 
 def link_maal_fejl(href: str, findes: Any = None) -> Problem | None:
     """Is `href` an allowed link target? `findes(maal)` says whether a catalogue page exists."""
     h = href.strip()
     if h.lower().startswith("https://"):
-        return None if https_url_i_orden(h) else fejl(
-            f"linket '{_kort(h)}' er ikke en gyldig https-adresse",
-            "skriv hele adressen uden mellemrum, anførselstegn og parenteser, fx https://www.varde.dk/aeldre")
+        return (
+            None
+            if https_url_i_orden(h)
+            else fejl(
+                f"linket '{_kort(h)}' er ikke en gyldig https-adresse",
+                "skriv hele adressen uden mellemrum, anførselstegn og parenteser, fx https://www.varde.dk/aeldre",
+            )
+        )
     if h.lower().startswith("mailto:"):
-        return None if _MAIL.match(h) else fejl(f"linket '{_kort(h)}' er ikke en gyldig e-mailadresse",
-                                                "skriv fx mailto:visitation@varde.dk")
+        return (
+            None
+            if _MAIL.match(h)
+            else fejl(f"linket '{_kort(h)}' er ikke en gyldig e-mailadresse", "skriv fx mailto:visitation@varde.dk")
+        )
     if h.lower().startswith("tel:"):
-        return None if _TELEFON.match(h) else fejl(f"linket '{_kort(h)}' er ikke et gyldigt telefonnummer",
-                                                   "skriv fx tel:+4579946800")
+        return (
+            None
+            if _TELEFON.match(h)
+            else fejl(f"linket '{_kort(h)}' er ikke et gyldigt telefonnummer", "skriv fx tel:+4579946800")
+        )
     if _ID.match(h) or h.isdigit():
         if findes is not None and not findes(h):
             hvad = f"indsats {h}" if _ID.match(h) else f"kvalitetsstandard {h}"
             return fejl(f"linket går til {hvad}, som ikke findes", "ret id'et eller nummeret")
         return None
     skema = urlsplit(h).scheme
-    return fejl(f"linkmålet '{_kort(h)}' er ikke tilladt" + (f" ({skema}:)" if skema else ""),
-                "et link skal gå til https://…, mailto:…, tel:… eller en side i kataloget, skrevet som "
-                "indsatsens id eller standardens nummer, fx [rengøring](K.2.1) eller [kvalitetsstandard 2](2)")
+    return fejl(
+        f"linkmålet '{_kort(h)}' er ikke tilladt" + (f" ({skema}:)" if skema else ""),
+        "et link skal gå til https://…, mailto:…, tel:… eller en side i kataloget, skrevet som "
+        "indsatsens id eller standardens nummer, fx [rengøring](K.2.1) eller [kvalitetsstandard 2](2)",
+    )
 
 
 def https_url_i_orden(url: str) -> bool:
@@ -168,8 +228,14 @@ def https_url_i_orden(url: str) -> bool:
     except ValueError:
         return False
     vaert = dele.hostname or ""
-    return (dele.scheme == "https" and bool(_VAERT.match(vaert)) and dele.username is None
-            and (port is None or 0 < port < 65536) and "(" not in url and ")" not in url)
+    return (
+        dele.scheme == "https"
+        and bool(_VAERT.match(vaert))
+        and dele.username is None
+        and (port is None or 0 < port < 65536)
+        and "(" not in url
+        and ")" not in url
+    )
 
 
 def tjek_prosa(tekst: str, findes: Any = None) -> list[Problem]:
@@ -181,9 +247,13 @@ def tjek_prosa(tekst: str, findes: Any = None) -> list[Problem]:
         if el is rod:
             continue
         if _OVERSKRIFT.match(el.tag):
-            ud.append(fejl(f"overskrift i teksten: '{_kort(''.join(el.itertext()))}'",
-                           "en linje, der begynder med #, eller som er understreget med === eller ---, bliver "
-                           "en overskrift på siden; skriv almindelig tekst (evt. **fed**)"))
+            ud.append(
+                fejl(
+                    f"overskrift i teksten: '{_kort(''.join(el.itertext()))}'",
+                    "en linje, der begynder med #, eller som er understreget med === eller ---, bliver "
+                    "en overskrift på siden; skriv almindelig tekst (evt. **fed**)",
+                )
+            )
             continue
         if el.tag not in PROSA_ELEMENTER:
             navn, hint = _NAVNE.get(el.tag, (f"<{el.tag}>", "brug kun afsnit, *kursiv*, **fed**, punkter og links"))
@@ -200,8 +270,12 @@ def tjek_titel(tekst: str) -> list[Problem]:
     """Violations of the policy for titles and names: plain text, one line."""
     ud, har_klammer = _klammer(tekst)
     if "\n" in tekst.strip() or "\r" in tekst:
-        ud.append(fejl("linjeskift i en titel eller et navn",
-                       "skriv titlen på én linje (brug ikke | eller > i YAML til titler)"))
+        ud.append(
+            fejl(
+                "linjeskift i en titel eller et navn",
+                "skriv titlen på én linje (brug ikke | eller > i YAML til titler)",
+            )
+        )
     # Parsed after a word, as the title is used: inside a heading, a link or a table cell,
     # so "1. Praktisk hjælp" is a title, not a numbered list.
     rod, stash = _parse("A " + " ".join(tekst.split()))
@@ -220,12 +294,17 @@ def tjek_titel(tekst: str) -> list[Problem]:
 def tjek_hjemmeside(url: str) -> list[Problem]:
     if https_url_i_orden(url):
         return []
-    return [fejl(f"'{_kort(url)}' er ikke en gyldig https-adresse",
-                 "skriv kommunens adresse som https://www.kommune.dk, uden mellemrum, parenteser og Markdown")]
+    return [
+        fejl(
+            f"'{_kort(url)}' er ikke en gyldig https-adresse",
+            "skriv kommunens adresse som https://www.kommune.dk, uden mellemrum, parenteser og Markdown",
+        )
+    ]
 
 
-def felter(data: Any, sti: tuple = (), felt: str | None = None,
-           under_overskrifter: bool = False) -> Iterator[tuple[tuple, str, str]]:
+def felter(
+    data: Any, sti: tuple = (), felt: str | None = None, under_overskrifter: bool = False
+) -> Iterator[tuple[tuple, str, str]]:
     """(path, text, kind) for every text in a dumped entry; kind is "titel" or "prosa"."""
     if isinstance(data, dict):
         for k, v in data.items():
@@ -235,6 +314,5 @@ def felter(data: Any, sti: tuple = (), felt: str | None = None,
         for i, v in enumerate(data):
             yield from felter(v, sti + (i,), felt, under_overskrifter)
     elif isinstance(data, str):
-        titel = felt in TITEL_FELTER and (
-            felt not in ("borgeren_kan_forvente", "kommunens_mål") or under_overskrifter)
+        titel = felt in TITEL_FELTER and (felt not in ("borgeren_kan_forvente", "kommunens_mål") or under_overskrifter)
         yield sti, data, "titel" if titel else "prosa"

@@ -6,6 +6,7 @@ from ``<data>/tidligere/<id>/katalog.json``) and compared with this revision's e
 current revision whose ``berører`` names the entry ("1", "K.2.1", "introduktion").
 The page that shows them is built in `site.visning`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

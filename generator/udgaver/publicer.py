@@ -33,6 +33,7 @@ Which revision is "latest"
     LooseVersion: ``2014 < 2015 < 2015-1 < 2016``), not the most recently published.
     Publishing 2013 after 2015 adds 2013 without touching ``latest``, which stays on 2015.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -113,6 +114,7 @@ def _testpunkt(trin: str) -> None:
 
 
 # ------------------------------------------------------------------ git and mike
+
 
 def _git(rod: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     p = subprocess.run(["git", *args], cwd=rod, capture_output=True, text=True)
@@ -217,6 +219,7 @@ def _sha(tekst: str) -> str:
 
 # ------------------------------------------------------------------ the journal
 
+
 class Journal:
     """What an unfinished publication began, in the git directory; written atomically at each step."""
 
@@ -233,8 +236,10 @@ class Journal:
             self.data = json.loads(self.sti.read_text(encoding="utf-8"))
             self.data["revision"]  # noqa: B018 - a journal without it is not ours
         except (OSError, ValueError, KeyError, TypeError):
-            raise PubliceringsFejl(f"{self.sti} kan ikke læses. Den skrives af publish; undersøg grenen og "
-                                   f"data/tidligere/, og slet så filen") from None
+            raise PubliceringsFejl(
+                f"{self.sti} kan ikke læses. Den skrives af publish; undersøg grenen og "
+                f"data/tidligere/, og slet så filen"
+            ) from None
         return self.data
 
     def begynd(self, **data: Any) -> None:
@@ -258,8 +263,9 @@ def _laas(git_mappe: Path) -> Iterator[None]:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise PubliceringsFejl("en anden publicering kører allerede i dette repository; vent til den er "
-                                   "færdig, og prøv igen") from None
+            raise PubliceringsFejl(
+                "en anden publicering kører allerede i dette repository; vent til den er færdig, og prøv igen"
+            ) from None
         yield
 
 
@@ -289,8 +295,10 @@ def _vent_paa_mike(journal: Journal, ud: Callable[[str], None]) -> None:
     slut = time.monotonic() + MAKS_VENTETID
     while _lever(pid):
         if time.monotonic() > slut:
-            raise PubliceringsFejl(f"mike (pid {pid}) fra den afbrudte publicering er ikke færdig efter "
-                                   f"{MAKS_VENTETID} sekunder. Stop den (kill {pid}), og kør publish igen.")
+            raise PubliceringsFejl(
+                f"mike (pid {pid}) fra den afbrudte publicering er ikke færdig efter "
+                f"{MAKS_VENTETID} sekunder. Stop den (kill {pid}), og kør publish igen."
+            )
         time.sleep(0.5)
 
 
@@ -321,14 +329,19 @@ def _vores_commits(rod: Path, foer: str | None, nu: str, revision: str) -> tuple
 def _kontroller(rod: Path, branch: str, foer: str | None, revision: str, roert: set[str]) -> list[str]:
     """Step 6: nothing but `roert` (and the shared files) changed on `branch` since commit `foer`."""
     foer_trae, efter_trae = _traeet(rod, foer), _traeet(rod, branch)
-    aendret = sorted(sti for sti in set(foer_trae) | set(efter_trae)
-                     if foer_trae.get(sti) != efter_trae.get(sti)
-                     and sti.split("/", 1)[0] not in roert and sti not in FAELLES_FILER)
+    aendret = sorted(
+        sti
+        for sti in set(foer_trae) | set(efter_trae)
+        if foer_trae.get(sti) != efter_trae.get(sti) and sti.split("/", 1)[0] not in roert and sti not in FAELLES_FILER
+    )
     if aendret:
-        raise PubliceringsFejl(f"publiceringen ændrede filer uden for {', '.join(sorted(roert))}/ på {branch}: "
-                               + ", ".join(aendret[:10]) + (" …" if len(aendret) > 10 else "")
-                               + f". Undersøg grenen, før du skubber den (før publiceringen pegede {branch} på "
-                               f"{foer or 'ingenting'}).")
+        raise PubliceringsFejl(
+            f"publiceringen ændrede filer uden for {', '.join(sorted(roert))}/ på {branch}: "
+            + ", ".join(aendret[:10])
+            + (" …" if len(aendret) > 10 else "")
+            + f". Undersøg grenen, før du skubber den (før publiceringen pegede {branch} på "
+            f"{foer or 'ingenting'})."
+        )
     efter_versioner = [v["version"] for v in _versioner(rod, branch)]
     if revision not in efter_versioner:
         raise PubliceringsFejl(f"udgave {revision} står ikke i {VERSIONS_JSON} på {branch} efter mike deploy")
@@ -339,14 +352,16 @@ def _faelles(config_path: Path, branch: str, remote: str) -> list[str]:
     return ["--config-file", str(config_path), "--branch", branch, "--remote", remote]
 
 
-def _saet_standard(rod: Path, config_path: Path, branch: str, remote: str, push: bool,
-                   ud: Callable[[str], None], journal: Journal) -> list[str]:
+def _saet_standard(
+    rod: Path, config_path: Path, branch: str, remote: str, push: bool, ud: Callable[[str], None], journal: Journal
+) -> list[str]:
     args = ["set-default", *_faelles(config_path, branch, remote), "--message", f"Standardudgave: {ALIAS}", ALIAS]
     return _mike(rod, args + (["--push"] if push else []), ud, journal)
 
 
-def _genoptag(rod: Path, config_path: Path, data_dir: Path, journal: Journal,
-              ud: Callable[[str], None]) -> Publicering | None:
+def _genoptag(
+    rod: Path, config_path: Path, data_dir: Path, journal: Journal, ud: Callable[[str], None]
+) -> Publicering | None:
     """Finish or roll back the publication the journal describes; say what was done.
 
     Returns the finished publication, or None if it was rolled back.
@@ -362,36 +377,50 @@ def _genoptag(rod: Path, config_path: Path, data_dir: Path, journal: Journal,
     if nu == j["foer"]:
         _rul_kopien_tilbage(journal, kopi)
         journal.slut()
-        ud(f"Udgave {revision} nåede ikke at komme på grenen {branch}, så intet er publiceret; de gemte data i "
-           f"{_vist(rod, kopi)}/ er rullet tilbage{' til den tidligere kopi' if j.get('backup') else ''}. Grenen er uændret.")
+        ud(
+            f"Udgave {revision} nåede ikke at komme på grenen {branch}, så intet er publiceret; de gemte data i "
+            f"{_vist(rod, kopi)}/ er rullet tilbage{' til den tidligere kopi' if j.get('backup') else ''}. Grenen er uændret."
+        )
         return None
     alle_vores, deploy = _vores_commits(rod, j["foer"], nu, revision) if nu else (False, False)
     if not alle_vores or not deploy:
         raise PubliceringsFejl(
             f"grenen {branch} er ændret af andet end publiceringen af udgave {revision}, siden den blev afbrudt, "
             f"så publish kan ikke afgøre, hvad der skal gøres færdigt. Undersøg grenen (git log {branch}); "
-            f"før publiceringen pegede den på {j['foer'] or 'ingenting'}. Slet derefter {journal.sti}.")
+            f"før publiceringen pegede den på {j['foer'] or 'ingenting'}. Slet derefter {journal.sti}."
+        )
     gemt = kopi / EKSPORT_FIL
     if not gemt.is_file() or _sha(gemt.read_text(encoding="utf-8")) != j["sha256"]:
         raise PubliceringsFejl(
             f"udgave {revision} ligger på grenen {branch}, men {_vist(rod, gemt)} er ikke længere de data, der "
-            f"blev publiceret. Gendan filen, og kør publish {revision} igen.")
+            f"blev publiceret. Gendan filen, og kør publish {revision} igen."
+        )
     kommandoer = []
     if j["aliaser"]:
         kommandoer.append(_saet_standard(rod, config_path, branch, j["remote"], j["push"], ud, journal))
     versioner = _kontroller(rod, branch, j["foer"], revision, {revision, *j["aliaser"]})
     journal.slut()
-    ud(f"mike havde lagt udgave {revision} på grenen {branch}, før publiceringen blev afbrudt. Den er nu gjort "
-       f"færdig: {'standardudgaven er sat, ' if j['aliaser'] else ''}ingen andre udgaver er ændret, og de "
-       f"publicerede data er gemt i {_vist(rod, gemt)}.")
+    ud(
+        f"mike havde lagt udgave {revision} på grenen {branch}, før publiceringen blev afbrudt. Den er nu gjort "
+        f"færdig: {'standardudgaven er sat, ' if j['aliaser'] else ''}ingen andre udgaver er ændret, og de "
+        f"publicerede data er gemt i {_vist(rod, gemt)}."
+    )
     return Publicering(revision, branch, j["latest"], versioner, kopi, j["overskriv"], kommandoer)
 
 
 # ------------------------------------------------------------------ publishing
 
-def publicer(revision: str, config_path: Path | str = "mkdocs.yml", *, branch: str = "gh-pages",
-             push: bool = False, overskriv: bool = False, remote: str = "origin",
-             ud: Callable[[str], None] = print) -> Publicering:
+
+def publicer(
+    revision: str,
+    config_path: Path | str = "mkdocs.yml",
+    *,
+    branch: str = "gh-pages",
+    push: bool = False,
+    overskriv: bool = False,
+    remote: str = "origin",
+    ud: Callable[[str], None] = print,
+) -> Publicering:
     """Publish the data of `config_path`'s catalogue as `revision` on `branch`. See the module doc."""
     config_path = Path(config_path).resolve()
     if not config_path.is_file():
@@ -404,12 +433,13 @@ def publicer(revision: str, config_path: Path | str = "mkdocs.yml", *, branch: s
     data_id = katalog.info.revision.id
     if data_id != revision:
         raise PubliceringsFejl(
-            f"{data_dir / 'katalog.yaml'} har revision.id \"{data_id}\", men du bad om at publicere "
-            f"\"{revision}\". Ret revision.id i katalog.yaml til \"{revision}\" (og sæt revision.forrige "
-            f"til den forrige udgave), eller publicér \"{data_id}\".")
+            f'{data_dir / "katalog.yaml"} har revision.id "{data_id}", men du bad om at publicere '
+            f'"{revision}". Ret revision.id i katalog.yaml til "{revision}" (og sæt revision.forrige '
+            f'til den forrige udgave), eller publicér "{data_id}".'
+        )
     udgave = som_json(eksport(katalog))
     if revision == ALIAS:
-        raise PubliceringsFejl(f"\"{ALIAS}\" er navnet på aliaset for den nyeste udgave og kan ikke bruges som udgave")
+        raise PubliceringsFejl(f'"{ALIAS}" er navnet på aliaset for den nyeste udgave og kan ikke bruges som udgave')
 
     p = _git(rod, "rev-parse", "--show-toplevel", check=False)
     if p.returncode != 0:
@@ -422,18 +452,52 @@ def publicer(revision: str, config_path: Path | str = "mkdocs.yml", *, branch: s
         journal = Journal(git_mappe)
         if journal.findes():
             faerdig = _genoptag(rod, config_path, data_dir, journal, ud)
-            if faerdig is not None and faerdig.revision == revision and branch == faerdig.branch \
-                    and not _kopi_afviger(udgave, faerdig.data_kopi):
-                _rapport(faerdig, rod, [v for v in faerdig.versioner if v not in (revision, ALIAS)],
-                         push=push, remote=remote, ud=ud)
+            if (
+                faerdig is not None
+                and faerdig.revision == revision
+                and branch == faerdig.branch
+                and not _kopi_afviger(udgave, faerdig.data_kopi)
+            ):
+                _rapport(
+                    faerdig,
+                    rod,
+                    [v for v in faerdig.versioner if v not in (revision, ALIAS)],
+                    push=push,
+                    remote=remote,
+                    ud=ud,
+                )
                 return faerdig
-        return _udgiv(revision, config_path, rod, data_dir, katalog.info.revision.forrige, udgave, journal,
-                      branch=branch, push=push, overskriv=overskriv, remote=remote, ud=ud)
+        return _udgiv(
+            revision,
+            config_path,
+            rod,
+            data_dir,
+            katalog.info.revision.forrige,
+            udgave,
+            journal,
+            branch=branch,
+            push=push,
+            overskriv=overskriv,
+            remote=remote,
+            ud=ud,
+        )
 
 
-def _udgiv(revision: str, config_path: Path, rod: Path, data_dir: Path, forrige: str | None, udgave: str,
-           journal: Journal, *, branch: str, push: bool, overskriv: bool, remote: str,
-           ud: Callable[[str], None]) -> Publicering:
+def _udgiv(
+    revision: str,
+    config_path: Path,
+    rod: Path,
+    data_dir: Path,
+    forrige: str | None,
+    udgave: str,
+    journal: Journal,
+    *,
+    branch: str,
+    push: bool,
+    overskriv: bool,
+    remote: str,
+    ud: Callable[[str], None],
+) -> Publicering:
     # 2. Never replace a published revision by accident.
     foer_versioner = _versioner(rod, branch)
     publicerede = [v["version"] for v in foer_versioner]
@@ -446,12 +510,14 @@ def _udgiv(revision: str, config_path: Path, rod: Path, data_dir: Path, forrige:
                 f"udgave {revision} er allerede publiceret på grenen {branch} (publicerede udgaver: "
                 f"{', '.join(publicerede)}). En publiceret udgave ændres ikke, så afgørelser kan læses op mod "
                 f"den udgave, der gjaldt. Giv den nye udgave et nyt revision.id i katalog.yaml — eller brug "
-                f"--overskriv, hvis du bevidst vil erstatte udgave {revision}.")
+                f"--overskriv, hvis du bevidst vil erstatte udgave {revision}."
+            )
         if afviger:
             raise PubliceringsFejl(
                 f"{kopi}/ findes allerede med andre data end dem, du vil publicere som "
                 f"udgave {revision}. Den mappe er en publiceret udgaves data; brug et nyt revision.id — eller "
-                f"--overskriv, hvis du bevidst vil erstatte den.")
+                f"--overskriv, hvis du bevidst vil erstatte den."
+            )
     if forrige and forrige not in publicerede:
         ud(f"Bemærk: den forrige udgave {forrige} (revision.forrige) er ikke publiceret på {branch}.")
     aendret_data = _git(rod, "status", "--porcelain", "--", str(data_dir), check=False).stdout.strip()
@@ -463,17 +529,31 @@ def _udgiv(revision: str, config_path: Path, rod: Path, data_dir: Path, forrige:
     gammel_kopi = kopi / EKSPORT_FIL
     if gammel_kopi.is_file():  # --overskriv: keep the replaced copy until the new one is published
         _skriv_atomisk(journal.mappe / BACKUP, gammel_kopi.read_text(encoding="utf-8"))
-    journal.begynd(revision=revision, branch=branch, remote=remote, push=push, overskriv=findes,
-                   foer=_ref(rod, branch), latest=latest, aliaser=aliaser, sha256=_sha(udgave),
-                   backup=gammel_kopi.is_file())
+    journal.begynd(
+        revision=revision,
+        branch=branch,
+        remote=remote,
+        push=push,
+        overskriv=findes,
+        foer=_ref(rod, branch),
+        latest=latest,
+        aliaser=aliaser,
+        sha256=_sha(udgave),
+        backup=gammel_kopi.is_file(),
+    )
     _testpunkt("foer-kopi")
     kopi.mkdir(parents=True, exist_ok=True)
     _skriv_atomisk(gammel_kopi, udgave)
     _testpunkt("efter-kopi")
 
     # 4 + 5. Build and deploy; `latest` follows the newest revision id.
-    deploy = ["deploy", *_faelles(config_path, branch, remote), "--alias-type=copy",
-              "--message", f"Publicér udgave {revision}"]
+    deploy = [
+        "deploy",
+        *_faelles(config_path, branch, remote),
+        "--alias-type=copy",
+        "--message",
+        f"Publicér udgave {revision}",
+    ]
     deploy += (["--update-aliases"] if aliaser else []) + [revision, *aliaser]
     try:
         kommandoer = [_mike(rod, deploy + (["--push"] if push else []), ud, journal)]
@@ -481,8 +561,9 @@ def _udgiv(revision: str, config_path: Path, rod: Path, data_dir: Path, forrige:
         if _ref(rod, branch) == journal.data["foer"]:  # nothing reached the branch: undo step 3
             _rul_kopien_tilbage(journal, kopi)
             journal.slut()
-            raise PubliceringsFejl(f"{e}\n\nIntet er publiceret; de gemte data i {_vist(rod, kopi)}/ er rullet "
-                                   "tilbage.") from None
+            raise PubliceringsFejl(
+                f"{e}\n\nIntet er publiceret; de gemte data i {_vist(rod, kopi)}/ er rullet tilbage."
+            ) from None
         raise PubliceringsFejl(f"{e}\n\nKør publish {revision} igen for at gøre publiceringen færdig.") from None
     _testpunkt("efter-deploy")
     kommandoer.append(_saet_standard(rod, config_path, branch, remote, push, ud, journal))
@@ -494,35 +575,48 @@ def _udgiv(revision: str, config_path: Path, rod: Path, data_dir: Path, forrige:
     journal.slut()
 
     resultat = Publicering(revision, branch, latest, efter_versioner, kopi, findes, kommandoer)
-    _rapport(resultat, rod, forrige_urørt=[v for v in efter_versioner if v not in {revision, *aliaser}],
-             push=push, remote=remote, ud=ud)
+    _rapport(
+        resultat,
+        rod,
+        forrige_urørt=[v for v in efter_versioner if v not in {revision, *aliaser}],
+        push=push,
+        remote=remote,
+        ud=ud,
+    )
     return resultat
 
 
-def _rapport(r: Publicering, rod: Path, forrige_urørt: list[str], push: bool, remote: str,
-             ud: Callable[[str], None]) -> None:
+def _rapport(
+    r: Publicering, rod: Path, forrige_urørt: list[str], push: bool, remote: str, ud: Callable[[str], None]
+) -> None:
     try:
         kopi = r.data_kopi.relative_to(rod)
     except ValueError:
         kopi = r.data_kopi
     ud("")
-    ud(f"Udgave {r.revision} er {'publiceret igen (overskrevet)' if r.overskrevet else 'publiceret'} "
-       f"på den lokale gren {r.branch}:")
+    ud(
+        f"Udgave {r.revision} er {'publiceret igen (overskrevet)' if r.overskrevet else 'publiceret'} "
+        f"på den lokale gren {r.branch}:"
+    )
     ud(f"  - {r.revision}/ er bygget og lagt på {r.branch}.")
     if r.latest == r.revision:
         ud(f"  - {ALIAS}/ er en kopi af {r.revision} og er webstedets standardudgave.")
     else:
-        ud(f"  - {ALIAS} peger stadig på {r.latest}, som er nyere end {r.revision}; "
-           f"{r.revision} vises som tidligere udgave.")
+        ud(
+            f"  - {ALIAS} peger stadig på {r.latest}, som er nyere end {r.revision}; "
+            f"{r.revision} vises som tidligere udgave."
+        )
     if forrige_urørt:
         ud(f"  - Uændrede udgaver: {', '.join(forrige_urørt)}.")
     ud(f"  - Udgavens data er gemt i {kopi}/{EKSPORT_FIL}.")
     ud("")
     ud("Næste skridt:")
-    ud(f"  1. git add {kopi} && git commit -m \"Data for udgave {r.revision}\"")
+    ud(f'  1. git add {kopi} && git commit -m "Data for udgave {r.revision}"')
     if push:
         ud(f"  2. Grenen {r.branch} er skubbet til {remote}.")
     else:
         ud(f"  2. git push {remote} {r.branch}    (lægger udgaven online)")
-    ud(f"  3. Næste udgave: sæt revision.id til den nye udgave og revision.forrige: \"{r.revision}\" "
-       "i katalog.yaml; siden Ændringer sammenligner så med denne udgave.")
+    ud(
+        f'  3. Næste udgave: sæt revision.id til den nye udgave og revision.forrige: "{r.revision}" '
+        "i katalog.yaml; siden Ændringer sammenligner så med denne udgave."
+    )

@@ -48,6 +48,7 @@ A list item is named by its ``emne``, ``id``/``nr`` and ``titel``, or by its
 text; a fact's main value (``tid``, ``frist``) is named by its item alone, so a
 change reads "Vejledende omfang og tider › Tidsramme for træningen: 26 uger → 12 uger".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -57,6 +58,8 @@ from .. import formater
 from ..data import schema
 
 Slags = Literal["tilføjet", "fjernet", "ændret", "rækkefølge"]
+PostSlags = Literal["standard", "indsats", "introduktion", "kommune"]
+PostStatus = Literal["tilføjet", "fjernet", "ændret"]
 
 IDENTITETSNOEGLER = ("id", "nr", "emne", "indsats")
 IGNOREREDE_FELTER = frozenset({"side"})
@@ -116,6 +119,7 @@ def overskrift(felt: str) -> str:
 
 
 # ------------------------------------------------------------------ results
+
 
 @dataclass(frozen=True)
 class Aendring:
@@ -184,13 +188,14 @@ class PostDiff:
     """The changes of one entry."""
 
     noegle: str  # "1", "K.2.1", "introduktion", "kommune"
-    slags: Literal["standard", "indsats", "introduktion", "kommune"]
+    slags: PostSlags
     titel: str  # the entry's title in the new revision (the old one if removed)
-    status: Literal["tilføjet", "fjernet", "ændret"]
+    status: PostStatus
     aendringer: list[Aendring] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------ rendering
+
 
 def vis(v: Any) -> str:
     """A JSON value in plain Danish."""
@@ -217,8 +222,9 @@ def vis(v: Any) -> str:
             dele = [vis(v["frist"])] if v.get("frist") else []
             dele += [vis(v["note"])] if v.get("note") else []
             return (f"{v['emne']}: " if v.get("emne") else "") + " — ".join(dele)
-        return "; ".join(f"{overskrift(k)}: {vis(x)}" for k, x in v.items()
-                         if k not in IGNOREREDE_FELTER and x not in (None, [], ""))
+        return "; ".join(
+            f"{overskrift(k)}: {vis(x)}" for k, x in v.items() if k not in IGNOREREDE_FELTER and x not in (None, [], "")
+        )
     return str(v)
 
 
@@ -234,7 +240,11 @@ def etiket(punkt: Any, position: int) -> str:
             return str(punkt["emne"])
         for noegle in ("id", "nr"):
             if punkt.get(noegle) is not None:
-                return f"{punkt[noegle]} {punkt['titel']}" if punkt.get("titel") else f"{overskrift(noegle)} {punkt[noegle]}"
+                return (
+                    f"{punkt[noegle]} {punkt['titel']}"
+                    if punkt.get("titel")
+                    else f"{overskrift(noegle)} {punkt[noegle]}"
+                )
         if punkt.get("indsats"):
             return str(punkt["indsats"])
         if punkt.get("standard") is not None:
@@ -256,6 +266,7 @@ def _forkort(tekst: str, laengde: int = 60) -> str:
 
 # ------------------------------------------------------------------ the comparison
 
+
 def sammenlign(gammel: dict[str, Any], ny: dict[str, Any]) -> list[PostDiff]:
     """Every entry that differs between two `eksport()` dicts, in catalogue order."""
     ud: list[PostDiff] = []
@@ -267,20 +278,26 @@ def sammenlign(gammel: dict[str, Any], ny: dict[str, Any]) -> list[PostDiff]:
     kommune = sammenlign_vaerdi(kommune_g, kommune_n)
     if kommune:
         ud.append(_post("kommune", "kommune", ny["katalog"]["kommune"]["navn"], "ændret", kommune))
-    ud += _poster(gammel["standarder"], ny["standarder"], "nr", "standard",
-                  lambda s: f"Kvalitetsstandard {s['nr']}. {s['titel']}")
-    ud += _poster(gammel["indsatser"], ny["indsatser"], "id", "indsats",
-                  lambda i: f"{i['id']} {i['titel']}")
+    ud += _poster(
+        gammel["standarder"], ny["standarder"], "nr", "standard", lambda s: f"Kvalitetsstandard {s['nr']}. {s['titel']}"
+    )
+    ud += _poster(gammel["indsatser"], ny["indsatser"], "id", "indsats", lambda i: f"{i['id']} {i['titel']}")
     return ud
 
 
-def _post(noegle: str, slags: str, titel: str, status: str,
-          aendringer: list[tuple[Slags, tuple[str, ...], Any, Any]]) -> PostDiff:
-    return PostDiff(noegle, slags, titel, status,
-                    [Aendring(noegle, s, felt, foer, efter) for s, felt, foer, efter in aendringer])
+def _post(
+    noegle: str,
+    slags: PostSlags,
+    titel: str,
+    status: PostStatus,
+    aendringer: list[tuple[Slags, tuple[str, ...], Any, Any]],
+) -> PostDiff:
+    return PostDiff(
+        noegle, slags, titel, status, [Aendring(noegle, s, felt, foer, efter) for s, felt, foer, efter in aendringer]
+    )
 
 
-def _poster(gamle: list[dict], nye: list[dict], noegle: str, slags: str, titel) -> list[PostDiff]:
+def _poster(gamle: list[dict], nye: list[dict], noegle: str, slags: PostSlags, titel) -> list[PostDiff]:
     efter_noegle = {str(p[noegle]): p for p in gamle}
     sete: set[str] = set()
     ud: list[PostDiff] = []
@@ -300,13 +317,19 @@ def _poster(gamle: list[dict], nye: list[dict], noegle: str, slags: str, titel) 
     return ud
 
 
-def sammenlign_vaerdi(gammel: Any, ny: Any, felt: tuple[str, ...] = (),
-                      i_punkt: bool = False) -> list[tuple[Slags, tuple[str, ...], Any, Any]]:
+def sammenlign_vaerdi(
+    gammel: Any, ny: Any, felt: tuple[str, ...] = (), i_punkt: bool = False
+) -> list[tuple[Slags, tuple[str, ...], Any, Any]]:
     """Changes between two JSON values as (kind, Danish path, before, after)."""
     if gammel == ny:
         return []
-    if (isinstance(gammel, dict) and isinstance(ny, dict) and _mangler(gammel) == _mangler(ny)
-            and not _atomar(gammel) and not _atomar(ny)):
+    if (
+        isinstance(gammel, dict)
+        and isinstance(ny, dict)
+        and _mangler(gammel) == _mangler(ny)
+        and not _atomar(gammel)
+        and not _atomar(ny)
+    ):
         ud = []
         noegler = list(ny) + [k for k in gammel if k not in ny]
         if i_punkt:  # a fact's number first: "Tidsramme: 26 uger → 12 uger" before its sentence
@@ -353,7 +376,8 @@ def identitetsnoegle(gamle: list[Any], nye: list[Any]) -> str | None:
         return None
     for noegle in IDENTITETSNOEGLER:
         if all(p.get(noegle) not in (None, "") for p in alle) and all(
-                len({str(p[noegle]) for p in side}) == len(side) for side in (gamle, nye)):
+            len({str(p[noegle]) for p in side}) == len(side) for side in (gamle, nye)
+        ):
             return noegle
     return None
 
@@ -380,7 +404,7 @@ def _sammenlign_lister(gamle: list[Any], nye: list[Any], felt: tuple[str, ...]):
                 par.append((i, j))
         rest_g = [i for i in range(len(gamle)) if i not in brugt]
         rest_n = [j for j in range(len(nye)) if j not in {j for _, j in par}]
-        par += list(zip(rest_g, rest_n))
+        par += list(zip(rest_g, rest_n, strict=False))  # left-overs pair by position; extras stay unpaired
     parret_g = {i for i, _ in par}
     parret_n = {j for _, j in par}
     # Changes inside matched items, in new order.
