@@ -1,9 +1,10 @@
-"""Screenshots for the README: the forside, a standard page and a search, 1280 px wide.
+"""Screenshots for the README: forside, a standard, an intervention, a search with a question and the
+finder at 1280 px, and the overview table on a phone (390 px).
 
     python scripts/skaermbilleder.py            # builds the site into a temporary folder first
     python scripts/skaermbilleder.py site/      # or uses an already built site
 
-Writes docs/skaermbilleder/{forside,standard,soegning}.png, reduced to a 256-colour palette
+Writes docs/skaermbilleder/{forside,standard,indsats,soegning,hjaelp,mobil}.png, reduced to a 256-colour palette
 (Pillow, which WeasyPrint already brings) so each stays well under 300 KB.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 ROD = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROD))
 
+from generator.site import urls  # noqa: E402
 from scripts.sitebrowser import VIEWPORT, chromium, server, soeg  # noqa: E402
 
 UD = ROD / "docs" / "skaermbilleder"
@@ -39,10 +41,17 @@ def tag(site: Path) -> None:
         _gem(page.screenshot(), UD / "forside.png")
         page.goto(base + "katalog/standarder/2-praktiske-opgaver/")
         _gem(page.screenshot(), UD / "standard.png")
+        page.goto(base + urls.url_i_site(urls.indsats("K.2.4", "Madservice/madudbringning")))
+        _gem(page.screenshot(), UD / "indsats.png")
         page.goto(base)
-        soeg(page, "rengøringen")
+        soeg(page, "hvor meget koster maden")
         page.mouse.move(0, 0)
         _gem(page.screenshot(), UD / "soegning.png")
+        page.goto(base + urls.url_i_site(urls.HJAELP))
+        _gem(page.screenshot(), UD / "hjaelp.png")
+        telefon = browser.new_page(viewport={"width": 390, "height": 844})
+        telefon.goto(base + urls.url_i_site(urls.SERVICENIVEAU))
+        _gem(telefon.screenshot(), UD / "mobil.png")
 
 
 def main() -> None:
