@@ -187,7 +187,8 @@ def maalinger(base, side, katalog):
 # Floors under what the mechanism reaches today (benchmarks/soegning-rapport.md), so a change that
 # makes the search worse fails; the aim is top 5 at 100 % and top 1 at 85 % or better. Questions
 # were at 86 % in top 5 before every intervention's summary box showed its standard's price and
-# deadline (issue 10): "er hjemmehjælp gratis" now finds the interventions before Generel information.
+# deadline (issue 10): "er hjemmehjælp gratis" now finds the interventions before Generel
+# information; 82 % since.
 GULV_TOP5 = {"ord": 0.95, "fraser": 0.95, "spørgsmål": 0.80}
 GULV_TOP1 = {"ord": 0.80, "fraser": 0.75, "spørgsmål": 0.50}
 
