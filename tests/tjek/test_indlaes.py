@@ -37,7 +37,7 @@ TILFAELDE = {
                                r"katalog\.yaml:\d+: beslutning proeve: dato: 2014-99-99 er ikke en dato"),
     # A title too long for a file name ("File name too long" in the build).
     "titel-20000-tegn": ("standards.yaml", "    titel: Personlige opgaver", "    titel: " + "Personlige opgaver " * 1100,
-                         r"standards\.yaml:250: kvalitetsstandard 1: titel: teksten er for lang"),
+                         r"standards\.yaml:\d+: kvalitetsstandard 1: titel: teksten er for lang"),
 }
 
 MILJOE = {**os.environ, "PYTHONPATH": str(ROD), "NO_MKDOCS_2_WARNING": "1"}
