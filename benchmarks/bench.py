@@ -156,6 +156,9 @@ def main() -> int:
         linjer.append(r("tests uden browser (`pytest -m \"not browser\"`, én kørsel)",
                         f"{tests.wall:.0f} s (CPU {tests.cpu:.0f} s){'' if tests.rc == 0 else ', FEJL'}", "", "",
                         "≤ 45 s"))
+    if tests and tests.rc != 0:
+        linjer += ["", "Fejlede tests i den kørsel:", ""] + [
+            f"- `{l.strip()}`" for l in tests.udskrift.splitlines() if l.startswith(("FAILED", "ERROR"))]
     linjer += ["", f"Opstart af `mkdocs serve` (første bygning): {opstart:.1f} s. "
                f"Største hukommelse: build {build.maxrss_mb:.0f} MB, bar {bare.maxrss_mb:.0f} MB, "
                f"PDF {pdf_alene.maxrss_mb:.0f} MB.", ""]

