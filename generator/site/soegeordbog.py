@@ -76,8 +76,11 @@ def sidens_ord(html: str) -> list[str] | None:
     return ORD.findall(" ".join(p.dele).lower())
 
 
-def ordbog(site_dir: Path, gemte: dict[str, dict[str, int] | None] | None = None,
-           sete: dict[str, dict[str, int] | None] | None = None) -> dict:
+def ordbog(
+    site_dir: Path,
+    gemte: dict[str, dict[str, int] | None] | None = None,
+    sete: dict[str, dict[str, int] | None] | None = None,
+) -> dict:
     """The dictionary of the site's pages. `gemte`: page hash → its word counts (None: not indexed)
     from an earlier build; a page found there is not parsed again. `sete` receives this build's."""
     gemte = gemte or {}
@@ -105,6 +108,7 @@ def skriv(site_dir: Path, gemte: dict[str, dict[str, int] | None] | None = None)
     ud = site_dir / STI
     ud.parent.mkdir(parents=True, exist_ok=True)
     sete: dict[str, dict[str, int] | None] = {}
-    ud.write_text(json.dumps(ordbog(site_dir, gemte, sete), ensure_ascii=False, separators=(",", ":")),
-                  encoding="utf-8")
+    ud.write_text(
+        json.dumps(ordbog(site_dir, gemte, sete), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return sete
