@@ -82,6 +82,7 @@ def main() -> int:
     ap.add_argument("--redigeringer", type=int, default=5, help="edits in the serve measurement")
     ap.add_argument("--uden-tests", action="store_true", help="skip timing the test suite")
     ap.add_argument("--rod", type=Path, default=ROD, help="the checkout to measure (default: this one)")
+    ap.add_argument("--navn", default="", help="suffix of the report's name: rapport-<date>-<navn>.md")
     args = ap.parse_args()
     rod = args.rod.resolve()
     env = miljoe(rod)
@@ -93,7 +94,7 @@ def main() -> int:
         projekt = kopier_projekt(tmp / "projekt", rod=rod)
         frø_pdf(projekt, rod)
         koer(mkdocs_build(projekt, tmp / "site"), projekt, env)  # generates content/, renders a missing PDF
-        bar = bar_material(projekt, tmp / "bar")
+        bar = bar_material(projekt, tmp / "bar", rod=rod)
         build, bare, build_data = Serie("build"), Serie("bare"), Serie("build efter dataændring")
         katalog_yaml = projekt / "data" / "katalog.yaml"
         for n in range(args.gentag):  # alternating, so all three meet the same load
@@ -155,11 +156,14 @@ def main() -> int:
         linjer.append(r("tests uden browser (`pytest -m \"not browser\"`, én kørsel)",
                         f"{tests.wall:.0f} s (CPU {tests.cpu:.0f} s){'' if tests.rc == 0 else ', FEJL'}", "", "",
                         "≤ 45 s"))
+    if tests and tests.rc != 0:
+        linjer += ["", "Fejlede tests i den kørsel:", ""] + [
+            f"- `{l.strip()}`" for l in tests.udskrift.splitlines() if l.startswith(("FAILED", "ERROR"))]
     linjer += ["", f"Opstart af `mkdocs serve` (første bygning): {opstart:.1f} s. "
                f"Største hukommelse: build {build.maxrss_mb:.0f} MB, bar {bare.maxrss_mb:.0f} MB, "
                f"PDF {pdf_alene.maxrss_mb:.0f} MB.", ""]
     rapport = "\n".join(linjer) + "\n"
-    ud = ROD / "benchmarks" / f"rapport-{dt.date.today().isoformat()}.md"
+    ud = ROD / "benchmarks" / f"rapport-{dt.date.today().isoformat()}{'-' + args.navn if args.navn else ''}.md"
     ud.write_text(rapport, encoding="utf-8")
     print(rapport)
     print(f"skrevet: {ud.relative_to(ROD)}")

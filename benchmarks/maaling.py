@@ -114,14 +114,14 @@ def frø_pdf(projekt: Path, rod: Path = ROD) -> None:
             shutil.copy2(kilde / navn, maal / navn)
 
 
-def bar_material(projekt: Path, maal: Path, fuld_navigation: bool = False) -> Path:
+def bar_material(projekt: Path, maal: Path, fuld_navigation: bool = False, rod: Path = ROD) -> Path:
     """A bare Material project with the same generated Markdown, navigation, extensions and theme
     features as `projekt` — no hook, no theme overrides, no Pagefind: what MkDocs itself costs.
     `fuld_navigation`: every page in the navigation, without the hook's limit on large groups."""
     cfg = yaml.safe_load(_uden_python_tags((projekt / "mkdocs.yml").read_text(encoding="utf-8")))
     maal.mkdir(parents=True)
     shutil.copytree(projekt / "content", maal / "docs")
-    nav, ekstra = _nav(projekt, fuld_navigation)
+    nav, ekstra = _nav(projekt, fuld_navigation, rod)
     tema = {k: v for k, v in cfg["theme"].items() if k != "custom_dir"}
     tema["features"] = tema["features"] + ekstra
     bar = {
@@ -139,17 +139,27 @@ def _uden_python_tags(tekst: str) -> str:
     return re.sub(r"!!python/\S+", "", tekst)
 
 
-def _nav(projekt: Path, fuld: bool) -> tuple[list, list[str]]:
-    """The navigation the hook sets for the project's data, and the theme features it adds."""
-    kode = ("import sys, yaml; from generator.tjek.indlaes import indlaes_katalog; "
-            "from generator.site.visning import Visning; from generator.site.mkdocs_hook import begraens_navigation; "
-            "C = type('C', (), {'theme': {'features': []}}); "
-            "nav = Visning(indlaes_katalog(sys.argv[1])).register.nav(); "
-            "nav = nav if sys.argv[2] == 'fuld' else begraens_navigation(nav, C); "
-            "print(yaml.safe_dump({'nav': nav, 'features': C.theme['features']}, allow_unicode=True))")
+_NAV = """
+import sys, yaml
+from generator.tjek.indlaes import indlaes_katalog
+from generator.site.visning import Visning
+try:
+    from generator.site.mkdocs_hook import begraens_navigation
+except ImportError:  # a checkout from before the limit on large navigation groups
+    begraens_navigation = None
+C = type("C", (), {"theme": {"features": []}})
+nav = Visning(indlaes_katalog(sys.argv[1])).register.nav()
+if sys.argv[2] != "fuld" and begraens_navigation:
+    nav = begraens_navigation(nav, C)
+print(yaml.safe_dump({"nav": nav, "features": C.theme["features"]}, allow_unicode=True))
+"""
+
+
+def _nav(projekt: Path, fuld: bool, rod: Path) -> tuple[list, list[str]]:
+    """The navigation checkout `rod`'s hook sets for the project's data, and the theme features it adds."""
     data = yaml.safe_load(_uden_python_tags((projekt / "mkdocs.yml").read_text(encoding="utf-8")))["extra"]["katalog_data"]
     data_dir = Path(data) if Path(data).is_absolute() else projekt / data
-    r = subprocess.run(python("-c", kode, str(data_dir), "fuld" if fuld else "begrænset"),
-                       capture_output=True, text=True, check=True, env=miljoe(ROD))
+    r = subprocess.run(python("-c", _NAV, str(data_dir), "fuld" if fuld else "begrænset"),
+                       capture_output=True, text=True, check=True, env=miljoe(rod), cwd=rod)
     ud = yaml.safe_load(r.stdout)
     return ud["nav"], ud["features"]

@@ -76,8 +76,13 @@ class Serve:
         for any further rebuild."""
         tekst = fil.read_text(encoding="utf-8")
         assert gammel in tekst, gammel
+        # Saved in one step, as editors that write a copy and rename it do: written in place
+        # (truncate, then write), serve's poller may see the file twice — once empty — on a
+        # loaded machine, and rebuild twice whatever the hook does.
+        kopi = fil.parent.parent / f".{fil.name}.gemmes"
+        kopi.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
         gemt = time.perf_counter()
-        fil.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+        os.replace(kopi, fil)
         while (vises or ny) not in self.hent(side):
             if time.perf_counter() - gemt > 120:
                 raise RuntimeError("ændringen blev ikke synlig inden 120 s:\n" + self.log())

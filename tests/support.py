@@ -74,10 +74,20 @@ def pdf_som_aktuel(content: Path, data_dir: Path) -> None:
     pdf.kvittering(maal).write_text(pdf.fingeraftryk(katalog, visning, filer) + "\n", encoding="utf-8")
 
 
-def byg_site(projekt: Path, ud: Path):
+def _mkdocs_build(projekt: Path, ud: Path) -> tuple[list[str], dict[str, str]]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROD)}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(projekt / "mkdocs.yml"),
-                           "-d", str(ud)], capture_output=True, text=True, env=env)
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(projekt / "mkdocs.yml"), "-d", str(ud)], env
+
+
+def byg_site(projekt: Path, ud: Path):
+    kommando, env = _mkdocs_build(projekt, ud)
+    return subprocess.run(kommando, capture_output=True, text=True, env=env)
+
+
+def start_byg_site(projekt: Path, ud: Path) -> subprocess.Popen:
+    """`byg_site` in the background: `.communicate()` gives (stdout, stderr)."""
+    kommando, env = _mkdocs_build(projekt, ud)
+    return subprocess.Popen(kommando, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 

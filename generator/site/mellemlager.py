@@ -19,6 +19,7 @@ last build verified clean (`verificerede`) and holds the compiled-template cache
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -74,6 +75,12 @@ def _filer(h: Any, rod: Path) -> None:
         h.update(sti.read_bytes())
 
 
+def ny_bygning() -> None:
+    """Called as a build starts: the code may have changed since the last (a template edited in serve)."""
+    _kode_noegle.cache_clear()
+
+
+@functools.cache
 def _kode_noegle() -> str:
     """The generator's code and templates, and the installed packages (a changed library — Jinja,
     pydantic, Markdown, nh3 — may change the output: its dist-info's name changes)."""
@@ -144,3 +151,26 @@ def verificerede(docs_dir: Path) -> set[str]:
 def gem_verificerede(docs_dir: Path, aftryk_: set[str]) -> None:
     data = {"kode": _kode_noegle(), "sider": sorted(aftryk_)}
     (docs_dir / VERIFICERET).write_text(json.dumps(data), encoding="utf-8")
+
+
+# ------------------------------------------------------------------ the search dictionary's words per page
+
+ORD = ".kataloget-ord.json"
+
+
+def sidernes_ord(docs_dir: Path) -> dict[str, dict[str, int] | None]:
+    """Page hash → its indexed words (soegeordbog.sidens_ord, counted), from the last build with the same code.
+
+    Reading every built page with Python's HTML parser again for the search's dictionary was, after
+    the verification, the largest per-build cost of an unchanged catalogue."""
+    try:
+        gemt = json.loads((docs_dir / ORD).read_text(encoding="utf-8"))
+        return dict(gemt["sider"]) if gemt["kode"] == _kode_noegle() else {}
+    except (OSError, ValueError, TypeError, KeyError):
+        return {}
+
+
+def gem_sidernes_ord(docs_dir: Path, sider: dict[str, dict[str, int] | None]) -> None:
+    """Keep this build's pages' words (only these: the file does not grow from build to build)."""
+    data = {"kode": _kode_noegle(), "sider": sider}
+    (docs_dir / ORD).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

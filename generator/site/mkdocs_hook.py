@@ -94,6 +94,7 @@ def data_dir(config) -> Path:
 
 def _generer(config) -> Bygning:
     """The generator's result: kept from the last build if nothing it reads changed, else made now."""
+    mellemlager.ny_bygning()
     data, docs = data_dir(config), Path(config.docs_dir)
     noegle, bygning = mellemlager.hent(data, docs)
     if bygning is None or not (docs / urls.PDF).exists():
@@ -340,8 +341,10 @@ def on_post_build(config, **kwargs):
 
 def _start_pagefind(config) -> None:
     """Search: index the built site with Pagefind (stems Danish: <html lang="da">) into <site>/pagefind/."""
-    # The search box's dictionary (stop words, the indexed words for typos and compounds).
-    soegeordbog.skriv(Path(config.site_dir))
+    # The search box's dictionary (stop words, the indexed words for typos and compounds);
+    # a page unchanged since the last build is not parsed again (mellemlager.sidernes_ord).
+    docs = Path(config.docs_dir)
+    mellemlager.gem_sidernes_ord(docs, soegeordbog.skriv(Path(config.site_dir), mellemlager.sidernes_ord(docs)))
     # Only <article data-pagefind-body> is indexed (overrides/main.html); the "¶" permalinks are not.
     # In serve the pages search with the new index a few tenths of a second after they are shown.
     # The binary itself (pagefind_bin, from pagefind[bin]): `python -m pagefind` only execs it,

@@ -5,11 +5,13 @@ the search box (overrides/assets/javascripts/soegeforstaaelse.js), which uses it
 words, correct one typo, and split compounds into words the catalogue uses. Only the text Pagefind
 indexes counts (``data-pagefind-body`` without ``data-pagefind-ignore`` and the permalinks, plus
 text captured as metadata such as the keyword line), so the dictionary never suggests a word the
-search cannot find.
+search cannot find. A page's words depend on its HTML alone: the hook keeps them by the page's
+hash between builds (mellemlager.sidernes_ord), so only changed pages are parsed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -74,20 +76,39 @@ def sidens_ord(html: str) -> list[str] | None:
     return ORD.findall(" ".join(p.dele).lower())
 
 
-def ordbog(site_dir: Path) -> dict:
+def ordbog(
+    site_dir: Path,
+    gemte: dict[str, dict[str, int] | None] | None = None,
+    sete: dict[str, dict[str, int] | None] | None = None,
+) -> dict:
+    """The dictionary of the site's pages. `gemte`: page hash → its word counts (None: not indexed)
+    from an earlier build; a page found there is not parsed again. `sete` receives this build's."""
+    gemte = gemte or {}
+    sete = {} if sete is None else sete
     ord_: Counter[str] = Counter()
     sider = 0
     for fil in sorted(site_dir.rglob("*.html")):
-        fundne = sidens_ord(fil.read_text(encoding="utf-8"))
-        if fundne is None:
+        html = fil.read_text(encoding="utf-8")
+        aftryk = hashlib.sha256(html.encode("utf-8")).hexdigest()
+        if aftryk not in sete:
+            if aftryk in gemte:
+                sete[aftryk] = gemte[aftryk]
+            else:
+                fundne = sidens_ord(html)
+                sete[aftryk] = None if fundne is None else dict(Counter(fundne))
+        if sete[aftryk] is None:
             continue
         sider += 1
-        ord_.update(fundne)
+        ord_.update(sete[aftryk])
     return {"sider": sider, "ord": dict(sorted(ord_.items())), "stopord": sorted(get_stop_words("danish"))}
 
 
-def skriv(site_dir: Path) -> Path:
+def skriv(site_dir: Path, gemte: dict[str, dict[str, int] | None] | None = None) -> dict[str, dict[str, int] | None]:
+    """Write the dictionary into the site; returns this build's words per page (to keep for the next)."""
     ud = site_dir / STI
     ud.parent.mkdir(parents=True, exist_ok=True)
-    ud.write_text(json.dumps(ordbog(site_dir), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return ud
+    sete: dict[str, dict[str, int] | None] = {}
+    ud.write_text(
+        json.dumps(ordbog(site_dir, gemte, sete), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    return sete

@@ -1,11 +1,13 @@
 """The hook keeps the generator's result for unchanged input (generator/site/mellemlager.py):
-kept only while nothing it reads has changed, and an unchanged catalogue's data warnings
-still stop `mkdocs build --strict`."""
+kept only while nothing it reads has changed, an unchanged catalogue's data warnings still
+stop `mkdocs build --strict`, and a page is read again by the verifier unless it is byte for
+byte one the last build verified."""
 from __future__ import annotations
 
 import pytest
+from mkdocs.exceptions import Abort
 
-from generator.site import mellemlager
+from generator.site import mellemlager, mkdocs_hook, rens
 from generator.site.mellemlager import Bygning
 
 from ..support import byg_site, erstat, kopier_projekt, pdf_som_aktuel
@@ -53,14 +55,20 @@ def test_an_unchanged_catalogues_warnings_still_stop_a_strict_build(tmp_path, da
     assert "uændrede siden sidste bygning" in anden.stderr and "uændrede siden sidste bygning" not in første.stderr
 
 
-@pytest.mark.slow
-def test_a_page_verified_clean_before_is_verified_again_when_it_changes(tmp_path, data_kopi):
+def test_a_page_verified_clean_before_is_read_again_only_when_it_changes(tmp_path, monkeypatch):
     """The hook skips reading a page that is byte for byte one the last build verified; a changed one is read."""
-    projekt = kopier_projekt(tmp_path / "projekt", data_kopi)
-    pdf_som_aktuel(projekt / "content", data_kopi)
-    assert byg_site(projekt, tmp_path / "site").returncode == 0
-    assert (projekt / "content" / mellemlager.VERIFICERET).is_file()
-    side = projekt / "content" / "om-kataloget.md"
-    side.write_text(side.read_text(encoding="utf-8") + '\n<a href="javascript:alert(1)">klik</a>\n', encoding="utf-8")
-    r = byg_site(projekt, tmp_path / "site")
-    assert r.returncode != 0 and "en farlig URL" in r.stderr, r.stderr[-2000:]
+    ren = '<html><body><a href="https://x.dk">x</a></body></html>'
+    farlig = '<html><body><a href="javascript:alert(1)">x</a></body></html>'
+    mellemlager.gem_verificerede(tmp_path, {mellemlager.aftryk(ren)})
+    monkeypatch.setattr(mkdocs_hook, "_VERIFICEREDE", mellemlager.verificerede(tmp_path))
+    monkeypatch.setattr(mkdocs_hook, "_SETE", set())
+    laest = []
+    monkeypatch.setattr(mkdocs_hook, "farlige_steder", lambda html: laest.append(html) or rens.farlige_steder(html))
+    mkdocs_hook._verificer(ren, "Siden a.md")
+    assert laest == []                                   # the same bytes: not read again
+    with pytest.raises(Abort, match="en farlig URL"):
+        mkdocs_hook._verificer(farlig, "Siden a.md")     # different bytes: read, and stopped
+    assert laest == [farlig]
+    assert mkdocs_hook._SETE == {mellemlager.aftryk(ren), mellemlager.aftryk(farlig)}
+    (tmp_path / mellemlager.VERIFICERET).write_text('{"kode": "en anden kode", "sider": []}', encoding="utf-8")
+    assert mellemlager.verificerede(tmp_path) == set()  # other code: nothing is taken as verified
