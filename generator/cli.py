@@ -1,4 +1,8 @@
-"""Command line: ``python -m generator check|build|pdf|publish``."""
+"""Command line: ``python -m generator check|build|pdf|publish``.
+
+Each command imports the steps it runs when it runs (the one place in generator/ that imports late):
+`check`, run after every edit, does not pay for the writer, the PDF and mike.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,8 @@ import time
 from pathlib import Path
 
 from .problemer import DataFejl
-from .site import pdf, urls
-from .site.byg import byg, generer
 from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
-from .udgaver.publicer import PubliceringsFejl, publicer
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -38,6 +39,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .site.byg import byg
+
     try:
         resultat = byg(Path(args.data), Path(args.content))
     except DataFejl as e:
@@ -52,6 +55,9 @@ def _build(args: argparse.Namespace) -> int:
 
 def _pdf(args: argparse.Namespace) -> int:
     """The committee PDF, rendered now if its input changed (`make pdf`; `mkdocs serve` runs it in the background)."""
+    from .site import pdf, urls
+    from .site.byg import generer
+
     start = time.perf_counter()
     try:
         katalog = indlaes_katalog(args.data)
@@ -69,6 +75,8 @@ def _pdf(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
+    from .udgaver.publicer import PubliceringsFejl, publicer
+
     try:
         publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
     except DataFejl as e:
