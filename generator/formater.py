@@ -51,6 +51,18 @@ def dansk_dato(d: dt.date | str) -> str:
     return str(d)
 
 
+def politisk_godkendelse(udvalg: str | None, dato: dt.date | str | None) -> str:
+    """The approval as one sentence, the same on the page, on paper and in the PDF; what the source
+    leaves blank is said, never guessed: "Politisk godkendt i Udvalget for …, dato ikke angivet"."""
+    if dato:
+        naar = (" den " if isinstance(dato, dt.date) or str(dato).count("-") == 2 else " i ") + dansk_dato(dato)
+    else:
+        naar = ", dato ikke angivet"
+    if udvalg:
+        return f"Politisk godkendt i {udvalg}{naar}"
+    return f"Politisk godkendt{naar} (udvalget er ikke angivet)" if dato else "Politisk godkendelse ikke angivet"
+
+
 def varighed(antal: int, enhed: str) -> str:
     """``(1, "uger")`` → "1 uge", ``(2, "uger")`` → "2 uger": the unit agrees with the number."""
     ental, flertal = ENHEDER.get(enhed, (enhed, enhed))

@@ -31,7 +31,7 @@ import pagefind_bin
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 
-from generator.formater import dansk_dato
+from generator.formater import dansk_dato, politisk_godkendelse
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
 from generator.site import baggrund, fejlside, mellemlager, pdf, soegemeta, soegeordbog, urls
 from generator.site.byg import byg
@@ -190,18 +190,7 @@ def udskriftshoved(katalog) -> dict[str, str]:
     catalogue, the edition and its approval. Escaped here: the theme prints the values as they are."""
     info = katalog.info
     r = info.revision
-    udvalg = r.politisk_godkendt.udvalg
-    dato = r.politisk_godkendt.dato
-    if dato:
-        naar = (" den " if dato.count("-") == 2 else " i ") + dansk_dato(dato)
-    else:
-        naar = ", dato ikke angivet"  # the source leaves the date blank: say so, never guess
-    if udvalg:
-        godkendt = f"Politisk godkendt i {udvalg}{naar}"
-    else:
-        godkendt = (
-            f"Politisk godkendt{naar} (udvalget er ikke angivet)" if dato else "Politisk godkendelse ikke angivet"
-        )
+    godkendt = politisk_godkendelse(r.politisk_godkendt.udvalg, r.politisk_godkendt.dato)
     return {
         "kommune": escape(info.kommune.navn),
         "katalog": escape(f"{info.katalog.titel}, {info.katalog.område}"),

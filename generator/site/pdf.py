@@ -34,6 +34,7 @@ from pathlib import Path
 import markdown
 
 from ..data.katalog import Katalog
+from ..formater import dansk_dato, politisk_godkendelse
 from ..problemer import DataFejl, Problem
 from . import urls
 from .rens import farlige_steder, rens
@@ -128,14 +129,12 @@ _KODE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes
 def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
     info = katalog.info
     godkendt = info.revision.politisk_godkendt
-    godkendelse = f"Politisk godkendt: {html.escape(godkendt.udvalg or 'ikke angivet')}" + (
-        f", {html.escape(godkendt.dato)}" if godkendt.dato else " (dato ikke angivet i kilden)"
-    )
+    godkendelse = html.escape(politisk_godkendelse(godkendt.udvalg, godkendt.dato))
     forside = [
         f"<h1>{html.escape(info.katalog.titel)}, {html.escape(info.katalog.område)}</h1>",
         f"<p><strong>{html.escape(info.kommune.navn)}</strong>, {html.escape(info.kommune.forvaltning)}</p>",
         f"<p>Udgave {html.escape(info.revision.id)} · udarbejdet af {html.escape(info.revision.udarbejdet_af)}"
-        f" ({html.escape(info.revision.dato)})</p>",
+        f" ({html.escape(dansk_dato(info.revision.dato))})</p>",
         f"<p>{godkendelse}</p>",
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
     ]

@@ -119,6 +119,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         urls=urls,
         mangler=schema.mangler,
         anker=formater.anker,
+        politisk_godkendelse=formater.politisk_godkendelse,
         # Beside a link to a later act than the revision's (Lovregister.senere_udgave).
         senere_udgave_tekst=katalog.love.SENERE_UDGAVE,
         # What changed since the previous published revision, per entry ("1", "K.2.1").

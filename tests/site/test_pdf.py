@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.formater import dansk_dato, politisk_godkendelse
 from generator.site import urls
 
 from ..support import DATA
@@ -85,3 +86,11 @@ def test_each_standard_and_intervention_starts_on_its_own_page(sider, katalog):
 
 def test_search_keywords_are_not_printed(sider):
     assert not any("Søgeord:" in s for s in sider)
+
+
+def test_the_cover_states_edition_and_approval_as_the_site_does(sider, katalog):
+    """The committee reads the same sentence on the cover as readers do on "Om udgaven" and on paper."""
+    r = katalog.info.revision
+    forside = " ".join(sider[0].split())
+    assert politisk_godkendelse(r.politisk_godkendt.udvalg, r.politisk_godkendt.dato) in forside
+    assert f"({dansk_dato(r.dato)})" in forside and f"({r.dato})" not in forside
