@@ -45,8 +45,8 @@ lint: setup             ## ruff (lint and format) and mypy on generator/: zero f
 	$(BIN)/ruff format --check generator
 	$(BIN)/mypy
 
-test-fast: setup        ## tests without the browser
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: setup        ## while working: without the browser and the whole-process tests (make test runs all)
+	$(BIN)/python -m pytest -m "not browser and not slow"
 
 publish: setup          ## publish data/ as revision REV on the local gh-pages branch: make publish REV=2014
 	$(BIN)/python -m generator publish $(REV)

@@ -21,6 +21,9 @@ from ruamel.yaml import YAML
 
 from ..support import DATA, ROD
 
+# One real `check` process per case (exit code, memory limit, no traceback): skip with -m "not slow".
+pytestmark = pytest.mark.slow
+
 KORPUS = Path(__file__).with_name("brudte.yaml")
 
 # Names and phrases that mean a library's internals reached the editor.
