@@ -71,6 +71,34 @@ def test_no_markdown_syntax_leaks_into_any_page(bygget):
     assert not laek, "\n".join(laek[:20])
 
 
+# A list item whose text goes on with another item's marker: "§ 1- § 83- § 86" in one bullet
+# (a template's line break eaten by Jinja's trim_blocks; it shipped on every page's law list).
+KLISTRET = re.compile(r"(?:</a>|\w)\s*-\s+<a\b|</a>-\s")
+
+
+@pytest.mark.slow
+def test_each_list_item_is_one_item_on_every_page(bygget):
+    klistret = []
+    for html in sorted(bygget.rglob("*.html")):
+        if html.relative_to(bygget).parts[0] in ("assets", "search", "pagefind"):
+            continue
+        for li in re.findall(r"<li>(.*?)</li>", html.read_text(encoding="utf-8"), re.S):
+            if KLISTRET.search(li):
+                klistret.append(f"{html.relative_to(bygget)}: {li[:160]}")
+    assert not klistret, "\n".join(klistret[:10])
+
+
+@pytest.mark.slow
+def test_the_legal_basis_lists_one_item_per_paragraph(bygget, visning):
+    """On an intervention's page, "Lovgrundlag" has one bullet per paragraph the view model gives."""
+    for r in visning.serviceniveau:
+        html = (bygget / urls.html_fil(r.til)).read_text(encoding="utf-8")
+        afsnit = html[html.index('id="lovgrundlag"'):]
+        afsnit = afsnit[: afsnit.find("<h2")] if "<h2" in afsnit else afsnit
+        forventet = sum(len(g.fakta) for g in r.aspekt("lovgrundlag").grupper)
+        assert afsnit.count("<li>") == forventet, r.indsats.id
+
+
 @pytest.mark.slow
 def test_lovgrundlag_is_a_table_with_each_page_once_per_paragraph(bygget):
     sti = bygget / urls.html_fil(urls.LOVGRUNDLAG)
