@@ -28,6 +28,14 @@ from ..data.katalog import Katalog
 HELE_CELLEN = frozenset({"sagsbehandlingsfrist", "pris"})
 KORT_CELLE = 3
 
+IKKE_I_KATALOGET = "Står ikke i kataloget"
+"""What a line or cell says when neither the intervention nor its standard gives the aspect:
+the same words in the summary box, the finder, the overview tables and the CSV."""
+
+KORT_FORTALT = (("sagsbehandlingsfrist", "Sagsbehandlingsfrist"), ("hyppighed", "Hvor ofte"), ("pris", "Pris"))
+"""The aspects an intervention's summary box shows, with its labels. A gap among them is said
+there, so the page's note about what the catalogue does not describe leaves it out."""
+
 
 @dataclass(frozen=True)
 class Faktum:
@@ -113,7 +121,7 @@ class AspektVisning:
         for g in grupper:
             tekst = "; ".join(f.linje().rstrip(".") for f in g.fakta)
             dele.append(f"{tekst} ({g.kilde.kort})" if g.kilde.kort else tekst)
-        return "; ".join(dele) if dele else "Ikke beskrevet"
+        return "; ".join(dele) if dele else IKKE_I_KATALOGET
 
 
 @dataclass
@@ -127,14 +135,21 @@ class Serviceniveau:
         return next(a for a in self.aspekter if a.aspekt.noegle == noegle)
 
     @property
+    def kort_fortalt(self) -> list[tuple[str, AspektVisning]]:
+        """The summary box's lines: (label, aspect)."""
+        return [(etiket, self.aspekt(noegle)) for noegle, etiket in KORT_FORTALT]
+
+    @property
     def ikke_beskrevet(self) -> list[str]:
-        """What the catalogue does not say about this intervention, in the reader's words."""
+        """What the catalogue does not say about this intervention, in the reader's words, for the
+        page's one note: the summary box's own lines say their gaps, so they are not repeated."""
         ud = (
             []
             if self.indsats.beskrivelse and not schema.mangler(self.indsats.beskrivelse)
             else ["hvad indsatsen præcist indeholder"]
         )
-        return ud + [a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet]
+        i_boksen = {noegle for noegle, _ in KORT_FORTALT}
+        return ud + [a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet and a.aspekt.noegle not in i_boksen]
 
     @property
     def frister(self) -> list[tuple[Faktum, Kilde]]:

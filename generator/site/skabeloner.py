@@ -21,7 +21,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
-from . import urls
+from . import serviceniveau, urls
 from .mellemlager import OVERSAT
 from .sider import Side
 from .visning import Visning, kontakt_tekst
@@ -120,6 +120,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         mangler=schema.mangler,
         anker=formater.anker,
         politisk_godkendelse=formater.politisk_godkendelse,
+        ikke_i_kataloget=serviceniveau.IKKE_I_KATALOGET,
         # Beside a link to a later act than the revision's (Lovregister.senere_udgave).
         senere_udgave_tekst=katalog.love.SENERE_UDGAVE,
         # What changed since the previous published revision, per entry ("1", "K.2.1").

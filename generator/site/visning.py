@@ -226,7 +226,13 @@ class Visning:
                 if g.kilde.slags == "indsats"
                 for f in g.fakta
             ]
-            ikke = [self.overskrifter[f] for f in STANDARD_AFSNIT if schema.mangler(getattr(s, f))]
+            # The summary box always has a deadline and a price line (saying the gap if there is one):
+            # the page's note does not say them again.
+            ikke = [
+                self.overskrifter[f]
+                for f in STANDARD_AFSNIT
+                if schema.mangler(getattr(s, f)) and f not in ("sagsbehandlingsfrister", "betaling")
+            ]
             lovgrundlag = (
                 [] if schema.mangler(s.lovgrundlag) else [serviceniveau.faktum(h, self.k) for h in s.lovgrundlag]
             )

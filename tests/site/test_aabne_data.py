@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 
 from generator.site import urls
+from generator.site.serviceniveau import IKKE_I_KATALOGET
 
 from .. import support as html
 from ..support import DATA
@@ -113,7 +114,7 @@ def test_serviceniveau_page_frister_page_and_csv_agree_cell_by_cell(bygget, kata
     assert side["U.3.1"][2] == ("Genoptræning, § 86, stk. 1: 2 uger; Vedligeholdelsestræning, § 86, stk. 2: "
                                 "4 uger (kvalitetsstandard 3)")
     assert side["K.1.1"][2].startswith("2 uger, eller straks ved akut behov")
-    assert [i for i, r in side.items() if r[2] == "Ikke beskrevet"] == ["K.2.2", "K.2.3", "U.2.1"]
+    assert [i for i, r in side.items() if r[2] == IKKE_I_KATALOGET] == ["K.2.2", "K.2.3", "U.2.1"]
 
 
 def test_data_page_links_the_open_data(bygget):

@@ -539,7 +539,7 @@ def test_a_printed_page_names_municipality_catalogue_edition_and_approval(base, 
 
 
 # h1-h6 (a box's title cannot end a page: boxes do not break inside, tilgaengelighed.css; and its
-# text, "Ikke beskrevet", is also a table value that may well end a page).
+# text, "Står ikke i kataloget", is also a table value that may well end a page).
 _OVERSKRIFTER = """() => [...document.querySelectorAll(
       'article h1, article h2, article h3, article h4, article h5, article h6')]
   .map(h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());

@@ -14,6 +14,7 @@ import pytest
 
 from generator.formater import varighed
 from generator.site import urls
+from generator.site.serviceniveau import IKKE_I_KATALOGET
 from generator.site.visning import Visning
 from generator.problemer import DataFejl
 from generator.tjek.indlaes import indlaes_katalog
@@ -163,7 +164,23 @@ def test_missing_sections_are_said_once_in_the_readers_words(bygget, visning):
     tekst = side(bygget, visning.standard_sti[6]).tekst
     assert tekst.count("Det beskriver kataloget ikke") == 1
     assert "Kataloget beskriver ikke for denne kvalitetsstandard: lovgrundlag, visitation" in tekst
-    assert tekst.count("Ikke beskrevet") <= 1  # at most the summary box's own line
+    # The summary box says its deadline gap; the note does not say it again.
+    assert tekst.count(IKKE_I_KATALOGET) == 1 and "sagsbehandlingsfrist" not in tekst.lower().split("det beskriver kataloget ikke")[1]
+
+
+def test_each_gap_is_said_once_on_every_intervention_page(bygget, visning):
+    """A gap in the summary box ("Hvor ofte: Står ikke i kataloget") is not in the page's note too,
+    and every gap of the page is said somewhere."""
+    for r in visning.serviceniveau:
+        tekst = side(bygget, r.til).tekst
+        note = tekst.split("Det beskriver kataloget ikke")[1] if "Det beskriver kataloget ikke" in tekst else ""
+        for etiket, a in r.kort_fortalt:
+            if not a.beskrevet:
+                assert f"{etiket}: {IKKE_I_KATALOGET}" in tekst, (r.indsats.id, etiket)
+                assert a.aspekt.mangler_tekst not in note, (r.indsats.id, etiket)
+        for mangler in r.ikke_beskrevet:
+            assert note.count(mangler) == 1, (r.indsats.id, mangler)
+        assert tekst.count("Det beskriver kataloget ikke") <= 1 and "Ikke beskrevet" not in tekst, r.indsats.id
 
 
 def test_placeholders_are_filled(bygget, alle_sider, visning):
