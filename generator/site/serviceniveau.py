@@ -149,7 +149,9 @@ class Serviceniveau:
             else ["hvad indsatsen præcist indeholder"]
         )
         i_boksen = {noegle for noegle, _ in KORT_FORTALT}
-        return ud + [a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet and a.aspekt.noegle not in i_boksen]
+        return ud + [
+            a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet and a.aspekt.noegle not in i_boksen
+        ]
 
     @property
     def frister(self) -> list[tuple[Faktum, Kilde]]:
