@@ -32,7 +32,15 @@ IKKE_I_KATALOGET = "Står ikke i kataloget"
 """What a line or cell says when neither the intervention nor its standard gives the aspect:
 the same words in the summary box, the finder, the overview tables and the CSV."""
 
-KORT_FORTALT = (("sagsbehandlingsfrist", "Sagsbehandlingsfrist"), ("hyppighed", "Hvor ofte"), ("pris", "Pris"))
+ETIKETTER = {
+    "sagsbehandlingsfrist": "Sagsbehandlingsfrist",
+    "hyppighed": "Hvor ofte",
+    "pris": "Pris",
+    "levering": "Levering",
+}
+"""An aspect's label wherever it is shown at a glance: the summary box, the finder, search results."""
+
+KORT_FORTALT = tuple((noegle, ETIKETTER[noegle]) for noegle in ("sagsbehandlingsfrist", "hyppighed", "pris"))
 """The aspects an intervention's summary box shows, with its labels. A gap among them is said
 there, so the page's note about what the catalogue does not describe leaves it out."""
 

@@ -79,6 +79,6 @@ def sidemeta(v: Visning, sti: str) -> dict[str, str]:
         ud["kort"] = ren_tekst(post.kort_fortalt, udfyld)
         if isinstance(post, schema.Indsats):
             for n in v.et_blik(post):
-                if n.tekst and n.emne in ("Hyppighed", "Sagsbehandlingsfrist"):
-                    ud[n.emne.lower()] = ren_tekst(n.tekst, udfyld)
+                if n.tekst and n.noegle in ("hyppighed", "sagsbehandlingsfrist"):
+                    ud[n.noegle] = ren_tekst(n.tekst, udfyld)
     return ud

@@ -82,6 +82,8 @@ class Niveau:
 
     emne: str
     tekst: str | None
+    noegle: str = ""
+    """The aspect (serviceniveau.ETIKETTER), for search metadata."""
 
 
 @dataclass
@@ -249,19 +251,19 @@ class Visning:
         if isinstance(post, schema.Indsats):
             sn = self._serviceniveau_for[post.id]
             return [
-                Niveau(emne, a.celle if a.beskrevet else None)
-                for emne, a in (
-                    ("Hyppighed", sn.aspekt("hyppighed")),
-                    ("Sagsbehandlingsfrist", sn.aspekt("sagsbehandlingsfrist")),
-                    ("Levering", sn.aspekt("levering")),
-                )
+                Niveau(serviceniveau.ETIKETTER[noegle], a.celle if a.beskrevet else None, noegle)
+                for noegle in ("hyppighed", "sagsbehandlingsfrist", "levering")
+                for a in [sn.aspekt(noegle)]
             ]
         sr = next(r for r in self.standard_raekker if r.s.nr == post.nr)
 
         def linje(liste: list[tuple[Link | None, str]]) -> str | None:
             return "; ".join((f"{lnk.tekst}: " if lnk else "") + tekst for lnk, tekst in liste) or None
 
-        return [Niveau("Sagsbehandlingsfrist", linje(sr.frist)), Niveau("Pris", linje(sr.pris))]
+        return [
+            Niveau(serviceniveau.ETIKETTER["sagsbehandlingsfrist"], linje(sr.frist), "sagsbehandlingsfrist"),
+            Niveau(serviceniveau.ETIKETTER["pris"], linje(sr.pris), "pris"),
+        ]
 
     def hjaelp(self) -> list[dict[str, Any]]:
         """The finder's topics (schema.EMNER) that have entries, each with its standards and interventions."""
