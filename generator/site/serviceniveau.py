@@ -28,9 +28,10 @@ from ..data.katalog import Katalog
 HELE_CELLEN = frozenset({"sagsbehandlingsfrist", "pris"})
 KORT_CELLE = 3
 
-IKKE_I_KATALOGET = "Står ikke i kataloget"
+IKKE_I_KATALOGET = "Ikke oplyst her"
 """What a line or cell says when neither the intervention nor its standard gives the aspect:
-the same words in the summary box, the finder, the overview tables and the CSV."""
+the same words in the summary box, the finder, the overview tables and the CSV. "Here", not "in
+the catalogue": the printed catalogue may well say it on a page the data does not hold yet."""
 
 ETIKETTER = {
     "sagsbehandlingsfrist": "Sagsbehandlingsfrist",

@@ -539,7 +539,7 @@ def test_a_printed_page_names_municipality_catalogue_edition_and_approval(base, 
 
 
 # h1-h6 (a box's title cannot end a page: boxes do not break inside, tilgaengelighed.css; and its
-# text, "Står ikke i kataloget", is also a table value that may well end a page).
+# text, "Ikke oplyst her", is also a table value that may well end a page).
 _OVERSKRIFTER = """() => [...document.querySelectorAll(
       'article h1, article h2, article h3, article h4, article h5, article h6')]
   .map(h => { const c = h.cloneNode(true); c.querySelectorAll('.headerlink').forEach(a => a.remove());
@@ -655,3 +655,23 @@ def test_on_a_phone_a_table_card_labels_each_value_and_stays_a_table(base, brows
         assert roller.get("cell", 0) > 50
     finally:
         page.close()
+
+
+def test_the_summary_box_is_as_large_as_the_text_around_it(base, side, visning):
+    """Material sets boxes at 12.8 px; "Kort fortalt" is what a citizen reads first (tilgaengelighed.css)."""
+    side.goto(base + urls.url_i_site(visning.indsats_sti["K.2.1"]))
+    stoerrelse = side.evaluate("""() => {
+      const px = el => parseFloat(getComputedStyle(el).fontSize);
+      const boks = document.querySelector('article .admonition.abstract li');
+      const broed = [...document.querySelectorAll('article > p')].find(p => !p.closest('.admonition'));
+      return [px(boks), px(broed)];
+    }""")
+    assert stoerrelse[0] >= stoerrelse[1] >= 16, stoerrelse
+
+
+def test_a_wrong_address_gets_a_danish_page_with_the_ways_on(base, side):
+    """The page a web server shows for a wrong address (404.html; this test server serves it by name)."""
+    side.goto(base + "404.html")
+    assert side.locator("article h1").inner_text() == "Siden findes ikke"
+    side.get_by_role("link", name="Gå til forsiden").click()
+    side.wait_for_url(base)

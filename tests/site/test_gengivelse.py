@@ -144,4 +144,4 @@ def test_every_intervention_summary_gives_deadline_and_price(bygget, katalog, vi
         assert "".join(f"Sagsbehandlingsfrist: {frist}".split()) in kort, r.indsats.id
         assert "".join(f"Pris: {pris}".split()) in kort and "gratis" in pris.lower(), r.indsats.id
         assert "nævner ikke, hvad netop denne indsats ikke omfatter" not in side
-        assert side.count("Det beskriver kataloget ikke") <= 1
+        assert side.count("Det oplyser siden ikke") <= 1

@@ -162,25 +162,25 @@ def test_fact_is_on_its_page(bygget, art, post, felt, forventet, visning):
 def test_missing_sections_are_said_once_in_the_readers_words(bygget, visning):
     """Standard 6 is not in the source: one note lists what the catalogue does not describe."""
     tekst = side(bygget, visning.standard_sti[6]).tekst
-    assert tekst.count("Det beskriver kataloget ikke") == 1
-    assert "Kataloget beskriver ikke for denne kvalitetsstandard: lovgrundlag, visitation" in tekst
+    assert tekst.count("Det oplyser siden ikke") == 1
+    assert "Siden oplyser ikke for denne kvalitetsstandard: lovgrundlag, visitation" in tekst
     # The summary box says its deadline gap; the note does not say it again.
-    assert tekst.count(IKKE_I_KATALOGET) == 1 and "sagsbehandlingsfrist" not in tekst.lower().split("det beskriver kataloget ikke")[1]
+    assert tekst.count(IKKE_I_KATALOGET) == 1 and "sagsbehandlingsfrist" not in tekst.lower().split("det oplyser siden ikke")[1]
 
 
 def test_each_gap_is_said_once_on_every_intervention_page(bygget, visning):
-    """A gap in the summary box ("Hvor ofte: Står ikke i kataloget") is not in the page's note too,
+    """A gap in the summary box ("Hvor ofte: Ikke oplyst her") is not in the page's note too,
     and every gap of the page is said somewhere."""
     for r in visning.serviceniveau:
         tekst = side(bygget, r.til).tekst
-        note = tekst.split("Det beskriver kataloget ikke")[1] if "Det beskriver kataloget ikke" in tekst else ""
+        note = tekst.split("Det oplyser siden ikke")[1] if "Det oplyser siden ikke" in tekst else ""
         for etiket, a in r.kort_fortalt:
             if not a.beskrevet:
                 assert f"{etiket}: {IKKE_I_KATALOGET}" in tekst, (r.indsats.id, etiket)
                 assert a.aspekt.mangler_tekst not in note, (r.indsats.id, etiket)
         for mangler in r.ikke_beskrevet:
             assert note.count(mangler) == 1, (r.indsats.id, mangler)
-        assert tekst.count("Det beskriver kataloget ikke") <= 1 and "Ikke beskrevet" not in tekst, r.indsats.id
+        assert tekst.count("Det oplyser siden ikke") <= 1 and "Ikke beskrevet" not in tekst, r.indsats.id
 
 
 def test_placeholders_are_filled(bygget, alle_sider, visning):
