@@ -35,7 +35,7 @@ the catalogue": the printed catalogue may well say it on a page the data does no
 
 ETIKETTER = {
     "sagsbehandlingsfrist": "Sagsbehandlingsfrist",
-    "hyppighed": "Hvor ofte",
+    "hyppighed": "Hvor ofte og hvornår",
     "pris": "Pris",
     "levering": "Levering",
 }

@@ -229,11 +229,12 @@ class Visning:
                 for f in g.fakta
             ]
             # The summary box always has a deadline and a price line (saying the gap if there is one):
-            # the page's note does not say them again.
+            # the page's note does not say them again; nor the document's own data (who wrote it,
+            # when), which tells a citizen nothing about the help.
             ikke = [
                 self.overskrifter[f]
                 for f in STANDARD_AFSNIT
-                if schema.mangler(getattr(s, f)) and f not in ("sagsbehandlingsfrister", "betaling")
+                if schema.mangler(getattr(s, f)) and f not in ("sagsbehandlingsfrister", "betaling", "dokument")
             ]
             lovgrundlag = (
                 [] if schema.mangler(s.lovgrundlag) else [serviceniveau.faktum(h, self.k) for h in s.lovgrundlag]

@@ -241,7 +241,7 @@ def test_a_result_shows_id_title_summary_facts_and_one_new_snippet(base, side):
     assert forste["titel"] == "K.2.1 Rengøring"
     assert forste["kort"].startswith("Hjælp til rengøring af dit hjem")
     # The one-line cells of "Serviceniveau på et blik" (the view model's et_blik).
-    assert "Hvor ofte: Vejledende standardtid: Hver 14. dag" in forste["fakta"], forste
+    assert "Hvor ofte og hvornår: Vejledende standardtid: Hver 14. dag" in forste["fakta"], forste
     assert "Sagsbehandlingsfrist: 4 uger" in forste["fakta"], forste
     for res in r:
         assert res["links"] == 1 and len(res["uddrag"]) <= 1, res
@@ -332,7 +332,7 @@ def test_finder_path_shows_the_matching_help_with_its_service_level(base, browse
         for p in v["poster"]:   # the service level at a glance, every entry
             assert "Sagsbehandlingsfrist:" in p["blik"], p
             if p["titel"][:2] in ("K.", "U."):
-                assert p["blik"] == ["Hvor ofte:", "Sagsbehandlingsfrist:", "Levering:"], p
+                assert p["blik"] == ["Hvor ofte og hvornår:", "Sagsbehandlingsfrist:", "Levering:"], p
         antal = len(forventet["poster"])
         assert str(antal) in v["status"], v["status"]
         assert v["bredde"] <= 390, f"siden er {v['bredde']} px bred på en telefon"

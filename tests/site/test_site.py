@@ -169,7 +169,7 @@ def test_missing_sections_are_said_once_in_the_readers_words(bygget, visning):
 
 
 def test_each_gap_is_said_once_on_every_intervention_page(bygget, visning):
-    """A gap in the summary box ("Hvor ofte: Ikke oplyst her") is not in the page's note too,
+    """A gap in the summary box ("Hvor ofte og hvornår: Ikke oplyst her") is not in the page's note too,
     and every gap of the page is said somewhere."""
     for r in visning.serviceniveau:
         tekst = side(bygget, r.til).tekst

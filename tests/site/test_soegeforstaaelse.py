@@ -8,6 +8,8 @@ import subprocess
 
 import pytest
 
+from generator.site.serviceniveau import ETIKETTER
+
 from ..support import ROD
 
 
@@ -22,3 +24,10 @@ def test_query_understanding_unit_tests_pass_in_node():
     print("\n" + "\n".join(linjer))
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-2000:]
     assert "# pass 0" not in r.stdout, "node fandt ingen tests"
+
+
+def test_search_results_label_facts_as_the_pages_do():
+    """soegning.js writes the labels of the facts it shows; they are the summary box's and the finder's."""
+    js = (ROD / "overrides" / "assets" / "javascripts" / "soegning.js").read_text(encoding="utf-8")
+    for noegle in ("hyppighed", "sagsbehandlingsfrist"):
+        assert f'["{ETIKETTER[noegle]}", m.{noegle}]' in js, noegle

@@ -112,7 +112,7 @@
       var m = d.meta || {};
       var u = bedsteUddrag(d);
       // The labels of "Kort fortalt" and the finder (generator/site/serviceniveau.py ETIKETTER).
-      var fakta = [["Hvor ofte", m.hyppighed], ["Sagsbehandlingsfrist", m.sagsbehandlingsfrist]]
+      var fakta = [["Hvor ofte og hvornår", m.hyppighed], ["Sagsbehandlingsfrist", m.sagsbehandlingsfrist]]
         .filter(function (f) { return f[1]; })
         .map(function (f) { return "<span>" + f[0] + ": " + tekst(f[1]) + "</span>"; });
       html += '<li class="md-search-result__item">' +
