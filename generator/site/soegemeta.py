@@ -66,13 +66,7 @@ def sidemeta(v: Visning, sti: str) -> dict[str, str]:
     """Search metadata of the page at `sti` (a path in content/): plain text, escaped by the theme."""
     ud = {"gruppe": gruppe(sti)}
     udfyld = Udfylder(v.k.info)
-    post: schema.Indsats | schema.Standard | None = None
-    for i in v.k.indsatser:
-        if v.indsats_sti[i.id] == sti:
-            post = i
-    for s in v.k.standarder:
-        if v.standard_sti[s.nr] == sti:
-            post = s
+    post = v.post_paa_sti.get(sti)
     if sti == urls.GENEREL:
         ud["kort"] = ren_tekst(v.k.introduktion.kort_fortalt, udfyld)
     if post is not None:

@@ -131,6 +131,11 @@ class Visning:
         self.k = katalog
         self.standard_sti = {s.nr: urls.standard(s.nr, s.titel) for s in katalog.standarder}
         self.indsats_sti = {i.id: urls.indsats(i.id, i.titel) for i in katalog.indsatser}
+        # A page's entry from its path (search metadata per page: a look-up, not a scan of all entries).
+        self.post_paa_sti: dict[str, schema.Indsats | schema.Standard] = {
+            **{self.standard_sti[s.nr]: s for s in katalog.standarder},
+            **{self.indsats_sti[i.id]: i for i in katalog.indsatser},
+        }
         self.forskel = aendringer.beregn(katalog)
         self.overskrifter = schema.overskrifter()
         # Each intervention's effective service level, computed once for every page, CSV and the PDF.
