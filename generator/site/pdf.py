@@ -73,6 +73,8 @@ th, td { border: 0.5pt solid #999; padding: 3pt 4pt; vertical-align: top; text-a
 .admonition-title { font-weight: bold; margin: 0; }
 a { color: #111; }
 a.ekstern::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; word-break: break-all; }
+/* A law citation is its own reference on paper; its address would repeat after every paragraph. */
+a.ekstern[href^="https://www.retsinformation.dk/"]::after { content: none; }
 a.headerlink { display: none; }
 small.kilde { color: #444; }
 .soegeord { display: none; }  /* the web page's search keywords: not for paper */

@@ -15,6 +15,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
+from pymdownx.slugs import slugify
 
 from .. import formater
 from ..data import schema
@@ -35,6 +36,11 @@ def _escape(tekst: str) -> str:
 
 # A link from the data to a page of the catalogue names the page by id or number (the text
 # policy, generator/tjek/tekstpolitik.py): [rengøring](K.2.1), [standard 2](2), or [x]: K.2.1.
+# "afsnit 1.9" in prose: a section of Generel information, linked where the reader meets it.
+_AFSNIT = re.compile(r"\bafsnit (1\.\d{1,2})\b(?!\.\d)")
+# The section's anchor as MkDocs' toc makes it from the heading (mkdocs.yml: pymdownx.slugs, lower case).
+_SLUG = slugify(case="lower")
+
 _SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)", re.M)
 
 
@@ -50,6 +56,7 @@ class Udfylder:
             self.sider = {**{str(nr): sti for nr, sti in visning.standard_sti.items()}, **visning.indsats_sti}
         self.side = urls.FORSIDE
         """The page being rendered (set by `render`): links to other pages are relative to it."""
+        self.afsnit = {a.nr: _SLUG(f"{a.nr} {self.pladsholdere(a.titel)}", "-") for a in katalog.introduktion.afsnit}
 
     def _sidelinks(self, tekst: str) -> str:
         def erstat(m: re.Match) -> str:
@@ -58,13 +65,25 @@ class Udfylder:
 
         return _SIDELINK.sub(erstat, tekst)
 
+    def _afsnitslinks(self, tekst: str) -> str:
+        """``afsnit 1.9`` → a link to that section of Generel information (not inside a link's text)."""
+
+        def erstat(m: re.Match) -> str:
+            anker = self.afsnit.get(m.group(1))
+            foer = tekst[: m.start()]
+            if anker is None or foer.rfind("[") > foer.rfind("]"):
+                return m.group(0)
+            return f"[{m.group(0)}]({urls.link(self.side, urls.GENEREL, anker)})"
+
+        return _AFSNIT.sub(erstat, tekst)
+
     def md(self, tekst: Any, hovedlov: str | None = None) -> Markup:
         """Prose from the data as Markdown: escaped, placeholders filled, citations linked."""
         if tekst is None:
             return Markup("")
         ud = _escape(self.pladsholdere(str(tekst)).strip())
         ud = citater.link_citater(ud, hovedlov, self.love, self.dato)
-        return Markup(self._sidelinks(ud))
+        return Markup(self._afsnitslinks(self._sidelinks(ud)))
 
     def tekst(self, tekst: Any) -> Markup:
         """Plain text (titles, headings): escaped, placeholders filled, no links."""

@@ -89,6 +89,21 @@ def test_each_list_item_is_one_item_on_every_page(bygget):
 
 
 @pytest.mark.slow
+def test_a_section_of_generel_information_named_in_prose_is_a_link_to_it(bygget, katalog):
+    """"jf. afsnit 1.9" on a price line takes the reader to 1.9 Hvad koster indsatserne."""
+    fundet = 0
+    for html in sorted((bygget / "katalog").rglob("*.html")):
+        artikel = html.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+        for m in re.finditer(r"afsnit (1\.\d+)\b", artikel):
+            fundet += 1
+            foer = artikel[: m.start()]
+            assert foer.rfind("<a ") > foer.rfind("</a>"), f"{html}: {artikel[m.start() - 80:m.end()]}"
+            href = re.findall(r'href="([^"]*)"', foer)[-1]
+            assert "generel-information/#" + m.group(1).replace(".", "") in href, href
+    assert fundet >= len(katalog.indsatser)  # every price line cites 1.9
+
+
+@pytest.mark.slow
 def test_the_legal_basis_lists_one_item_per_paragraph(bygget, visning):
     """On an intervention's page, "Lovgrundlag" has one bullet per paragraph the view model gives."""
     for r in visning.serviceniveau:
