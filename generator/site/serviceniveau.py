@@ -123,8 +123,12 @@ class AspektVisning:
             if egne:
                 grupper = egne
             elif sum(len(g.fakta) for g in grupper) > KORT_CELLE:
+                # A link in the data's own page-link form ("[…](2)"): the page's Markdown resolves it,
+                # the CSV and the search metadata keep the words.
                 return "Se " + " og ".join(
-                    f"kvalitetsstandard {g.kilde.standard.nr}" for g in grupper if g.kilde.standard is not None
+                    f"[kvalitetsstandard {g.kilde.standard.nr}]({g.kilde.standard.nr})"
+                    for g in grupper
+                    if g.kilde.standard is not None
                 )
         dele = []
         for g in grupper:
