@@ -130,10 +130,17 @@ class AspektVisning:
                     for g in grupper
                     if g.kilde.standard is not None
                 )
+        # Beside the intervention's own facts, the standard's rule for all its interventions says so
+        # first ("Takst: …; for alle indsatser under kvalitetsstandard 2: Gratis …"): a trailing
+        # "(kvalitetsstandard 2)" read as if the two contradicted each other.
+        blandet = len({g.kilde.slags == "standard" for g in grupper}) > 1
         dele = []
         for g in grupper:
             tekst = "; ".join(f.linje().rstrip(".") for f in g.fakta)
-            dele.append(f"{tekst} ({g.kilde.kort})" if g.kilde.kort else tekst)
+            if blandet and g.kilde.slags == "standard":
+                dele.append(f"for alle indsatser under {g.kilde.kort}: {tekst}")
+            else:
+                dele.append(f"{tekst} ({g.kilde.kort})" if g.kilde.kort else tekst)
         return "; ".join(dele) if dele else IKKE_I_KATALOGET
 
 

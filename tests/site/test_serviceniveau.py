@@ -94,3 +94,13 @@ def test_deadline_not_invented_where_the_source_gives_none(visning, id_):
     """Standard 2 gives deadlines only for rengøring and madservice (p. 12)."""
     assert sn(visning, id_).frister == []
     assert sn(visning, id_).aspekt("sagsbehandlingsfrist").celle == IKKE_I_KATALOGET
+
+
+def test_an_own_price_beside_the_standards_rule_names_the_rule_as_general(visning):
+    """K.2.4: its own takst (p. 5) and standard 2's "Gratis" for all its interventions, told apart."""
+    celle = sn(visning, "K.2.4").aspekt("pris").celle
+    assert celle.startswith("Takst: Madservice har en politisk fastlagt takst")
+    assert "; for alle indsatser under kvalitetsstandard 2: Gratis." in celle
+    assert "(kvalitetsstandard 2)" not in celle
+    # Where the standard's rule stands alone, its provenance follows it as before.
+    assert sn(visning, "K.2.1").aspekt("pris").celle.endswith("(kvalitetsstandard 2)")
