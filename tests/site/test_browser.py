@@ -683,3 +683,16 @@ def test_a_wrong_address_gets_a_danish_page_with_the_ways_on(base, side):
     assert side.locator("article h1").inner_text() == "Siden findes ikke"
     side.get_by_role("link", name="Gå til forsiden").click()
     side.wait_for_url(base)
+
+
+def test_on_a_phone_every_title_breaks_between_words(browser, base, bygget):
+    """At 390 px no page title has a word wider than its line (it would be broken mid-word)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for fil in sorted((bygget / "katalog").rglob("index.html")):
+        sti = fil.relative_to(bygget).parent.as_posix() + "/"
+        page.goto(base + sti)
+        maal = page.evaluate("""() => { const h = document.querySelector('article h1');
+            h.style.overflowWrap = 'normal'; h.style.wordBreak = 'normal';
+            return [h.scrollWidth, h.clientWidth, h.textContent.trim()]; }""")
+        assert maal[0] <= maal[1], (sti, maal)
+    page.close()
