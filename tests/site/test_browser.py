@@ -586,7 +586,15 @@ _BREDDER = """() => {
     tabeller: [...document.querySelectorAll('table')].map(t => {
       const r = t.getBoundingClientRect(), rul = t.closest('.md-typeset__scrollwrap');
       return {venstre: r.left, hoejre: r.right, bredde: Math.max(r.width, t.scrollWidth),
-              rulles: !!rul && rul.scrollWidth > rul.clientWidth + 1, kort: t.hasAttribute('data-kort')}; })};
+              rulles: !!rul && rul.scrollWidth > rul.clientWidth + 1, kort: t.hasAttribute('data-kort')}; }),
+    titel: (() => {  // would the title's longest word fit its line without Material breaking it mid-word?
+      const h = document.querySelector('article h1');
+      if (!h) return null;
+      const foer = [h.style.overflowWrap, h.style.wordBreak];
+      h.style.overflowWrap = 'normal'; h.style.wordBreak = 'normal';
+      const ud = {bredde: h.scrollWidth, linje: h.clientWidth, tekst: h.textContent.trim()};
+      [h.style.overflowWrap, h.style.wordBreak] = foer;
+      return ud; })()};
 }"""
 
 
@@ -685,14 +693,8 @@ def test_a_wrong_address_gets_a_danish_page_with_the_ways_on(base, side):
     side.wait_for_url(base)
 
 
-def test_on_a_phone_every_title_breaks_between_words(browser, base, bygget):
+def test_on_a_phone_every_title_breaks_between_words(paa_telefon):
     """At 390 px no page title has a word wider than its line (it would be broken mid-word)."""
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    for fil in sorted((bygget / "katalog").rglob("index.html")):
-        sti = fil.relative_to(bygget).parent.as_posix() + "/"
-        page.goto(base + sti)
-        maal = page.evaluate("""() => { const h = document.querySelector('article h1');
-            h.style.overflowWrap = 'normal'; h.style.wordBreak = 'normal';
-            return [h.scrollWidth, h.clientWidth, h.textContent.trim()]; }""")
-        assert maal[0] <= maal[1], (sti, maal)
-    page.close()
+    titler = {sti: m["titel"] for sti, m in paa_telefon["bredder"].items() if m["titel"]}
+    for_brede = {sti: t for sti, t in titler.items() if t["bredde"] > t["linje"]}
+    assert len(titler) >= 45 and for_brede == {}, for_brede

@@ -8,8 +8,10 @@
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import zlib
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -53,15 +55,24 @@ def browser():
         yield b
 
 
-def _besoeg_alle(browser, rod: Path, base: str, roer: bool = False) -> dict:
+@contextlib.contextmanager
+def _side_under_csp(browser) -> Iterator[tuple]:
+    """A tab that records CSP violations (window.__csp) and the console's CSP messages; closed after."""
     page = browser.new_page(viewport=VIEWPORT)
     page.add_init_script(_LYT)
-    dialoger: list[str] = []
     konsol: list[str] = []
-    page.on("dialog", lambda d: (dialoger.append(d.message), d.dismiss()))
     page.on("console", lambda m: konsol.append(m.text) if "Content Security Policy" in m.text else None)
-    ud = {"sider": 0, "csp": {}, "dom": {}, "dialoger": dialoger, "konsol": konsol}
     try:
+        yield page, konsol
+    finally:
+        page.close()
+
+
+def _besoeg_alle(browser, rod: Path, base: str, roer: bool = False) -> dict:
+    with _side_under_csp(browser) as (page, konsol):
+        dialoger: list[str] = []
+        page.on("dialog", lambda d: (dialoger.append(d.message), d.dismiss()))
+        ud = {"sider": 0, "csp": {}, "dom": {}, "dialoger": dialoger, "konsol": konsol}
         for fil in sorted(rod.rglob("*.html")):
             sti = fil.relative_to(rod).as_posix()
             page.goto(base + sti.removesuffix("index.html"), wait_until="load")
@@ -75,8 +86,6 @@ def _besoeg_alle(browser, rod: Path, base: str, roer: bool = False) -> dict:
             farligt = page.evaluate(_FARLIGT_I_DOM)
             if farligt:
                 ud["dom"][sti] = farligt
-    finally:
-        page.close()
     return ud
 
 
@@ -98,41 +107,27 @@ def test_search_and_version_selector_run_under_the_csp(bygget, browser, tmp_path
     (rod / "2013").symlink_to(bygget, target_is_directory=True)
     (rod / "versions.json").write_text('[{"version": "2014", "title": "2014", "aliases": ["latest"]},'
                                        ' {"version": "2013", "title": "2013", "aliases": []}]')
-    with server(rod) as url:
-        page = browser.new_page(viewport=VIEWPORT)
-        page.add_init_script(_LYT)
-        konsol: list[str] = []
-        page.on("console", lambda m: konsol.append(m.text) if "Content Security Policy" in m.text else None)
-        try:
-            page.goto(url + "2014/" + urls.url_i_site(urls.GENEREL))
-            assert soeg(page, "rengøring")  # Pagefind: its module, its WebAssembly, its index
-            page.wait_for_selector(".md-version__current", timeout=10000)  # Material read versions.json
-            page.goto(url + "2013/")  # an older revision: the outdated banner's script runs
-            page.wait_for_load_state("networkidle")
-            overtraedelser = page.evaluate("window.__csp")
-        finally:
-            page.close()
+    with server(rod) as url, _side_under_csp(browser) as (page, konsol):
+        page.goto(url + "2014/" + urls.url_i_site(urls.GENEREL))
+        assert soeg(page, "rengøring")  # Pagefind: its module, its WebAssembly, its index
+        page.wait_for_selector(".md-version__current", timeout=10000)  # Material read versions.json
+        page.goto(url + "2013/")  # an older revision: the outdated banner's script runs
+        page.wait_for_load_state("networkidle")
+        overtraedelser = page.evaluate("window.__csp")
     assert overtraedelser == [] and konsol == [], (overtraedelser, konsol)
 
 
 def test_finder_builds_its_form_and_answers_under_the_csp(bygget, browser):
     """hjaelp.js makes the questions a form and filters by them, with no inline script or handler."""
-    with server(bygget) as base:
-        page = browser.new_page(viewport=VIEWPORT)
-        page.add_init_script(_LYT)
-        konsol: list[str] = []
-        page.on("console", lambda m: konsol.append(m.text) if "Content Security Policy" in m.text else None)
-        try:
-            page.goto(base + urls.url_i_site(urls.HJAELP))
-            page.check("input[name=bor][value=eget-hjem]")
-            page.check("input[name=emne][value=indkoeb]")
-            status = page.text_content("#hjaelp-status")
-            synlige = page.locator("section.hjaelp-emne:visible").count()
-            page.click("text=Begynd forfra")
-            page.wait_for_function("!document.querySelector('input[name=emne]:checked')")
-            overtraedelser = page.evaluate("window.__csp")
-        finally:
-            page.close()
+    with server(bygget) as base, _side_under_csp(browser) as (page, konsol):
+        page.goto(base + urls.url_i_site(urls.HJAELP))
+        page.check("input[name=bor][value=eget-hjem]")
+        page.check("input[name=emne][value=indkoeb]")
+        status = page.text_content("#hjaelp-status")
+        synlige = page.locator("section.hjaelp-emne:visible").count()
+        page.click("text=Begynd forfra")
+        page.wait_for_function("!document.querySelector('input[name=emne]:checked')")
+        overtraedelser = page.evaluate("window.__csp")
     assert "indkøb" in status and synlige == 1, (status, synlige)
     assert overtraedelser == [] and konsol == [], (overtraedelser, konsol)
 
