@@ -36,12 +36,12 @@ def _escape(tekst: str) -> str:
 
 # A link from the data to a page of the catalogue names the page by id or number (the text
 # policy, generator/tjek/tekstpolitik.py): [rengøring](K.2.1), [standard 2](2), or [x]: K.2.1.
+_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)", re.M)
+
 # "afsnit 1.9" in prose: a section of Generel information, linked where the reader meets it.
 _AFSNIT = re.compile(r"\bafsnit (1\.\d{1,2})\b(?!\.\d)")
 # The section's anchor as MkDocs' toc makes it from the heading (mkdocs.yml: pymdownx.slugs, lower case).
 _SLUG = slugify(case="lower")
-
-_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)", re.M)
 
 
 class Udfylder:

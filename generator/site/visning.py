@@ -80,10 +80,13 @@ class FristRaekke:
 class Niveau:
     """One service-level fact at a glance; `tekst` None where the catalogue does not give it."""
 
-    emne: str
+    noegle: str
+    """The aspect ("hyppighed", …): its label and the search metadata's key."""
     tekst: str | None
-    noegle: str = ""
-    """The aspect (serviceniveau.ETIKETTER), for search metadata."""
+
+    @property
+    def emne(self) -> str:
+        return serviceniveau.ETIKETTER[self.noegle]
 
 
 @dataclass
@@ -256,20 +259,14 @@ class Visning:
         """
         if isinstance(post, schema.Indsats):
             sn = self._serviceniveau_for[post.id]
-            return [
-                Niveau(serviceniveau.ETIKETTER[noegle], a.celle if a.beskrevet else None, noegle)
-                for noegle in ("hyppighed", "sagsbehandlingsfrist", "levering")
-                for a in [sn.aspekt(noegle)]
-            ]
+            aspekter = [sn.aspekt(noegle) for noegle in ("hyppighed", "sagsbehandlingsfrist", "levering")]
+            return [Niveau(a.aspekt.noegle, a.celle if a.beskrevet else None) for a in aspekter]
         sr = next(r for r in self.standard_raekker if r.s.nr == post.nr)
 
         def linje(liste: list[tuple[Link | None, str]]) -> str | None:
             return "; ".join((f"{lnk.tekst}: " if lnk else "") + tekst for lnk, tekst in liste) or None
 
-        return [
-            Niveau(serviceniveau.ETIKETTER["sagsbehandlingsfrist"], linje(sr.frist), "sagsbehandlingsfrist"),
-            Niveau(serviceniveau.ETIKETTER["pris"], linje(sr.pris), "pris"),
-        ]
+        return [Niveau("sagsbehandlingsfrist", linje(sr.frist)), Niveau("pris", linje(sr.pris))]
 
     def hjaelp(self) -> list[dict[str, Any]]:
         """The finder's topics (schema.EMNER) that have entries, each with its standards and interventions."""
