@@ -109,10 +109,15 @@ def _ny(args: argparse.Namespace) -> int:
     from .data.yamlfil import laes_yaml
 
     mappe = Path(args.mappe)
-    if mappe.exists() and any(mappe.iterdir()):
-        print(f"ny: {mappe}/ findes og er ikke tom (hint: vælg en ny mappe)", file=sys.stderr)
+    optaget = [n for n in ("mkdocs.yml", "data", "content") if (mappe / n).exists()]
+    if optaget:
+        print(
+            f"ny: {mappe}/ har allerede {', '.join(optaget)} (hint: vælg en ny mappe; en mappe med kun "
+            "katalogets egen profil er i orden)",
+            file=sys.stderr,
+        )
         return 1
-    sti = profil_sti(args.profil, mappe.parent if mappe.parent.exists() else Path.cwd())
+    sti = profil_sti(args.profil, mappe / "data")
     if sti is None:
         kendte = ", ".join(kendte_profiler(Path.cwd())) or "ingen fundet"
         print(f"ny: profilen '{args.profil}' findes ikke (hint: brug en af: {kendte})", file=sys.stderr)
@@ -124,8 +129,10 @@ def _ny(args: argparse.Namespace) -> int:
         print(f"ny: profilen i {sti} er ikke gyldig (hint: kør 'check' på et katalog med den)", file=sys.stderr)
         return 1
     rod = Path(__file__).resolve().parent.parent
+    # The catalogue names its profile as the editor did, a path relative to the catalogue's folder.
+    navn = args.profil if "/" not in args.profil and not args.profil.endswith(".yaml") else _relativ(sti, mappe)
     try:
-        filer = nyt_katalog.skriv(mappe, args.profil, profil, sti, rod, dt.date.today())
+        filer = nyt_katalog.skriv(mappe, navn, profil, sti, rod, dt.date.today())
     except (OSError, ValueError) as e:
         print(f"ny: {e}", file=sys.stderr)
         return 1
@@ -133,6 +140,12 @@ def _ny(args: argparse.Namespace) -> int:
     print(f"Tjek det: python -m generator --data {mappe / 'data'} check")
     print(f"Se det:   cd {mappe} && mkdocs serve")
     return 0
+
+
+def _relativ(sti: Path, mappe: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(sti.resolve(), mappe.resolve())).as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,13 +156,16 @@ def main(argv: list[str] | None = None) -> int:
         "--data", default="data", help="mappe med katalog.yaml, standards.yaml, indsatser.yaml, love.yaml"
     )
     sub = parser.add_subparsers(dest="kommando", required=True)
-    p = sub.add_parser("check", help="validér alle data og vis fuldstændighedsrapporten")
+    # `--data` may also follow the command ("check --data MAPPE/data"), as an editor writes it.
+    efter = argparse.ArgumentParser(add_help=False)
+    efter.add_argument("--data", default=argparse.SUPPRESS, help="som --data foran kommandoen")
+    p = sub.add_parser("check", parents=[efter], help="validér alle data og vis fuldstændighedsrapporten")
     p.add_argument("--kort", action="store_true", help="kun opsummeringen, ikke rapporten")
     p.set_defaults(func=_check)
-    p = sub.add_parser("build", help="generér Markdown-siderne i content/")
+    p = sub.add_parser("build", parents=[efter], help="generér Markdown-siderne i content/")
     p.add_argument("--content", default="content")
     p.set_defaults(func=_build)
-    p = sub.add_parser("pdf", help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
+    p = sub.add_parser("pdf", parents=[efter], help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
     p.add_argument("--content", default="content")
     p.set_defaults(func=_pdf)
     p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
