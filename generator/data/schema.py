@@ -485,7 +485,8 @@ class Kommune(Model):
     navn: Tekst
     genitiv: Tekst
     forvaltning: Tekst
-    hjemmeside: Annotated[str, StringConstraints(pattern=r"^https://")]
+    hjemmeside: Annotated[str, StringConstraints(pattern=r"^https://")] | None
+    """None where the catalogue does not (yet) give it: the site then links nowhere."""
 
 
 class Kontakt(Model):

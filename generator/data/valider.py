@@ -220,7 +220,9 @@ def valider(fil: YamlFil, model: type[M], profil: Any = None) -> tuple[M | None,
         moenstre = {**_MOENSTRE, **_profilens_moenstre(profil)}
         for fejl in e.errors():
             loc = uden_maerker(tuple(fejl["loc"]), afsnit)
-            post, felt = post_og_felt(fil.data, loc)
+            post, felt = post_og_felt(
+                fil.data, loc, profil.standard.ental if profil and profil.standard else "standard"
+            )
             besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit, moenstre)
             problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(loc), post=post, felt=felt))
         return None, problemer

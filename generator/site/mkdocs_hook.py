@@ -173,10 +173,11 @@ def _i_portioner(indhold: list) -> list:
 def kontaktlinje(katalog) -> str:
     """Footer contact, from the data so it is written once (escaped: it ends up in HTML)."""
     info = katalog.info
-    return (
-        f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))} · "
-        f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>'
-    )
+    linje = f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))}"
+    if not info.kommune.hjemmeside:
+        return linje
+    side = info.kommune.hjemmeside
+    return linje + f' · <a href="{escape(side)}">{escape(side.removeprefix("https://"))}</a>'
 
 
 def on_env(env, **kwargs):

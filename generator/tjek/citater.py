@@ -20,6 +20,7 @@ import bisect
 import datetime as dt
 import re
 import weakref
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..data.lovregister import Lovregister, paragraf_noegle
@@ -308,7 +309,13 @@ def _om(hvad: str, p: Problem) -> Problem:
     return Problem(f"{hvad}: {p.besked}", p.hint, p.niveau)
 
 
-def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: dt.date | None = None) -> list[Problem]:
+def tjek_citater(
+    tekst: str,
+    hovedlov: str | None,
+    register: Lovregister,
+    dato: dt.date | None = None,
+    maalgruppe: Collection[str] | None = None,
+) -> list[Problem]:
     """Check every citation in `tekst` against the registry (problems without a location)."""
     ud: list[Problem] = []
     citater = find_citater(tekst, hovedlov, register)
@@ -322,7 +329,7 @@ def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: 
             if led.til is not None:
                 endepunkter.append((led.til, None, None))
             for p, stk, nr in endepunkter:
-                ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato)]
+                ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato, maalgruppe)]
     # A law's name followed by a number but no §: "Lov om Social Service 151".
     dækket = _Spaend([(c.start, c.slut) for c in citater])
     for m in _moenstre(register).uden_tegn.finditer(tekst):
