@@ -359,7 +359,7 @@ class Lovregister:
                     f"henvis til {i_stedet}",
                     f"gælder indsatsen personer omfattet af {af}, skal lovgrundlaget være {i_stedet}; "
                     "er kataloget for andre borgere, så sig det under 'målgruppe' i katalog.yaml "
-                    "(fx love: [serviceloven])" + ("" if e.bekræftet else " (oplysningen er ikke bekræftet)"),
+                    f"(fx love: [{lov.id}])" + ("" if e.bekræftet else " (oplysningen er ikke bekræftet)"),
                 )
             )
         return ud
@@ -459,7 +459,7 @@ def laes_lovregister(fil: YamlFil) -> tuple[Lovregister | None, list[Problem]]:
                 problemer.append(
                     Problem(
                         f"ukendt lov '{e.af}'",
-                        "brug en lovs id fra denne fil, fx ældreloven",
+                        "brug en lovs id fra denne fil: " + ", ".join(x.id for x in register.love),
                         fil=fil.visningsnavn,
                         linje=fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "af")),
                         post=lov.id,

@@ -27,7 +27,7 @@ _MOENSTRE = {
     ),
     r"^[a-zæøå]+$": (
         "lovens nøgle skal være små bogstaver uden mellemrum",
-        "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven",
+        "brug en lovs nøgle (id) fra love.yaml i samme datamappe",
     ),
     r"^https://": ("adressen skal begynde med https://", None),
     r"^[0-9]{4}[a-z0-9.-]*$": (

@@ -282,7 +282,9 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
                         problemer.append(
                             fejl(
                                 "paragraf uden lov og ingen hovedlov",
-                                "skriv lovens navn foran §, fx 'servicelovens § 83', eller angiv 'hovedlov' for afsnittet",
+                                "skriv lovens navn foran §, fx '"
+                                + (register.love[0].genitiv if register.love else "lovens")
+                                + " § 1', eller angiv 'hovedlov' for afsnittet",
                             )
                         )
 
@@ -301,7 +303,10 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
 
 def _ukendt_lov(navn: str, register: Lovregister) -> Problem:
     return fejl(
-        f"ukendt lov '{navn}'", f"brug et navn fra {register.filnavn} (fx 'serviceloven'), eller tilføj loven dér"
+        f"ukendt lov '{navn}'",
+        f"brug et navn fra {register.filnavn} ("
+        + ", ".join(f"'{lov.navne[0]}'" for lov in register.love[:4])
+        + "), eller tilføj loven dér",
     )
 
 

@@ -345,7 +345,7 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
                 prefix + ("hovedlov",),
                 post,
                 f"ukendt lov '{model.hovedlov}'",
-                f"brug en lovs id fra {p.filnavn('love')}, fx serviceloven",
+                f"brug en lovs id fra {p.filnavn('love')}: " + ", ".join(x.id for x in k.love.love),
                 felt_fra=len(prefix),
             )
         henvisningsfelter = (
