@@ -10,6 +10,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from .problemer import DataFejl
 from .tjek.fuldstaendighed import rapport
@@ -27,9 +28,13 @@ def _check(args: argparse.Namespace) -> int:
     for p in katalog.advarsler:
         print(p, file=sys.stderr)
     profil = katalog.profil
-    standarder = f"{len(katalog.standarder)} {profil.standard.flertal}, " if profil.standard else ""
+
+    def antal(n: int, ord_: Any) -> str:
+        return f"{n} {ord_.ental if n == 1 else ord_.flertal}"
+
+    standarder = f"{antal(len(katalog.standarder), profil.standard)}, " if profil.standard else ""
     print(
-        f"OK: {standarder}{len(katalog.indsatser)} {profil.indsats.flertal}, "
+        f"OK: {standarder}{antal(len(katalog.indsatser), profil.indsats)}, "
         f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
         + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
         + "."
@@ -44,13 +49,13 @@ def _build(args: argparse.Namespace) -> int:
     from .site.byg import byg
 
     try:
-        resultat = byg(Path(args.data), Path(args.content))
+        resultat = byg(Path(args.data), _content(args))
     except DataFejl as e:
         for p in e.problemer:
             print(p, file=sys.stderr)
         return 1
     print(
-        f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {args.content}/"
+        f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {_content(args)}/"
     )
     return 0
 
@@ -68,7 +73,7 @@ def _pdf(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         return 1
     visning, filer = generer(katalog)  # in memory: the Markdown in content/ is `build`'s to write
-    maal = Path(args.content) / urls.PDF
+    maal = _content(args) / urls.PDF
     if pdf.skriv_pdf(katalog, visning, filer, maal):
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:
@@ -142,6 +147,11 @@ def _ny(args: argparse.Namespace) -> int:
     return 0
 
 
+def _content(args: argparse.Namespace) -> Path:
+    """Where the pages are written: --content, else the content/ beside the data folder."""
+    return Path(args.content) if args.content else Path(args.data).parent / "content"
+
+
 def _relativ(sti: Path, mappe: Path) -> str:
     import os
 
@@ -163,10 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kort", action="store_true", help="kun opsummeringen, ikke rapporten")
     p.set_defaults(func=_check)
     p = sub.add_parser("build", parents=[efter], help="generér Markdown-siderne i content/")
-    p.add_argument("--content", default="content")
+    p.add_argument("--content", default=None, help="mappe til siderne (standard: content/ ved siden af data-mappen)")
     p.set_defaults(func=_build)
     p = sub.add_parser("pdf", parents=[efter], help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
-    p.add_argument("--content", default="content")
+    p.add_argument("--content", default=None, help="mappe til siderne (standard: content/ ved siden af data-mappen)")
     p.set_defaults(func=_pdf)
     p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
     p.add_argument("revision")
