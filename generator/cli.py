@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .problemer import DataFejl
+from .problemer import DataFejl, synlig
 from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
 
@@ -27,10 +27,12 @@ def _check(args: argparse.Namespace) -> int:
     for p in katalog.advarsler:
         print(p, file=sys.stderr)
     print(
-        f"OK: {len(katalog.standarder)} kvalitetsstandarder, {len(katalog.indsatser)} indsatser, "
-        f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
-        + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
-        + "."
+        synlig(
+            f"OK: {len(katalog.standarder)} kvalitetsstandarder, {len(katalog.indsatser)} indsatser, "
+            f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
+            + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
+            + "."
+        )
     )
     if not args.kort:
         print()
@@ -78,17 +80,24 @@ def _publish(args: argparse.Namespace) -> int:
     from .udgaver.publicer import PubliceringsFejl, publicer
 
     try:
-        publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
+        publicer(
+            args.revision,
+            Path(args.config),
+            branch=args.branch,
+            push=False,
+            overskriv=args.overskriv,
+            ud=lambda tekst: print(synlig(tekst, linjeskift=True)),
+        )
     except DataFejl as e:
         for p in e.problemer:
             print(p, file=sys.stderr)
         return 1
     except PubliceringsFejl as e:
-        print(f"publish: {e}", file=sys.stderr)
+        print(synlig(f"publish: {e}", linjeskift=True), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(
-            f"\npublish blev afbrudt. Kør 'python -m generator publish {args.revision}' igen: den gør "
+            f"\npublish blev afbrudt. Kør 'python -m generator publish {synlig(args.revision)}' igen: den gør "
             "publiceringen færdig eller ruller den tilbage og fortæller, hvad den gjorde.",
             file=sys.stderr,
         )

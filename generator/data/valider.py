@@ -32,8 +32,9 @@ _MOENSTRE = {
     ),
     r"^https://": ("adressen skal begynde med https://", None),
     r"^1\.\d+$": ("introduktionens afsnit nummereres 1.1, 1.2, …", None),
-    r"^[0-9]{4}[a-z0-9.-]*$": (
-        "en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg",
+    r"^[0-9]{4}[a-z0-9.-]{0,28}$": (
+        "en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg, "
+        "højst 32 tegn i alt (navnet bliver en mappe og en adresse)",
         'fx "2015" eller "2015-2"',
     ),
     r"^[a-z0-9-]+$": ("et id må kun have små bogstaver (a-z), tal og bindestreg", 'fx "budget-2015"'),

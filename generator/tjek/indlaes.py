@@ -19,7 +19,7 @@ from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import laes_lovregister
 from ..data.valider import valider
-from ..data.yamlfil import YamlFil, laes_yaml
+from ..data.yamlfil import MAKS_BYTES, UlaeseligFil, YamlFil, laes_datafil, laes_yaml
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 
@@ -32,6 +32,8 @@ FILER: dict[str, tuple[str, type[schema.Model]]] = {
 TIDLIGERE = "tidligere"
 """Folder under the data folder that holds each published revision's export."""
 EKSPORT_FIL = "katalog.json"
+MAKS_GEMT_BYTES = 5 * MAKS_BYTES
+"""The largest saved export read (it holds all four data files, as JSON)."""
 
 
 def tidligere_mappe(data_dir: Path | str, revision_id: str) -> Path:
@@ -42,8 +44,9 @@ def tidligere_mappe(data_dir: Path | str, revision_id: str) -> Path:
 def visningsnavn(sti: Path) -> str:
     """Paths in messages are relative to the working directory when possible."""
     try:
-        return str(sti.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # The folder resolved, not the file: a message names the file as given, even a broken link.
+        return str((sti.parent.resolve() / sti.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(sti)
 
 
@@ -54,13 +57,13 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     filer: dict[str, YamlFil] = {}
     objekter: dict[str, Any] = {}
     for noegle, (navn, model) in FILER.items():
-        fil = laes_yaml(data_dir / navn, visningsnavn(data_dir / navn))
+        fil = laes_yaml(data_dir / navn, visningsnavn(data_dir / navn), data_dir)
         filer[noegle] = fil
         obj, fundne = valider(fil, model)
         objekter[noegle] = obj
         problemer += fundne
     love_sti = data_dir / "love.yaml"
-    love_fil = laes_yaml(love_sti, visningsnavn(love_sti))
+    love_fil = laes_yaml(love_sti, visningsnavn(love_sti), data_dir)
     filer["love"] = love_fil
     register, fundne = laes_lovregister(love_fil)
     problemer += fundne
@@ -98,15 +101,19 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
             )
         ]
 
-    if not sti.is_file():
-        return problem(
-            f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
-            f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
-            "ret 'forrige', eller fjern linjen, hvis dette er den første udgave",
-        )
     try:
-        data = json.loads(sti.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+        raa = laes_datafil(sti, MAKS_GEMT_BYTES, katalog.data_dir)
+    except UlaeseligFil as e:
+        if e.besked == "filen findes ikke":
+            return problem(
+                f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
+                f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
+                "ret 'forrige', eller fjern linjen, hvis dette er den første udgave",
+            )
+        return problem(f"{visningsnavn(sti)}: {e.besked}", e.hint)
+    try:
+        data = json.loads(raa.decode("utf-8"))
+    except (ValueError, RecursionError):
         data = None
     mangler = _gemt_form(data)
     gemt_id = _gemt_id(data)
