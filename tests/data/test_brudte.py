@@ -83,6 +83,12 @@ def anvend(brud: dict, data_dir: Path) -> int:
         ekstra = data_dir / brud["ny_fil"]["sti"]
         ekstra.parent.mkdir(parents=True, exist_ok=True)
         skriv(ekstra, brud["ny_fil"]["tekst"], brud["ny_fil"].get("kodning"))
+    if "ekstra_erstat" in brud:
+        e = brud["ekstra_erstat"]
+        anden = data_dir / e["fil"]
+        tekst = anden.read_text(encoding="utf-8")
+        assert e["gammel"] in tekst, f"{brud['navn']}: {e['gammel']!r} findes ikke i {anden.name}"
+        anden.write_text(tekst.replace(e["gammel"], e["ny"], 1), encoding="utf-8")
     if "symlink_ekstra" in brud:
         ekstra = data_dir / brud["symlink_ekstra"]["sti"]
         ekstra.parent.mkdir(parents=True, exist_ok=True)
