@@ -69,7 +69,13 @@ def _pdf(args: argparse.Namespace) -> int:
         return 1
     visning, filer = generer(katalog)  # in memory: the Markdown in content/ is `build`'s to write
     maal = Path(args.content) / urls.PDF
-    if pdf.skriv_pdf(katalog, visning, filer, maal):
+    try:
+        skrevet = pdf.afgraenset(lambda: pdf.skriv_pdf(katalog, visning, filer, maal))
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    if skrevet:
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:
         print(f"PDF er aktuel: {maal}")

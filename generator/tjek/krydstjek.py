@@ -28,7 +28,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder, klammer
 from ..problemer import Problem
-from . import citater, konsistens, tekstpolitik
+from . import citater, konsistens, omfang, tekstpolitik
 
 ID_I_TEKST = re.compile(r"(?<![\w.])([KU]\.\d+\.\d+)(?![\d])")
 STANDARD_NR_I_TEKST = re.compile(r"[Kk]valitetsstandard(?:en)?\s+(\d+)\b")
@@ -419,6 +419,7 @@ REGLER = (
     _beslutninger,
     _tekstpolitik,
     *konsistens.REGLER,
+    *omfang.REGLER,
 )
 
 

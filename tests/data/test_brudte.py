@@ -88,7 +88,7 @@ def anvend(brud: dict, data_dir: Path) -> int:
         anden = data_dir / e["fil"]
         tekst = anden.read_text(encoding="utf-8")
         assert e["gammel"] in tekst, f"{brud['navn']}: {e['gammel']!r} findes ikke i {anden.name}"
-        anden.write_text(tekst.replace(e["gammel"], e["ny"], 1), encoding="utf-8")
+        anden.write_text(tekst.replace(e["gammel"], udfold(e["ny"]), 1), encoding="utf-8")
     if "symlink_ekstra" in brud:
         ekstra = data_dir / brud["symlink_ekstra"]["sti"]
         ekstra.parent.mkdir(parents=True, exist_ok=True)
