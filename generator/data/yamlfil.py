@@ -58,6 +58,11 @@ longer exact in the JSON the site publishes, and Python refuses to print one of 
 _MAKS_TALTEKST = 40
 """A number written with more characters than this is not even converted (a 0xfff… of thousands of digits)."""
 
+MAKS_TEKSTCIFRE = 20
+"""Longest run of digits in a text: numbers in prose are read as numbers too (a deadline's "3 hverdage",
+"§ 83, stk. 2" checked against the law), and a run of thousands of digits would stop that reading."""
+_LANGT_TAL = re.compile(rf"\d{{{MAKS_TEKSTCIFRE + 1},}}")
+
 # What YAML refuses when it is typed raw (ruamel.yaml's and libyaml's reader: C0 and C1 control
 # characters, surrogates, U+FFFE/U+FFFF), plus the two it reads raw as line breaks (carriage return,
 # U+0085). A quoted string can still produce them with an escape ("\e[2J", "\x07", "\ud800");
@@ -589,6 +594,15 @@ def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
     problemer: list[Problem] = []
 
     def tegn(tekst: str, sti: tuple) -> None:
+        langt = _LANGT_TAL.search(tekst)
+        if langt:
+            problemer.append(
+                fil.problem(
+                    sti,
+                    f"teksten har et tal på {len(langt.group(0))} cifre; et tal i en tekst har højst {MAKS_TEKSTCIFRE}",
+                    "skriv tallet, som det står i kilden; et langt nummer (fx et kontonummer) skrives med mellemrum",
+                )
+            )
         m = _STYRETEGN.search(tekst)
         if m:
             problemer.append(
