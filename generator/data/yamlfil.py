@@ -575,6 +575,16 @@ def _graenser(fil: YamlFil) -> list[Problem]:
 
 # ------------------------------------------------------------------ a plain copy
 
+
+def uegnet_tekst(tekst: str) -> str | None:
+    """What makes `tekst` unfit for the catalogue (a control character, a run of too many digits), or None."""
+    m = _STYRETEGN.search(tekst)
+    if m:
+        return f"tegnet U+{ord(m.group(0)):04X}"
+    langt = _LANGT_TAL.search(tekst)
+    return f"et tal på {len(langt.group(0))} cifre" if langt else None
+
+
 _STANDARD_MAERKE = "tag:yaml.org,2002:"
 _TYPENAVNE = {bytes: "!!binary", set: "!!set"}
 

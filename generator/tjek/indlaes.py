@@ -19,7 +19,7 @@ from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import laes_lovregister
 from ..data.valider import valider
-from ..data.yamlfil import MAKS_BYTES, UlaeseligFil, YamlFil, laes_datafil, laes_yaml
+from ..data.yamlfil import MAKS_BYTES, UlaeseligFil, YamlFil, laes_datafil, laes_yaml, uegnet_tekst
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 
@@ -164,4 +164,16 @@ def _gemt_form(data: Any) -> str | None:
             isinstance(p, dict) and isinstance(p.get(noegle), (str, int)) and "titel" in p for p in data[liste]
         ):
             return f"uden {liste} med {noegle} og titel"
+    return _uegnet(data)
+
+
+def _uegnet(data: Any) -> str | None:
+    """A text the catalogue's own check would refuse (a hand-edited export): it would reach the Ændringer page."""
+    if isinstance(data, dict):
+        return next((u for v in [*data.keys(), *data.values()] if (u := _uegnet(v))), None)
+    if isinstance(data, list):
+        return next((u for v in data if (u := _uegnet(v))), None)
+    if isinstance(data, str):
+        u = uegnet_tekst(data)
+        return f"{u} i en tekst" if u else None
     return None
