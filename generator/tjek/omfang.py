@@ -35,8 +35,10 @@ def tekstmaengde(data: Any) -> int:
 
 def anslaaede_sider(k: Katalog) -> int:
     """The committee PDF's pages, estimated from the data (within about a tenth on the real data)."""
-    standarder = {s.nr: tekstmaengde(s.model_dump()) for s in k.standarder}
-    tegn = sum(standarder.values()) + tekstmaengde(k.introduktion.model_dump())
+    # What a standard says about its interventions is repeated on each of their pages; its list of
+    # them is not.
+    standarder = {s.nr: tekstmaengde(s.model_dump(exclude={"indsatser"})) for s in k.standarder}
+    tegn = sum(tekstmaengde(s.model_dump()) for s in k.standarder) + tekstmaengde(k.introduktion.model_dump())
     for i in k.indsatser:
         tegn += tekstmaengde(i.model_dump()) + sum(standarder.get(nr, 0) for nr in i.standarder)
     poster = len(k.indsatser) + len(k.standarder) + len(k.introduktion.afsnit)
