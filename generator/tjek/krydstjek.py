@@ -226,6 +226,8 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                             f"løftet gælder {id_}, som ikke er en af standardens indsatser",
                             "ret id'et eller fjern det fra 'gælder'",
                         )
+    # Each standard's list as a set once, not once per intervention (quadratic in a large catalogue).
+    listede = {s.nr: {x.indsats for x in s.indsatser} for s in k.standarder if not schema.mangler(s.indsatser)}
     for ii, ind in enumerate(k.indsatser):
         for j, nr in enumerate(ind.standarder):
             sti = ("indsatser", ii, "standarder", j)
@@ -247,7 +249,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                     f"kan ikke finde kvalitetsstandard {nr}",
                     f"ret nummeret; standarderne står i {p.filnavn('standarder')}",
                 )
-            elif not schema.mangler(std.indsatser) and ind.id not in {x.indsats for x in std.indsatser}:
+            elif not schema.mangler(std.indsatser) and ind.id not in listede[nr]:
                 p(
                     "indsatser",
                     sti,

@@ -609,7 +609,11 @@ def _udgiv(
     publicerede = [v["version"] for v in foer_versioner]
     findes = revision in publicerede
     kopi = tidligere_mappe(data_dir, revision)
-    afviger = _kopi_afviger(udgave, kopi) if kopi.exists() else False
+    try:
+        findes_kopi = kopi.exists()
+    except OSError as e:  # a name the file system refuses: said before anything is begun
+        raise PubliceringsFejl(_ikke_gemt(rod, kopi, e)) from None
+    afviger = _kopi_afviger(udgave, kopi) if findes_kopi else False
     if not overskriv:
         if findes:
             raise PubliceringsFejl(
@@ -654,10 +658,7 @@ def _udgiv(
     except OSError as e:  # nothing has reached the branch: undo, and say why
         _rul_kopien_tilbage(journal, kopi)
         journal.slut()
-        raise PubliceringsFejl(
-            f"udgavens data kunne ikke gemmes i {_vist(rod, kopi)}/ ({e.strerror or e}). Intet er publiceret. "
-            "Ret årsagen (fx et for langt revision.id i katalog.yaml), og kør publish igen."
-        ) from None
+        raise PubliceringsFejl(_ikke_gemt(rod, kopi, e)) from None
     _testpunkt("efter-kopi")
 
     # 4 + 5. Build and deploy; `latest` follows the newest revision id.
@@ -698,6 +699,13 @@ def _udgiv(
         ud=ud,
     )
     return resultat
+
+
+def _ikke_gemt(rod: Path, kopi: Path, e: OSError) -> str:
+    return (
+        f"udgavens data kunne ikke gemmes i {_vist(rod, kopi)}/ ({e.strerror or e}). Intet er publiceret. "
+        "Ret årsagen (fx et for langt revision.id i katalog.yaml), og kør publish igen."
+    )
 
 
 def _rapport(

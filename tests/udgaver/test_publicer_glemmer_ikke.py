@@ -77,3 +77,31 @@ def test_a_whole_list_is_not_rewritten(repo_2015):
     assert r.returncode == 0, r.stderr
     assert "Reparér" not in r.stdout and "Bemærk: versions.json" not in r.stdout
     assert "Reparér versions.json" not in git(rod, "log", "--format=%s", "gh-pages")
+
+
+@pytest.mark.parametrize("hvordan", ["navnet-er-for-langt", "disken-er-fuld"])
+def test_saved_data_that_cannot_be_written_leaves_no_journal(repo_2015, monkeypatch, hvordan):
+    """The failure itself: the saved data cannot be written (a folder name too long for the file
+    system, found before anything begins; a full disk, found after the journal is written). publish
+    says so and what to do, rolls back, and leaves neither a journal nor a change on the branch."""
+    import errno
+
+    rod = repo_2015
+    foer = git(rod, "rev-parse", "gh-pages")
+    if hvordan == "navnet-er-for-langt":
+        lang = rod / "data" / "tidligere" / ("2015" + "a" * 300)
+        monkeypatch.setattr(publicer_modul, "tidligere_mappe", lambda data_dir, revision: lang)
+    else:
+        skriv = publicer_modul._skriv_atomisk
+
+        def fuld(sti, tekst):
+            if "tidligere" in str(sti):
+                raise OSError(errno.ENOSPC, "No space left on device")
+            skriv(sti, tekst)
+
+        monkeypatch.setattr(publicer_modul, "_skriv_atomisk", fuld)
+    with pytest.raises(publicer_modul.PubliceringsFejl, match=r"kunne ikke gemmes .*Intet er publiceret"):
+        publicer_modul.publicer("2015", rod / "mkdocs.yml", ud=lambda _: None)
+    assert not (rod / ".git" / JOURNAL).exists()
+    assert git(rod, "rev-parse", "gh-pages") == foer
+    assert not (rod / "data" / "tidligere" / "2015").exists()
