@@ -17,6 +17,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from generator.site import pdf
 from generator.site.ankre import overskrift_id
 from generator.site.byg import generer
 from generator.tjek import tekstpolitik
@@ -117,9 +118,15 @@ def test_no_heading_takes_an_id_the_theme_uses(angrebet):
 
 
 def test_the_generated_markdown_alone_holds_no_cross_field_link(angrebet):
-    """The same in the Markdown the generator writes (the PDF and the open data are made from it)."""
+    """The same in the Markdown the generator writes and in the PDF's document made from it."""
     data, _ = angrebet
-    _, filer = generer(indlaes_katalog(data))
+    katalog = indlaes_katalog(data)
+    visning, filer = generer(katalog)
+    dokument = pdf.html_dokument(katalog, visning, filer)  # what WeasyPrint lays out
+    assert ONDT not in " ".join(re.findall(r'href="([^"]*)"', dokument))
+    tabeller = _Celler()
+    tabeller.feed(dokument)
+    assert all(len(set(t)) <= 1 for t in tabeller.tabeller)
     for sti, tekst in filer.items():
         if sti.endswith(".md"):
             html = markdown.markdown(tekst, extensions=tekstpolitik.UDVIDELSER + ["toc"],
