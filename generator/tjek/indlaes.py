@@ -17,11 +17,11 @@ from typing import Any
 
 from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
-from ..data.lovregister import laes_lovregister
-from ..data.valider import valider
+from ..data.lovregister import LoveFil, Lovregister, laes_lovregister
 from ..data.yamlfil import YamlFil, laes_yaml
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
+from .delvis import delvis_valider, hint_med, skjult
 
 FILER: dict[str, tuple[str, type[schema.Model]]] = {
     "katalog": ("katalog.yaml", schema.KatalogFil),
@@ -53,19 +53,21 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     problemer: list[Problem] = []
     filer: dict[str, YamlFil] = {}
     objekter: dict[str, Any] = {}
+    udeladte: list[str] = []
     for noegle, (navn, model) in FILER.items():
         fil = laes_yaml(data_dir / navn, visningsnavn(data_dir / navn))
-        filer[noegle] = fil
-        obj, fundne = valider(fil, model)
-        objekter[noegle] = obj
-        problemer += fundne
+        d = delvis_valider(fil, model)
+        filer[noegle], objekter[noegle] = d.fil, d.objekt
+        problemer += d.problemer
+        udeladte += d.udeladt.navne()
     love_sti = data_dir / "love.yaml"
     love_fil = laes_yaml(love_sti, visningsnavn(love_sti))
     filer["love"] = love_fil
     register, fundne = laes_lovregister(love_fil)
     problemer += fundne
-    if problemer or register is None:
-        raise DataFejl(problemer)
+    if problemer:
+        raise DataFejl(_og_det_de_skjuler(data_dir, problemer, filer, objekter, register, udeladte))
+    assert register is not None
     katalog = Katalog(data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer)
     fundne = krydstjek.tjek(katalog)
     forrige, fundne_forrige = laes_forrige(katalog)
@@ -76,6 +78,42 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
         raise DataFejl(fundne)
     katalog.forrige = forrige
     return katalog
+
+
+def _og_det_de_skjuler(
+    data_dir: Path,
+    problemer: list[Problem],
+    filer: dict[str, YamlFil],
+    objekter: dict[str, Any],
+    register: Lovregister | None,
+    udeladte: list[str],
+) -> list[Problem]:
+    """The validation errors plus every cross-check that can run on the valid parts (`delvis`).
+
+    A file that could not be read at all hides the cross-checks: its errors say so. A
+    cross-check problem about an entry that was left out is not reported (it is the error's
+    consequence, and the error's hint says the entry is not checked further).
+    """
+    if register is None and filer["love"].data is not None and not filer["love"].problemer:
+        register = _delvist_register(filer["love"])
+    mangler = [k for k, obj in objekter.items() if obj is None] + ([] if register is not None else ["love"])
+    if mangler:
+        navne = ", ".join(filer[k].visningsnavn for k in mangler)
+        tillaeg = f"krydstjekket af de andre filer venter, til {navne} kan læses"
+        return [hint_med(p, tillaeg) if p.fil in navne.split(", ") else p for p in problemer]
+    assert register is not None
+    katalog = Katalog(data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer)
+    try:
+        fundne = krydstjek.tjek(katalog) + laes_forrige(katalog)[1]
+    except Exception:  # noqa: BLE001 — a rule meeting a hole the errors left; they come first
+        return [hint_med(p, "krydstjekket kører, når fejlene er rettet") for p in problemer]
+    return problemer + [p for p in fundne if not skjult(p, udeladte)]
+
+
+def _delvist_register(fil: YamlFil) -> Lovregister | None:
+    """The registry's valid laws and paragraphs, for checking citations while love.yaml has errors."""
+    d = delvis_valider(fil, LoveFil)
+    return Lovregister(d.objekt, fil.visningsnavn) if d.objekt is not None else None
 
 
 def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]:

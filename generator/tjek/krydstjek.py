@@ -335,7 +335,8 @@ def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
 
 
 def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
-    dato = schema.dato_som_date(k.info.revision.dato)
+    # Without a valid revision date (an error elsewhere) citations are checked for existence only.
+    dato = schema.dato_som_date(k.info.revision.dato) if k.info.revision.dato else None
     for filnoegle, prefix, post, model, hovedlov in _poster(k):
         if getattr(model, "hovedlov", None) and k.love.lov(model.hovedlov) is None:
             p(
