@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files
 
 from generator.formater import dansk_dato, politisk_godkendelse
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, fejlside, mellemlager, pdf, soegemeta, soegeordbog, urls
+from generator.site import baggrund, fejlside, genindlaes, mellemlager, pdf, soegemeta, soegeordbog, urls
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
@@ -68,6 +68,10 @@ def on_shutdown(**kwargs):
 def on_config(config, **kwargs):
     global _bygning, _datafejl
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
+    if baggrund.serve:
+        # serve shows the working copy, one edition: without mike there is no versions.json, and
+        # Material's version selector would ask for it (a 404 logged twice per page view).
+        config.extra.pop("version", None)
     try:
         _bygning = _generer(config)
     except DataFejl as e:
@@ -267,6 +271,7 @@ def on_serve(server, config, builder, **kwargs):
     for sti in sorted(docs.iterdir()):
         if sti.name not in genererede and not sti.name.startswith("."):  # dotfiles: mellemlager, not pages
             server.watch(str(sti))
+    genindlaes.installer(server)  # live reload without an inline script: the CSP stays as published
     return server
 
 
@@ -316,6 +321,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config, **kwargs):
+    if baggrund.serve:
+        genindlaes.skriv(config.site_dir)
     if _datafejl is not None:  # serve with bad data: the error page, nothing else
         fejlside.skriv(config.site_dir, _datafejl)
         return
