@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|pdf|publish``.
+"""Command line: ``python -m generator check|build|pdf|aendringer|publish``.
 
 Each command imports the steps it runs when it runs (the one place in generator/ that imports late):
 `check`, run after every edit, does not pay for the writer, the PDF and mike.
@@ -74,6 +74,20 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _aendringer(args: argparse.Namespace) -> int:
+    """What the working data changes against the last published edition (as the Ændringer page)."""
+    from .udgaver.aendringsliste import tekst
+
+    try:
+        katalog = indlaes_katalog(args.data)
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    print(tekst(katalog, fuld=args.fuld))
+    return 0
+
+
 def _publish(args: argparse.Namespace) -> int:
     from .udgaver.publicer import PubliceringsFejl, publicer
 
@@ -113,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("pdf", help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
     p.add_argument("--content", default="content")
     p.set_defaults(func=_pdf)
+    p = sub.add_parser("aendringer", help="vis, hvad data ændrer i forhold til den sidst publicerede udgave")
+    p.add_argument("--fuld", action="store_true", help="skriv lange tekster helt ud (før og nu)")
+    p.set_defaults(func=_aendringer)
     p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
     p.add_argument("revision")
     p.add_argument("--config", default="mkdocs.yml")

@@ -146,7 +146,7 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
         data = json.loads(sti.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError):
         data = None
-    mangler = _gemt_form(data)
+    mangler = gemt_form(data)
     gemt_id = _gemt_id(data)
     if mangler and gemt_id in (None, forrige):
         return problem(
@@ -169,7 +169,7 @@ def _gemt_id(data: Any) -> str | None:
     return gemt_id if isinstance(gemt_id, str) else None
 
 
-def _gemt_form(data: Any) -> str | None:
+def gemt_form(data: Any) -> str | None:
     """What a saved export lacks of the shape the comparison reads (None: it has it all).
 
     Only the shape is checked, not today's schema: a frozen revision stays as it was published.

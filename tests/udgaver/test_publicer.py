@@ -115,6 +115,18 @@ def test_data_gemmes_til_naeste_udgave(publiceret):
     assert "Uændrede udgaver: 2014." in beskeder
 
 
+@pytest.mark.slow
+def test_publish_prints_the_changes_before_it_publishes(publiceret):
+    """The list `python -m generator aendringer` shows, printed by publish before mike runs."""
+    beskeder = publiceret["beskeder"]
+    start = next(i for i, b in enumerate(beskeder) if b.startswith("Ændringer i udgave 2015 i forhold til den "
+                                                                    "publicerede udgave 2014:"))
+    assert "30 minutter → 45 minutter" in beskeder[start], beskeder[start]
+    senere = "\n".join(beskeder[start + 1:])
+    assert "git push origin gh-pages" in senere  # the report of the publishing comes after
+    assert any("Udgave 2014 er den første" in b for b in beskeder[:start])  # 2014 said it had nothing to compare
+
+
 # ------------------------------------------------------------------ refusals (no build happens)
 
 @pytest.mark.slow
