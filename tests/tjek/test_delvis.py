@@ -121,3 +121,11 @@ def test_a_misspelt_required_field_is_checked_as_the_field_it_resembles(data_kop
                for b in fundne), fundne
     assert any("§ 866 findes ikke" in b for b in fundne), fundne
     assert not any("resten af kvalitetsstandard 1" in b for b in fundne), fundne
+
+
+def test_citations_are_checked_against_the_valid_part_of_a_registry_with_an_error(data_kopi):
+    erstat(data_kopi / "love.yaml", 'gyldig_til: "2025-06-30"', 'gyldig_til: "2025-06-31"')
+    erstat(data_kopi / "standards.yaml", '{lov: serviceloven, paragraf: "86"}', '{lov: serviceloven, paragraf: "866"}')
+    fundne = beskeder(data_kopi)
+    assert any("love.yaml" in b and "2025-06-31 er ikke en dato" in b for b in fundne), fundne
+    assert any("§ 866 findes ikke" in b for b in fundne), fundne
