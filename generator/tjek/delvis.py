@@ -50,7 +50,8 @@ class Udeladt:
 
     def navne(self) -> list[str]:
         """The entries left out as a whole, by name."""
-        return [navn for sti, navn in self.poster.items() if _er_post(sti)]
+        # An entry without its id ("?") names nothing another message could mention.
+        return [navn for sti, navn in self.poster.items() if _er_post(sti) and "?" not in navn]
 
 
 @dataclass

@@ -86,3 +86,5 @@ def test_three_saves_show_on_the_open_page_without_a_csp_violation(serve):
               f"(median {statistics.median(tider):.2f} s)")
         assert not [m for m in konsol if "Content Security Policy" in m], konsol
         assert "Enabled live reload" in konsol, konsol
+    # serve logs only what the editor needs: no 404 for versions.json (no mike here) on every page view.
+    assert "code 404" not in s.log(500), s.log(500)
