@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import TypeIs
 
 from ..formater import MAANEDER, varighed
+from .fsiii import FsiiiKode
 
 # ---------------------------------------------------------------- basic types
 
@@ -314,6 +315,7 @@ class Standard(Model):
     særlige_forhold: Afsnit[Tekst] = overskrift("Særlige forhold")
     tilsyn_med_kvaliteten: Afsnit[Tekst] = overskrift("Tilsyn med kvaliteten")
     dokument: Afsnit[Dokument] = overskrift("Dokument")
+    fsiii: list[FsiiiKode] = []
 
     @property
     def id(self) -> str:
@@ -346,6 +348,7 @@ class Indsats(Model):
     betaling: Afsnit[list[Loefte]] = overskrift("Pris og betaling", default=[])
     ikke_omfattet: Afsnit[list[Tekst]] = overskrift("Det kan borgeren ikke få hjælp til", default=[])
     øvrigt: list[Loefte] = overskrift("Andre oplysninger", default=[])
+    fsiii: list[FsiiiKode] = []
 
     @model_validator(mode="after")
     def _type_passer_til_id(self) -> Indsats:

@@ -13,7 +13,8 @@ every problem at once. The rules:
 - text follows the policy for text in data (`tekstpolitik`): titles plain, prose limited;
 - every legal citation, structured or in prose, exists in the law registry
   and is in force on the revision's date;
-- decisions point at existing entries.
+- decisions point at existing entries;
+- FSIII codes are real, current interventions that fit their entry (`fsiii`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import klammer
 from ..problemer import Problem
-from . import citater, konsistens, tekstpolitik
+from . import citater, fsiii, konsistens, tekstpolitik
 
 ID_I_TEKST = re.compile(r"(?<![\w.])([KU]\.\d+\.\d+)(?![\d])")
 STANDARD_NR_I_TEKST = re.compile(r"[Kk]valitetsstandard(?:en)?\s+(\d+)\b")
@@ -407,6 +408,7 @@ REGLER = (
     _beslutninger,
     _tekstpolitik,
     *konsistens.REGLER,
+    *fsiii.REGLER,
 )
 
 
