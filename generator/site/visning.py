@@ -20,7 +20,7 @@ from ..tjek import citater
 from ..tjek.fuldstaendighed import daekning
 from ..udgaver import aendringer
 from ..udgaver.revisionsdiff import Aendring, PostDiff
-from . import serviceniveau, urls
+from . import fsiiikoder, serviceniveau, urls
 from .serviceniveau import Faktum, Serviceniveau
 from .sider import Side, Sideregister
 
@@ -443,6 +443,7 @@ class Visning:
                         "indsatser": self.standardens_indsatser(s),
                         "raekker": self.serviceniveau_for(s),
                         "afsnit": STANDARD_AFSNIT,
+                        "fsiii": fsiiikoder.postens_koder(s),
                     },
                     gruppe="Kvalitetsstandarder",
                     i_pdf=True,
@@ -470,7 +471,13 @@ class Visning:
                     sn.til,
                     self.indsats_navn(i),
                     "indsats.md.j2",
-                    {"i": i, "sn": sn, "standarder": self.standard_links(i), "hl": self.hovedlov(i)},
+                    {
+                        "i": i,
+                        "sn": sn,
+                        "standarder": self.standard_links(i),
+                        "hl": self.hovedlov(i),
+                        "fsiii": fsiiikoder.postens_koder(i),
+                    },
                     gruppe=gruppe,
                     i_pdf=True,
                 )
@@ -506,6 +513,12 @@ class Visning:
                 i_pdf=True,
             )
         )
+        fsiii_side = fsiiikoder.side(
+            [(self.standard_navn(sr.s), sr.til, sr.s) for sr in self.standard_raekker]
+            + [(self.indsats_navn(sn.indsats), sn.til, sn.indsats) for sn in self.serviceniveau]
+        )
+        if fsiii_side:
+            r.tilfoej(fsiii_side)
         r.tilfoej(
             Side(
                 urls.FULDSTAENDIGHED,
