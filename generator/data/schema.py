@@ -33,6 +33,7 @@ from typing_extensions import TypeIs
 
 from ..formater import MAANEDER, varighed
 from .fsiii import FsiiiKode
+from .udgivelse import Licens
 
 # ---------------------------------------------------------------- basic types
 
@@ -392,6 +393,7 @@ class KatalogInfo(Model):
     kilde: Tekst
     kildens_dækning: Tekst | None = None
     """For editors: which parts of the source the data could be built from, and why others are missing."""
+    licens: Licens | None = None
 
 
 class Godkendelse(Model):

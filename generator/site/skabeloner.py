@@ -22,7 +22,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
-from . import serviceniveau, urls
+from . import datapakke, serviceniveau, urls
 from .mellemlager import OVERSAT
 from .sider import Side
 from .visning import Visning, kontakt_tekst
@@ -136,6 +136,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         kontakt=kontakt_tekst(katalog.info),
         info=katalog.info,
         urls=urls,
+        # The open-data files with their columns, for the data page (site/datapakke.py).
+        aabne_filer=datapakke.oversigt(),
         mangler=schema.mangler,
         anker=formater.anker,
         politisk_godkendelse=formater.politisk_godkendelse,
