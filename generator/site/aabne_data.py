@@ -25,7 +25,7 @@ from ..data import schema
 from ..data.eksport import Eksport, eksport, som_json
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder
-from . import fsiiikoder, urls
+from . import fsiiikoder, offentlig_service, urls
 from .serviceniveau import Faktum, Kilde, frist_faktum
 from .visning import Visning
 
@@ -301,6 +301,8 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
     }
     for tabel, raekker in _raekker(katalog, visning).items():
         ud[tabel.sti] = tabel.csv(udfyld(raekker))
+    tjenester = offentlig_service.alle(katalog, visning.standard_sti, visning.serviceniveau)
+    ud[offentlig_service.CPSV] = offentlig_service.cpsv(katalog, tjenester)
     return ud
 
 

@@ -23,7 +23,7 @@ from ..data.eksport import som_json
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder
 from ..formater import slug
-from . import aabne_data, urls
+from . import aabne_data, offentlig_service, urls
 
 DATAPAKKE = "katalog/data/datapackage.json"
 DCAT = "katalog/data/dcat.jsonld"
@@ -63,6 +63,15 @@ JSON_FILER: tuple[JsonFil, ...] = (
         "Beskriver felterne i katalog.json (JSON Schema 2020-12).",
         "application/json",
         "JSON",
+    ),
+    JsonFil(
+        offentlig_service.CPSV,
+        "cpsv-ap",
+        "Offentlige services (CPSV-AP)",
+        "Hver kvalitetsstandard og indsats som en offentlig service efter EU's Core Public Service Vocabulary "
+        "(CPSV-AP, JSON-LD): myndighed, målgruppe, pris, sagsbehandlingstid, lovgrundlag, kanal og FSIII-koder.",
+        "application/ld+json",
+        "JSON_LD",
     ),
 )
 

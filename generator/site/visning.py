@@ -20,7 +20,7 @@ from ..tjek import citater
 from ..tjek.fuldstaendighed import daekning
 from ..udgaver import aendringer
 from ..udgaver.revisionsdiff import Aendring, PostDiff
-from . import fsiiikoder, serviceniveau, urls
+from . import fsiiikoder, offentlig_service, serviceniveau, urls
 from .serviceniveau import Faktum, Serviceniveau
 from .sider import Side, Sideregister
 
@@ -444,6 +444,7 @@ class Visning:
                         "raekker": self.serviceniveau_for(s),
                         "afsnit": STANDARD_AFSNIT,
                         "fsiii": fsiiikoder.postens_koder(s),
+                        "jsonld": offentlig_service.jsonld_standard(k, s, sr.til),
                     },
                     gruppe="Kvalitetsstandarder",
                     i_pdf=True,
@@ -477,6 +478,7 @@ class Visning:
                         "standarder": self.standard_links(i),
                         "hl": self.hovedlov(i),
                         "fsiii": fsiiikoder.postens_koder(i),
+                        "jsonld": offentlig_service.jsonld_indsats(k, sn),
                     },
                     gruppe=gruppe,
                     i_pdf=True,
