@@ -119,6 +119,7 @@ def _udbyder(k: Katalog) -> dict[str, Any]:
 
 
 def _telefon(k: Katalog) -> str | None:
+    """The phone in international form where the data writes a Danish number (8 digits, spaces allowed)."""
     t = k.info.kontakt.telefon
     return "+45" + "".join(t.split()) if t and re.fullmatch(r"[\d ]{8,11}", t) else t
 
