@@ -6,8 +6,9 @@ standard or an intervention:
 - the code exists (UUID or legacy code) and is not retired;
 - ``navn`` is the code's FSIII name (a code copied from the wrong line is caught here);
 - the code is an intervention ("… indsatser"), not a condition, a finding or a scale, and a
-  code under a paragraph group ("§ 86 stk. 2 Vedligeholdelsestræning") belongs to an entry
-  whose legal basis cites that paragraph;
+  code under a paragraph group ("§ 86 stk. 2 Vedligeholdelsestræning", "SUL § 138") belongs to
+  an entry whose legal basis cites that paragraph (of that law, where the group names one the
+  law registry knows by one of its names);
 - no code twice, and ``ingen`` (why no code fits) never beside codes.
 
 Every hint names the closest real codes by name. The code system is read only when the
@@ -16,6 +17,7 @@ data names a code.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -54,12 +56,27 @@ def _forslag(ks: Kodesystem, *navne: str, udover: Begreb | None = None) -> str:
     return f"ingen FSIII-indsats har et navn, der ligner '{navne[0]}'; skriv 'ingen: <hvorfor>', hvis ingen kode passer"
 
 
-def _passer_til_lovgrundlag(b: Begreb, grundlag: list[schema.Henvisning]) -> bool:
+def _gruppens_lov(k: Katalog, b: Begreb) -> str | None:
+    """The law the code's group names by one of the registry's names ("SUL § 138", "§ 112 i Serviceloven")."""
+    for navn in (b.navn, *reversed(b.grupper)):
+        if "§" not in navn:
+            continue
+        for lov in k.love.love:
+            if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", navn, re.I) for n in lov.navne):
+                return lov.id
+        return None
+    return None
+
+
+def _passer_til_lovgrundlag(k: Katalog, b: Begreb, grundlag: list[schema.Henvisning]) -> bool:
     if b.paragraf is None or not grundlag:
         return True
     paragraf, stk = b.paragraf
+    lov = _gruppens_lov(k, b)
     return any(
-        fsiii.paragraf_noegle(h.paragraf) == paragraf and (stk is None or h.stk is None or h.stk == stk)
+        fsiii.paragraf_noegle(h.paragraf) == paragraf
+        and (stk is None or h.stk is None or h.stk == stk)
+        and (lov is None or h.lov == lov)
         for h in grundlag
     )
 
@@ -139,15 +156,17 @@ def fsiii_koder(k: Katalog, p: Melder) -> None:
                     "vælg en kode fra en af FSIII's indsatsgrupper; " + _forslag(ks, linje.navn, model.titel),
                     felt_fra=len(prefix),
                 )
-            elif not _passer_til_lovgrundlag(b, grundlag):
+            elif not _passer_til_lovgrundlag(k, b, grundlag):
                 assert b.paragraf is not None
                 paragraf, stk = b.paragraf
+                lov = k.love.lov(_gruppens_lov(k, b) or "")
+                lovnavn = f"{lov.genitiv} " if lov else ""
                 p(
                     filnoegle,
                     sti + ("kode",),
                     post,
                     f"FSIII-koden {linje.kode} ('{b.navn}') hører til gruppen '{b.grupper[-1] if b.grupper else b.navn}' "
-                    f"(§ {paragraf}{f', stk. {stk}' if stk else ''}), men lovgrundlaget nævner ikke den paragraf",
+                    f"({lovnavn}§ {paragraf}{f', stk. {stk}' if stk else ''}), men lovgrundlaget nævner ikke den paragraf",
                     "vælg en kode fra gruppen for indsatsens paragraf, eller ret lovgrundlaget; "
                     + _forslag(ks, linje.navn, model.titel, udover=b),
                     felt_fra=len(prefix),

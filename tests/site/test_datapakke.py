@@ -139,3 +139,22 @@ def test_dcat_and_package_list_the_same_files(pakke, graf):
     assert i_pakken == i_dcat
     assert {t.sti for t in aabne_data.TABELLER} <= {f"katalog/data/{p}" for p in i_pakken}
     assert urls.DATA_JSON.endswith(tuple(i_pakken))
+
+
+def test_aarhus_package_and_records_are_valid_too(tmp_path):
+    """A second catalogue (no phone, no interventions, one standard): the same package validates and parses."""
+    k = indlaes_katalog(AARHUS)
+    _, filer = byg.generer(k)
+    for sti, indhold in filer.items():
+        if sti.startswith("katalog/data/"):
+            maal = tmp_path / Path(sti).name
+            maal.write_text(indhold, encoding="utf-8")
+    rapport = _valider(tmp_path)
+    assert rapport.valid, _fejl(rapport)
+    g = rdflib.Graph()
+    g.parse(data=filer[datapakke.DCAT], format="json-ld", publicID=BASIS + "dcat.jsonld")
+    [ds] = g.subjects(RDF.type, DCAT.Dataset)
+    assert "Aarhus" in str(_en(g, ds, DCTERMS.title))
+    cpsv = rdflib.Graph()
+    cpsv.parse(data=filer["katalog/data/cpsv-ap.jsonld"], format="json-ld", publicID=BASIS + "cpsv-ap.jsonld")
+    assert len(set(cpsv.subjects(RDF.type, rdflib.URIRef("http://purl.org/vocab/cpsv#PublicService")))) == 1

@@ -161,3 +161,20 @@ def test_missing_code_system_is_one_located_error(data_kopi, tmp_path, monkeypat
     fundne = fejl(data_kopi)
     [p] = [p for p in fundne if "FSIII" in p]
     assert "FSIII-koderne kan ikke tjekkes: FSIII-kodesystemet findes ikke" in p and fsiii.MILJOEVARIABEL in p
+
+
+def test_a_group_naming_a_law_is_read_with_the_law_registry(data_kopi):
+    """'SUL § 138' is sundhedsloven's § 138, not the catalogue's serviceloven: the message says which law."""
+    from generator.tjek.fsiii import _gruppens_lov
+
+    k = indlaes_katalog(DATA)
+    ks = fsiii.indlaes()
+    sygepleje = next(b for b in ks.begreber if b.grupper[-1:] == ("SUL § 138",) and not b.er_gruppe)
+    assert _gruppens_lov(k, sygepleje) == "sundhedsloven"
+    assert _gruppens_lov(k, ks.slaa_op("H1.8")) is None  # "§ 83 stk. 1, nr. 2 …" names no law
+    hjaelpemiddel = next(b for b in ks.begreber if b.grupper[-1:] == ("§ 112 i Serviceloven",))
+    assert _gruppens_lov(k, hjaelpemiddel) == "serviceloven"
+    erstat(data_kopi / "indsatser.yaml", f"kode: {RENGOERING}\n        navn: Rengøring",
+           f"kode: {sygepleje.kode}\n        navn: {sygepleje.navn}")
+    [p] = [p for p in fejl(data_kopi) if sygepleje.kode in p]
+    assert "(sundhedslovens § 138), men lovgrundlaget nævner ikke den paragraf" in p, p
