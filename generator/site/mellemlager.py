@@ -31,6 +31,8 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
+from ..data import fsiii
+
 # Compiling templates was most of generating the pages, and a sixth of MkDocs' own build (the hook
 # gives Material's templates the same cache). Jinja keeps the compiled code in the user's temp
 # folder, keyed by template path and checked against the template's source on every load.
@@ -66,6 +68,13 @@ def noegle(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256(f"{VERSION}\0{sys.version}\0{data_dir.resolve()}\0{docs_dir.resolve()}".encode())
     _filer(h, data_dir)
     h.update(_kode_noegle().encode())
+    # The FSIII code system the codes are checked against and shown from (a new release changes pages).
+    kodesystem = fsiii.fil()
+    try:
+        s = kodesystem.stat()
+        h.update(f"\0{kodesystem.resolve()}\0{s.st_size}\0{s.st_mtime_ns}".encode())
+    except OSError:
+        h.update(b"\0uden FSIII")
     return h.hexdigest()
 
 

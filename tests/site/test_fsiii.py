@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 
 import pytest
 
-from generator.site import fsiiikoder, soegemeta, urls
+from generator.data import fsiii
+from generator.site import fsiiikoder, mellemlager, soegemeta, urls
+
+from ..support import DATA, ROD
 
 RENGOERING = "43608562-e356-4990-8b96-e35128bbdc4f"
 
@@ -74,3 +78,13 @@ def test_search_finds_an_entry_by_uuid_legacy_code_and_fsiii_name(bygget):
 
     forkerte = {q: top for q, top in fundet.items() if not rigtig(q, top)}
     assert not forkerte, forkerte
+
+
+def test_a_new_code_system_release_is_not_served_from_the_build_cache(tmp_path, monkeypatch):
+    """The hook reuses the last build when nothing changed: the code system is part of what it compares."""
+    foer = mellemlager.noegle(DATA, ROD / "content")
+    ny = tmp_path / fsiii.FILNAVN
+    shutil.copy(fsiii.fil(), ny)
+    ny.write_text(ny.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setenv(fsiii.MILJOEVARIABEL, str(ny))
+    assert mellemlager.noegle(DATA, ROD / "content") != foer
