@@ -34,6 +34,8 @@ from typing_extensions import TypeIs
 
 from .. import formater
 from ..formater import MAANEDER, varighed
+from .fsiii import FsiiiKode
+from .udgivelse import Licens
 
 # ---------------------------------------------------------------- basic types
 
@@ -321,6 +323,8 @@ class _Post(Model):
     godkendelse: Godkendelse | None = None
     """The entry's own political approval, where it has one (else the revision's applies)."""
     uddrag: Uddrag | None = None
+    fsiii: list[FsiiiKode] = []
+    """KL's Fælles Sprog III codes the entry maps to, or why none fits (`data.fsiii`)."""
 
     def afsnit(self, noegle: str | None) -> Any:
         """The value of section `noegle` (None if the profile has no such section or it is left out)."""
@@ -475,6 +479,7 @@ class KatalogInfo(Model):
     kilde: Tekst
     kildens_dækning: Tekst | None = None
     """For editors: which parts of the source the data could be built from, and why others are missing."""
+    licens: Licens | None = None
 
 
 class Beslutning(Model):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..data.katalog import Katalog
 from ..tjek.indlaes import indlaes_katalog
-from . import aabne_data, pdf, urls
+from . import aabne_data, datapakke, pdf, urls
 from .skabeloner import miljoe, render
 from .visning import Visning
 
@@ -39,7 +39,9 @@ def generer(katalog: Katalog) -> tuple[Visning, dict[str, str]]:
     visning = Visning(katalog)
     env = miljoe(katalog, visning)
     filer = {side.sti: render(env, side) for side in visning.register.genererede()}
-    filer.update(aabne_data.filer(katalog, visning))
+    data = aabne_data.filer(katalog, visning)
+    filer.update(data)
+    filer.update(datapakke.filer(katalog, data))
     return visning, filer
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
+from ..data import fsiii
 from ..data.profil import profil_sti
 
 # Compiling templates was most of generating the pages, and a sixth of MkDocs' own build (the hook
@@ -76,6 +77,13 @@ def noegle(data_dir: Path, docs_dir: Path) -> str:
         h.update(f"\0{profil.resolve()}\0".encode())
         h.update(profil.read_bytes())
     h.update(_kode_noegle().encode())
+    # The FSIII code system the codes are checked against and shown from (a new release changes pages).
+    kodesystem = fsiii.fil()
+    try:
+        s = kodesystem.stat()
+        h.update(f"\0{kodesystem.resolve()}\0{s.st_size}\0{s.st_mtime_ns}".encode())
+    except OSError:
+        h.update(b"\0uden FSIII")
     return h.hexdigest()
 
 

@@ -14,8 +14,11 @@ allow. This module holds even if that first layer has a gap:
 
 from __future__ import annotations
 
+import json
 import re
+import secrets
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -108,8 +111,48 @@ URL_SKEMAER = {"https", "mailto", "tel"}
 STIL_EGENSKABER = {"text-align"}
 
 
+# The one script element a page built from data may carry: JSON-LD (schema.org), written exactly so
+# by the templates. It is data, not script: browsers do not run it and the CSP does not apply.
+_JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def json_i_html(data: Any) -> str:
+    """JSON for a ``<script type="application/ld+json">`` element: no text in it can end the element
+    (``</script>``) or open markup, because ``<``, ``>`` and ``&`` are written as JSON escapes."""
+    tekst = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def rens(html: str) -> str:
-    """`html` with everything outside the allowlist removed (text is kept, escaped)."""
+    """`html` with everything outside the allowlist removed (text is kept, escaped).
+
+    A JSON-LD element is kept when its content is JSON, re-serialised by `json_i_html`; any other
+    script, or one with other attributes or content that is not JSON, is removed like before.
+    """
+    blokke: dict[str, str] = {}
+    noegle = secrets.token_hex(16)
+
+    def gem(m: re.Match) -> str:
+        try:
+            data = json.loads(m.group(1))
+        except ValueError:
+            return ""
+        token = f"jsonld{noegle}n{len(blokke)}"
+        blokke[token] = '<script type="application/ld+json">' + json_i_html(data) + "</script>"
+        return token
+
+    ud = _rens(_JSONLD.sub(gem, html))
+    for token, blok in blokke.items():
+        i = ud.find(token)
+        if i < 0:
+            continue
+        # Put back only where it stood between elements, never inside a tag (an attribute's value).
+        i_tag = ud.rfind("<", 0, i) > ud.rfind(">", 0, i)
+        ud = ud[:i] + ("" if i_tag else blok) + ud[i + len(token) :]
+    return ud
+
+
+def _rens(html: str) -> str:
     return nh3.clean(
         html,
         tags=ELEMENTER,

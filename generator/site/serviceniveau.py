@@ -208,7 +208,8 @@ def frist_faktum(f: schema.Frist) -> Faktum:
 
 def faktum(v: Any, katalog: Katalog) -> Faktum:
     if isinstance(v, schema.Loefte):
-        return Faktum(v.tekst, v.emne, str(v.tid) if v.tid else None, side=v.side)
+        antal, enhed = (v.tid.antal, v.tid.enhed) if v.tid else (None, None)
+        return Faktum(v.tekst, v.emne, str(v.tid) if v.tid else None, side=v.side, antal=antal, enhed=enhed)
     if isinstance(v, schema.Frist):
         return frist_faktum(v)
     if isinstance(v, schema.Henvisning):

@@ -21,7 +21,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
-from . import serviceniveau, urls
+from . import datapakke, serviceniveau, urls
 from .ankre import overskrift_id
 from .mellemlager import OVERSAT
 from .sider import Side
@@ -189,6 +189,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         kontakt=u.tekst(kontakt_tekst(katalog.info)),  # several fields on one line: brackets are text
         info=katalog.info,
         urls=urls,
+        # The open-data files with their columns, for the data page (site/datapakke.py).
+        aabne_filer=datapakke.oversigt(),
         mangler=schema.mangler,
         anker=formater.anker,
         politisk_godkendelse=formater.politisk_godkendelse,

@@ -6,7 +6,8 @@
   the site itself, which the search ranks after the catalogue — the one-line summary,
   and for an intervention its frequency and deadline when the catalogue gives them
   (the view model's `et_blik`: the same one-line cells as the overview pages; the finder
-  "Hvad kan jeg få hjælp til?" uses it too).
+  "Hvad kan jeg få hjælp til?" uses it too), and an entry's FSIII codes and names (`fsiiikoder`),
+  weighted like its everyday words.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 
 from ..data import schema
 from ..data.pladsholdere import Udfylder
-from . import urls
+from . import fsiiikoder, urls
 from .visning import Visning
 
 # Pages about the site, not about the help a citizen can get: found by their own names,
@@ -43,6 +44,7 @@ OVERSIGTER = frozenset(
         urls.SERVICENIVEAU,
         urls.SAGSBEHANDLINGSFRISTER,
         urls.LOVGRUNDLAG,
+        fsiiikoder.SIDE,
     }
 )
 
@@ -76,4 +78,7 @@ def sidemeta(v: Visning, sti: str) -> dict[str, str]:
             for n in v.et_blik(post):
                 if n.tekst and n.noegle in ("hyppighed", "sagsbehandlingsfrist"):
                     ud[n.noegle] = ren_tekst(n.tekst, udfyld)
+        # Staff search by the code on a visitation (UUID or legacy) or its FSIII name.
+        if koder := fsiiikoder.postens_koder(post).soegetekst:
+            ud["fsiii"] = koder
     return ud

@@ -20,7 +20,7 @@ from ..tjek import citater
 from ..tjek.fuldstaendighed import daekning
 from ..udgaver import aendringer
 from ..udgaver.revisionsdiff import Aendring, PostDiff
-from . import serviceniveau, urls
+from . import fsiiikoder, offentlig_service, serviceniveau, urls
 from .serviceniveau import Faktum, Serviceniveau
 from .sider import Side, Sideregister
 
@@ -522,6 +522,8 @@ class Visning:
                         "indsatser": self.standardens_indsatser(s),
                         "raekker": self.serviceniveau_for(s),
                         "afsnit": self.profil.afsnit_for("standard"),
+                        "fsiii": fsiiikoder.postens_koder(s),
+                        "jsonld": offentlig_service.jsonld_standard(k, s, sr.til),
                     },
                     gruppe=standarder_titel,
                     i_pdf=True,
@@ -559,6 +561,8 @@ class Visning:
                         "standarder": self.standard_links(i),
                         "hl": self.hovedlov(i),
                         "afsnit": self.indsatsside(i),
+                        "fsiii": fsiiikoder.postens_koder(i),
+                        "jsonld": offentlig_service.jsonld_indsats(k, sn),
                     },
                     gruppe=gruppe,
                     i_pdf=True,
@@ -599,6 +603,12 @@ class Visning:
                 i_pdf=True,
             )
         )
+        fsiii_side = fsiiikoder.side(
+            [(self.standard_navn(sr.s), sr.til, sr.s) for sr in self.standard_raekker]
+            + [(self.indsats_navn(sn.indsats), sn.til, sn.indsats) for sn in self.serviceniveau]
+        )
+        if fsiii_side:
+            r.tilfoej(fsiii_side)
         r.tilfoej(
             Side(
                 urls.FULDSTAENDIGHED,

@@ -13,7 +13,8 @@ every problem at once. The rules:
 - text follows the policy for text in data (`tekstpolitik`): titles plain, prose limited;
 - every legal citation, structured or in prose, exists in the law registry
   and is in force on the revision's date;
-- decisions point at existing entries.
+- decisions point at existing entries;
+- FSIII codes are real, current interventions that fit their entry (`fsiii`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder, klammer
 from ..problemer import Problem
-from . import citater, formregler, konsistens, omfang, tekstpolitik
+from . import citater, formregler, fsiii, konsistens, omfang, tekstpolitik
 
 
 def _felt(sti: tuple) -> str:
@@ -442,6 +443,7 @@ REGLER = (
     *konsistens.REGLER,
     *formregler.REGLER,
     *omfang.REGLER,
+    *fsiii.REGLER,
 )
 
 

@@ -65,7 +65,8 @@ PostSlags = Literal["standard", "indsats", "introduktion", "kommune"]
 PostStatus = Literal["tilføjet", "fjernet", "ændret"]
 
 IDENTITETSNOEGLER = ("id", "nr", "emne", "indsats")
-IGNOREREDE_FELTER = frozenset({"side"})
+# `fsiii`: the editor's mapping to KL's codes is no content of the catalogue and no decision stands behind it.
+IGNOREREDE_FELTER = frozenset({"side", "fsiii"})
 # A fact's main value: named by the fact's own label, not "… › Tid".
 HOVEDVAERDI = frozenset({"tid", "frist"})
 

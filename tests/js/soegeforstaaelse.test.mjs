@@ -54,6 +54,16 @@ test("intervention ids in any spelling", () => {
   assert.equal(F.forstaa("k21 rengøring", ordbog).begreber[0].id, true);
 });
 
+test("FSIII codes (a UUID or a legacy code) are searched whole, not as their parts", () => {
+  const u = F.forstaa("43608562-E356-4990-8b96-e35128bbdc4f", ordbog);
+  assert.deepEqual(u.begreber.map(b => b.ord), ["43608562-e356-4990-8b96-e35128bbdc4f"]);
+  assert.equal(u.begreber[0].id, true);
+  for (const q of ["H1.8", "h1.8"]) assert.deepEqual(F.forstaa(q, ordbog).begreber.map(b => b.ord), ["h1.8"], q);
+  assert.deepEqual(F.forstaa("H2.11 rengøring", ordbog).begreber.map(b => b.ord).slice(0, 2), ["h2.11", "rengøring"]);
+  // Not an id's digits, nor a word with a digit in it.
+  assert.deepEqual(F.forstaa("K.2.1", ordbog).begreber.map(b => b.ord), ["K.2.1"]);
+});
+
 test("Damerau-Levenshtein distance with early stop", () => {
   assert.equal(F.afstand("rengørng", "rengøring", 1), 1);   // a letter missing
   assert.equal(F.afstand("indkøp", "indkøb", 1), 1);        // a wrong letter

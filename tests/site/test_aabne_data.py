@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
-from generator.site import urls
-from generator.site.serviceniveau import IKKE_I_KATALOGET
+from generator.site import aabne_data, datapakke, urls
+from generator.site.serviceniveau import IKKE_I_KATALOGET, frist_faktum
 
 from .. import support as html
 from ..support import DATA
@@ -67,31 +67,55 @@ def test_katalog_json_holds_every_standard_and_intervention(data, katalog):
     assert data["katalog"]["revision"]["id"] == katalog.info.revision.id
 
 
-def test_serviceniveau_csv_has_a_row_per_intervention(bygget, katalog):
+def test_indsatser_csv_has_a_row_per_intervention_and_standard(bygget, katalog):
+    raekker = _csv(bygget, aabne_data.CSV_INDSATSER)
+    assert [(r["indsats"], int(r["standard"])) for r in raekker] == [
+        (i.id, n) for i in katalog.indsatser for n in dict.fromkeys(i.standarder)]
+    for r in raekker:
+        i = katalog.indsats(r["indsats"])
+        assert (r["titel"], r["type"], int(r["side"])) == (i.titel, i.type, i.side)
+
+
+def test_serviceniveau_csv_has_a_row_per_fact_with_its_source(bygget, visning, katalog):
+    """One value a cell: the fact's sentence, its number and unit apart, where it stands in its own columns."""
+    from generator.data.pladsholdere import Udfylder
+
+    udfyld = Udfylder(katalog.info)
     raekker = _csv(bygget, urls.CSV_SERVICENIVEAU)
-    assert [r["id"] for r in raekker] == [i.id for i in katalog.indsatser]
-    for r, i in zip(raekker, katalog.indsatser):
-        assert r["titel"] == i.titel and r["type"] == i.type
-        assert r["standarder"].split() == [str(n) for n in i.standarder]
+    forventet = [(r.indsats.id, a.aspekt.noegle, g.kilde, f)
+                 for r in visning.serviceniveau for a in r.aspekter for g in a.grupper for f in g.fakta]
+    assert len(raekker) == len(forventet) > 100
+    for r, (id_, aspekt, kilde, f) in zip(raekker, forventet):
+        assert (r["indsats"], r["aspekt"]) == (id_, aspekt)
+        # A cell a spreadsheet would read as a formula (=, +, -, @ first) has a leading apostrophe.
+        tekst = udfyld(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(f.tekst.split())))
+        assert r["tekst"] == ("'" + tekst if tekst[:1] in "=+-@" else tekst)
+        assert r["kilde"] == aabne_data.KILDER[kilde.slags]
+        assert r["kilde_standard"] == (str(kilde.standard.nr) if kilde.standard else "")
+        assert (r["antal"], r["enhed"]) == ((str(f.antal), f.enhed) if f.antal else ("", ""))
+        assert not re.search(r"\(kvalitetsstandard \d+\)$", r["tekst"]), r  # provenance is its own column
+    # K.1.6's answer times: the number and unit beside the promise, from standard 1 by name.
+    k16 = [r for r in raekker if r["indsats"] == "K.1.6" and r["aspekt"] == "levering" and r["antal"]]
+    assert {(r["antal"], r["enhed"], r["kilde"], r["kilde_standard"]) for r in k16} >= {
+        ("30", "minutter", "standarden_om_indsatsen", "1")}
 
 
-def test_sagsbehandlingsfrister_csv_has_a_row_per_deadline(bygget, visning):
+def test_sagsbehandlingsfrister_csv_has_a_row_per_deadline(bygget, visning, katalog):
     """One row per deadline that applies to an intervention, then the standards' own."""
     raekker = _csv(bygget, urls.CSV_FRISTER)
-    forventet = [(f"{r.indsats.id} {r.indsats.titel}", f, k.kort or "indsatsen")
-                 for r in visning.serviceniveau for f, k in r.frister]
-    forventet += [(fr.hvem, fr.faktum, "kvalitetsstandarden") for fr in visning.standardernes_frister()]
+    forventet = [(r.indsats.id, "", f, aabne_data.KILDER[k.slags]) for r in visning.serviceniveau for f, k in r.frister]
+    forventet += [("", str(s.nr), frist_faktum(f), "kvalitetsstandarden") for s in katalog.standarder
+                  if isinstance(s.sagsbehandlingsfrister, list) for f in s.sagsbehandlingsfrister]
     assert len(raekker) == len(forventet) > 0
-    for r, (hvem, f, kilde) in zip(raekker, forventet):
-        assert (r["gælder"], r["kilde"], r["side"]) == (hvem, kilde, str(f.side))
+    for n, (r, (indsats, standard, f, kilde)) in enumerate(zip(raekker, forventet), 1):
+        assert (r["nr"], r["indsats"], r["standard"], r["kilde"], r["side"]) == (str(n), indsats, standard, kilde, str(f.side))
         if f.antal:
             assert r["frist"].startswith(f"{r['frist_antal']} ") and r["frist_enhed"] == f.enhed
     # U.3.1 gets both of standard 3's deadlines; K.4.1 only its own (its standard's general one is replaced).
-    u31 = [(r["emne"], r["frist"], r["kilde"]) for r in raekker if r["gælder"].startswith("U.3.1 ")]
-    assert u31 == [("Genoptræning, § 86, stk. 1", "2 uger", "kvalitetsstandard 3"),
-                   ("Vedligeholdelsestræning, § 86, stk. 2", "4 uger", "kvalitetsstandard 3")]
-    assert [(r["frist"], r["kilde"]) for r in raekker if r["gælder"].startswith("K.4.1 ")] == [
-        ("5 hverdage", "indsatsen")]
+    u31 = [(r["emne"], r["frist"], r["kilde"], r["kilde_standard"]) for r in raekker if r["indsats"] == "U.3.1"]
+    assert u31 == [("Genoptræning, § 86, stk. 1", "2 uger", "standarden_om_alle", "3"),
+                   ("Vedligeholdelsestræning, § 86, stk. 2", "4 uger", "standarden_om_alle", "3")]
+    assert [(r["frist"], r["kilde"]) for r in raekker if r["indsats"] == "K.4.1"] == [("5 hverdage", "indsatsen")]
 
 
 def test_serviceniveau_page_frister_page_and_csv_agree_cell_by_cell(bygget, katalog):
@@ -103,12 +127,19 @@ def test_serviceniveau_page_frister_page_and_csv_agree_cell_by_cell(bygget, kata
     assert frister[0] == ["Indsats", "Sagsbehandlingsfrist"]
     side = {r[0].split()[0]: r for r in serviceniveau[1:]}
     frist_side = {r[0].split()[0]: r[1] for r in frister[1:]}
-    csv_ = {r["id"]: r for r in _csv(bygget, urls.CSV_SERVICENIVEAU)}
-    assert list(side) == list(frist_side) == list(csv_) == [i.id for i in katalog.indsatser]
+    csv_: dict[tuple[str, str], list[dict]] = {}
+    for r in _csv(bygget, urls.CSV_SERVICENIVEAU):
+        csv_.setdefault((r["indsats"], r["aspekt"]), []).append(r)
+    assert list(side) == list(frist_side) == [i.id for i in katalog.indsatser]
     for id_, r in side.items():
-        assert r[2] == frist_side[id_] == " ".join(csv_[id_]["sagsbehandlingsfrist"].split()), id_
-        for kol, navn in ((3, "hyppighed"), (4, "pris"), (5, "levering")):
-            assert r[kol] == " ".join(csv_[id_][navn].split()), (id_, navn)
+        assert r[2] == frist_side[id_], id_
+        for kol, navn in ((2, "sagsbehandlingsfrist"), (4, "pris")):
+            # These cells list every fact: each CSV row's sentence is in the cell, and a gap has no rows.
+            fakta = csv_.get((id_, navn), [])
+            if r[kol] == IKKE_I_KATALOGET:
+                assert not fakta, (id_, navn)
+            for f in fakta:
+                assert " ".join(f["tekst"].split()).rstrip(".") in r[kol], (id_, navn, f["tekst"])
     # The deadline the standard gives reaches its interventions; no intervention says "not described"
     # where its standard gives one.
     assert side["U.3.1"][2] == ("Genoptræning, § 86, stk. 1: 2 uger; Vedligeholdelsestræning, § 86, stk. 2: "
@@ -122,13 +153,13 @@ def test_data_page_links_the_open_data(bygget):
     mappe = posixpath.dirname(urls.html_fil(urls.DATA))
     maal = {posixpath.normpath(posixpath.join(mappe, urlsplit(h).path)) for h in side.links
             if not urlsplit(h).scheme and urlsplit(h).path}
-    for fil in (urls.DATA_JSON, urls.DATA_SKEMA, urls.CSV_SERVICENIVEAU, urls.CSV_FRISTER, urls.PDF):
+    for fil in (urls.PDF, *(f.sti for f in datapakke.oversigt())):
         assert fil in maal, f"Data-siden linker ikke til {fil}"
         assert (bygget / fil).stat().st_size > 0
 
 
 def test_published_data_names_the_municipality_not_placeholders(bygget):
-    for fil in (urls.DATA_JSON, urls.CSV_SERVICENIVEAU, urls.CSV_FRISTER):
+    for fil in (urls.DATA_JSON, *(t.sti for t in aabne_data.TABELLER), datapakke.DCAT, datapakke.DATAPAKKE):
         tekst = (bygget / fil).read_text(encoding="utf-8")
         assert not re.search(r"\{(kommunes?|kontakt_[a-zæøå]+|hjemmeside|katalog_år)\}", tekst), fil
     assert "Varde Kommunes" in (bygget / urls.DATA_JSON).read_text(encoding="utf-8")
@@ -150,7 +181,6 @@ def test_csv_cell_that_a_spreadsheet_would_run_is_neutralised(celle, forventet):
 
 
 def test_formula_in_the_data_reaches_the_csv_as_text_and_the_json_unchanged(data_kopi):
-    from generator.site import aabne_data
     from generator.site.visning import Visning
     from generator.tjek.indlaes import indlaes_katalog
 
@@ -160,7 +190,7 @@ def test_formula_in_the_data_reaches_the_csv_as_text_and_the_json_unchanged(data
     erstat(data_kopi / "indsatser.yaml", "titel: Tøjvask", 'titel: "@SUM(1+1)"')
     katalog = indlaes_katalog(data_kopi)
     filer = aabne_data.filer(katalog, Visning(katalog))
-    raekker = {r["id"]: r for r in csv.DictReader(io.StringIO(filer[urls.CSV_SERVICENIVEAU]))}
+    raekker = {r["indsats"]: r for r in csv.DictReader(io.StringIO(filer[aabne_data.CSV_INDSATSER]))}
     assert raekker["K.2.1"]["titel"] == "'=HYPERLINK(\"https://x.dk\")"
     assert raekker["K.2.2"]["titel"] == "'@SUM(1+1)"
     assert raekker["K.1.1"]["titel"] == katalog.indsats("K.1.1").titel  # ordinary text is untouched

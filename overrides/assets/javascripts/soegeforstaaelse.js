@@ -88,14 +88,19 @@
 
   var ID = /\b([ku])\s*\.?\s*(\d{1,2})\s*\.\s*(\d{1,2})\b|\b([ku])\.?(\d)\.?(\d)\b/g;
 
-  /** Intervention ids in the query ("k.2.1", "K 2.1", "k21") → ["K.2.1"] and the rest of the text. */
+  // KL's FSIII codes, as staff copy them from a visitation: a UUID, or a legacy code ("H1.8", "H1c").
+  var FSIII = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b[a-j]\d{1,2}(?:\.\d{1,2}|[a-c])\b/g;
+
+  /** Intervention ids in the query ("k.2.1", "K 2.1", "k21") → ["K.2.1"], FSIII codes whole, and the rest of the text. */
   function findIder(tekst) {
     var ider = [];
     var rest = tekst.replace(ID, function (m, a, b, c, d, e, f) {
       ider.push((a || d).toUpperCase() + "." + (b || e) + "." + (c || f));
       return " ";
     });
-    return { ider: ider, rest: rest };
+    var koder = [];
+    rest = rest.replace(FSIII, function (m) { koder.push(m); return " "; });
+    return { ider: ider, koder: koder, rest: rest };
   }
 
   function ordAf(tekst) {
@@ -243,6 +248,7 @@
       });
     }
     id.ider.forEach(function (i) { begreber.unshift({ ord: i, former: [i], id: true }); });
+    id.koder.forEach(function (k) { begreber.unshift({ ord: k, former: [k], id: true }); });
     // A short query as typed, stop words included, all required: "handle ind", "gøre rent".
     // Not an id's digits ("U.1.4" is not "u 1 4", which every table of ids contains).
     var alle = ordAf(id.rest);

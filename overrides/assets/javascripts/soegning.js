@@ -39,7 +39,7 @@
           // often a long page repeats it: measured on tests/soegninger.yaml (benchmarks/).
           // The summary, frequency and deadline are shown, not ranked on (the summary is in the text).
           ranking: { termFrequency: 0.0,
-                     metaWeights: { title: 5.0, soegeord: 3.0, kort: 0.0, hyppighed: 0.0, sagsbehandlingsfrist: 0.0 } }
+                     metaWeights: { title: 5.0, soegeord: 3.0, fsiii: 3.0, kort: 0.0, hyppighed: 0.0, sagsbehandlingsfrist: 0.0 } }
         }).then(function () { return pf.init(); }).then(function () { return pf; });
       });
       var ordbog = fetch(new URL("soegning/ordbog.json", rod).href).then(function (r) {
