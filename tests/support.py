@@ -16,6 +16,22 @@ from pathlib import Path
 
 ROD = Path(__file__).resolve().parent.parent
 DATA = ROD / "data"
+
+
+def fakta_modul(katalog_mappe: Path = ROD):
+    """A catalogue's fact tests (beside its data: <katalog>/data/tests/test_fakta.py or
+    <katalog>/tests/test_fakta.py) as a module, so site tests check the same facts on the pages."""
+    import importlib.util
+
+    for sti in (katalog_mappe / "data" / "tests" / "test_fakta.py", katalog_mappe / "tests" / "test_fakta.py"):
+        if sti.is_file():
+            spec = importlib.util.spec_from_file_location(f"fakta_{katalog_mappe.name}", sti)
+            assert spec is not None and spec.loader is not None
+            modul = importlib.util.module_from_spec(spec)
+            sys.modules[spec.name] = modul  # dataclasses look their module up while the class is made
+            spec.loader.exec_module(modul)
+            return modul
+    raise FileNotFoundError(f"ingen faktatest ved {katalog_mappe}")
 PDF_STEDFORTRAEDER = b"%PDF-1.7\n% stand-in: this test does not look at the PDF\n"
 
 

@@ -5,21 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import schema
 from .katalog import Katalog
 
 
-class Eksport(schema.Model):
-    """The shape of katalog.json: the data files in one document."""
-
-    katalog: schema.KatalogFil
-    introduktion: schema.Introduktion
-    standarder: list[schema.Standard]
-    indsatser: list[schema.Indsats]
-
-
 def eksport(katalog: Katalog) -> dict[str, Any]:
-    return Eksport(
+    """katalog.json: the data files in one document, in the shape of the catalogue's profile."""
+    return katalog.modeller.Eksport(  # type: ignore[call-arg]  # the fields are the profile's
         katalog=katalog.info,
         introduktion=katalog.introduktion,
         standarder=katalog.standarder,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from ..problemer import Problem
 from . import schema
 from .lovregister import Lovregister
+from .profil import Profil
 from .yamlfil import YamlFil
 
 
@@ -27,24 +29,62 @@ class Katalog:
 
     data_dir: Path
     info: schema.KatalogFil
-    standarder_fil: schema.StandarderFil
-    indsatser_fil: schema.IndsatserFil
+    standarder_fil: schema.Model
+    indsatser_fil: schema.Model
     love: Lovregister
     filer: dict[str, YamlFil]
+    modeller: schema.Modeller
     advarsler: list[Problem] = field(default_factory=list)
     forrige: ForrigeUdgave | None = None
 
     @property
+    def profil(self) -> Profil:
+        return self.modeller.profil
+
+    def standard_navn(self, nr: int | str) -> str:
+        """A standard as messages and pages name it, in the profile's word: "kvalitetsstandard 2"."""
+        return f"{self.profil.standard.ental if self.profil.standard else 'standard'} {nr}"
+
+    @functools.cached_property
+    def id_i_tekst(self) -> re.Pattern[str] | None:
+        """An intervention id written in prose (the profile's pattern), or None where ids are slugs."""
+        m = self.profil.id_moenster
+        return re.compile(rf"(?<![\w.])({m})(?![\d])") if m else None
+
+    @functools.cached_property
+    def standard_nr_i_tekst(self) -> re.Pattern[str] | None:
+        """ "kvalitetsstandard 2" / "Kvalitetsstandarden 2" in prose, in the profile's word."""
+        if self.profil.standard is None:
+            return None
+        ord_ = re.escape(self.profil.standard.ental)
+        return re.compile(rf"(?i:{ord_[:1]}){ord_[1:]}(?:en)?\s+(\d+)\b")
+
+    @functools.cached_property
+    def standard_navn_i_tekst(self) -> re.Pattern[str] | None:
+        """ "kvalitetsstandard for rengøring" / "Kvalitetsstandard Personlige opgaver" in prose."""
+        if self.profil.standard is None:
+            return None
+        ord_ = re.escape(self.profil.standard.ental)
+        return re.compile(
+            rf"(?i:{ord_[:1]}){ord_[1:]}(?:en)?\s+(?:for\s+(?P<for>[^.,;:\n()]+)|(?P<navn>[A-ZÆØÅ][^.,;:\n()]+))"
+        )
+
+    @functools.cached_property
+    def aspekter(self) -> tuple[schema.Aspekt, ...]:
+        """The service-level aspects this catalogue's sections state (`schema.aspekter`)."""
+        return schema.aspekter(self.profil)
+
+    @property
     def introduktion(self) -> schema.Introduktion:
-        return self.standarder_fil.introduktion
+        return self.standarder_fil.introduktion  # type: ignore[attr-defined]
 
     @property
     def standarder(self) -> list[schema.Standard]:
-        return self.standarder_fil.standarder
+        return self.standarder_fil.standarder  # type: ignore[attr-defined]
 
     @property
     def indsatser(self) -> list[schema.Indsats]:
-        return self.indsatser_fil.indsatser
+        return self.indsatser_fil.indsatser  # type: ignore[attr-defined]
 
     def standard(self, nr: int) -> schema.Standard | None:
         return self._efter_noegle[0].get(nr)

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -26,11 +26,13 @@ from pydantic import (
     StringConstraints,
     Tag,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 from typing_extensions import TypeIs
 
+from .. import formater
 from ..formater import MAANEDER, varighed
 
 # ---------------------------------------------------------------- basic types
@@ -38,8 +40,9 @@ from ..formater import MAANEDER, varighed
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Non-empty text; Markdown is allowed."""
 
-IndsatsId = Annotated[str, StringConstraints(pattern=r"^[KU]\.\d+\.\d+$")]
-"""K.n.n (kompenserende) or U.n.n (udviklende)."""
+PostId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
+"""A reference to an intervention by its id. Its form is the profile's (`profil.IdSkema`); that it
+names an existing entry is checked across the catalogue (`tjek.krydstjek`)."""
 
 LovId = Annotated[str, StringConstraints(pattern=r"^[a-zæøå]+$")]
 """Key of a law in data/love.yaml, e.g. ``serviceloven``."""
@@ -48,7 +51,8 @@ Paragraf = Annotated[str, StringConstraints(pattern=r"^\d+( [a-z])?$")]
 """Paragraph number in Danish drafting form: ``"83"`` or ``"94 a"`` (letter after a space)."""
 
 Sidetal = Annotated[int, Field(ge=1, le=999)]
-"""Page in the source PDF where this text stands."""
+"""Page in the source PDF where this text stands. Optional in the models: a profile whose source
+is printed (`kilde.sidetal`) requires it everywhere (`tjek.krydstjek`), a web page has none."""
 
 Enhed = Literal["minutter", "timer", "døgn", "dage", "hverdage", "uger", "måneder"]
 
@@ -103,19 +107,8 @@ Dato = Annotated[
 ]
 """A date as precise as the source gives it: ``2014``, ``2014-05`` or ``2014-05-01`` — a real one."""
 
-EMNER: tuple[str, ...] = (
-    "personlig pleje",
-    "rengøring og tøjvask",
-    "indkøb",
-    "mad",
-    "at komme omkring og træning",
-    "aflastning af pårørende",
-    "kortere ophold",
-    "plejebolig",
-)
-"""The closed vocabulary of topic tags (`emner`): words a reader recognises, never facts. The
-finder "Hvad kan jeg få hjælp til?" asks by them; "plejebolig" answers where the person lives."""
-Emne = Literal[EMNER]  # type: ignore[valid-type]
+Emne = Tekst
+"""A topic tag (`emner`) from the profile's closed list (checked across the catalogue)."""
 
 
 class Model(BaseModel):
@@ -171,7 +164,7 @@ class Frist(Model):
     emne: Tekst | None = None
     frist: Varighed | None = None
     note: Tekst | None = None
-    side: Sidetal
+    side: Sidetal | None = None
 
     @model_validator(mode="after")
     def _frist_eller_note(self) -> Frist:
@@ -190,11 +183,11 @@ class Loefte(Model):
     emne: Tekst | None = None
     tekst: Tekst
     tid: Varighed | None = None
-    gælder: list[IndsatsId] = []
+    gælder: list[PostId] = []
     """Interventions a standard-wide promise names (shown on their pages; written once, here)."""
     kun_standarden: bool = False
     """The fact is about the standard's own offer (e.g. stays in a midlertidig bolig), not its interventions."""
-    side: Sidetal
+    side: Sidetal | None = None
 
 
 class Henvisning(Model):
@@ -222,7 +215,7 @@ class Dokument(Model):
     udarbejdet_af: Tekst | None
     senest_revideret: Tekst | None
     politisk_godkendt: Tekst | None
-    side: Sidetal
+    side: Sidetal | None = None
 
 
 class Maaloverskrifter(Model):
@@ -252,7 +245,7 @@ class StandardensIndsats(Model):
     (`standard: 5` with a `titel`), as standard 4 ranks stays in standard 5.
     """
 
-    indsats: IndsatsId | None = None
+    indsats: PostId | None = None
     standard: Annotated[int, Field(ge=1)] | None = None
     titel: Titel | None = None
     prioritet: Annotated[int, Field(ge=1)] | None = None
@@ -268,59 +261,83 @@ class StandardensIndsats(Model):
 
 
 # ---------------------------------------------------------------- entries
+#
+# Every entry has a few fixed fields (`StandardGrund`, `IndsatsGrund`); its sections are the
+# profile's (`modeller`): a catalogue's shape is data, not code.
+
+
+class Godkendelse(Model):
+    udvalg: Tekst | None
+    dato: Dato | None
+
+
+class Kildeside(Model):
+    """The web page an entry was taken from."""
+
+    adresse: Annotated[str, StringConstraints(pattern=r"^https://", max_length=500)]
+
+
+class Uddrag(Model):
+    """The source holds the entry only from its beginning: what it does not hold is unknown, not absent."""
+
+    slutter: Tekst
+    """Where the held text stops, in the reader's words."""
+    afbrudt_i: Tekst | None = None
+    """The section the held text stops in (its last words are missing)."""
 
 
 class Introduktionsafsnit(Model):
-    nr: Annotated[str, StringConstraints(pattern=r"^1\.\d+$")]
+    nr: str | None = None
     titel: Titel
     tekst: Tekst
-    side: Sidetal
+    side: Sidetal | None = None
+
+    @property
+    def noegle(self) -> str:
+        return self.nr or formater.slug(self.titel)
 
 
 class Introduktion(Model):
     titel: Titel
     kort_fortalt: Tekst
-    søgeord: list[Tekst]
+    søgeord: list[Tekst] = []
     hovedlov: LovId
-    side: Sidetal
+    side: Sidetal | None = None
     afsnit: Annotated[list[Introduktionsafsnit], Field(min_length=1)]
 
 
-class Standard(Model):
-    nr: Annotated[int, Field(ge=1, le=99)]
+class _Post(Model):
+    """What every entry has besides its sections."""
+
     titel: Titel
-    undertitel: Titel | None = None
-    side: Sidetal
+    side: Sidetal | None = None
     kort_fortalt: Tekst = overskrift("Kort fortalt")
-    søgeord: list[Tekst]
+    søgeord: list[Tekst] = []
     emner: list[Emne] = overskrift("Emner", default=[])
-    """Topics for the finder (closed vocabulary `EMNER`)."""
+    """Topics for the finder (the profile's closed list `emner`)."""
+    overskrifter: dict[str, Titel] = {}
+    """The entry's own heading for a section, where the source words it differently from the profile."""
+    kildeside: Kildeside | None = None
+    godkendelse: Godkendelse | None = None
+    """The entry's own political approval, where it has one (else the revision's applies)."""
+    uddrag: Uddrag | None = None
+
+    def afsnit(self, noegle: str | None) -> Any:
+        """The value of section `noegle` (None if the profile has no such section or it is left out)."""
+        return getattr(self, noegle, None) if noegle else None
+
+
+class StandardGrund(_Post):
+    nr: Annotated[int, Field(ge=1, le=99)]
+    undertitel: Titel | None = None
     hovedlov: LovId
-    lovgrundlag: Afsnit[list[Henvisning]] = overskrift("Lovgrundlag")
-    lovgrundlag_note: Tekst | None = overskrift("Note til lovgrundlaget", default=None)
-    visitation: Afsnit[Tekst] = overskrift("Visitation")
-    sagsbehandlingsfrister: Afsnit[list[Frist]] = overskrift("Sagsbehandlingsfrister")
-    målgruppe: Afsnit[Tekst] = overskrift("Målgruppe")
-    kvalitetsmål: Afsnit[Kvalitetsmaal] = overskrift("Kvalitetsmål")
-    indsatser: Afsnit[list[StandardensIndsats]] = overskrift("Indsatser")
-    indhold_og_omfang: Afsnit[Tekst] = overskrift("Indhold og omfang")
-    vejledende_omfang: Afsnit[list[Loefte]] = overskrift("Vejledende omfang og tider")
-    ikke_omfattet: Afsnit[list[Tekst]] = overskrift("Det kan borgeren ikke få hjælp til")
-    betaling: Afsnit[list[Loefte]] = overskrift("Pris og betaling")
-    """What the citizen pays, as the source states it (introduction 1.9 and the standard itself)."""
-    fleksibilitet: Afsnit[Tekst] = overskrift("Fleksibilitet")
-    frit_valg: Afsnit[Tekst] = overskrift("Frit valg af leverandør")
-    leverancesikkerhed: Afsnit[list[Loefte]] = overskrift("Leverancesikkerhed")
-    særlige_forhold: Afsnit[Tekst] = overskrift("Særlige forhold")
-    tilsyn_med_kvaliteten: Afsnit[Tekst] = overskrift("Tilsyn med kvaliteten")
-    dokument: Afsnit[Dokument] = overskrift("Dokument")
 
     @property
     def id(self) -> str:
         return str(self.nr)
 
 
-class Indsats(Model):
+class IndsatsGrund(_Post):
     """An intervention. Its own facts only: what its standard says for it is shown from the standard.
 
     An aspect the intervention's own description does not mention is simply left out
@@ -328,43 +345,140 @@ class Indsats(Model):
     where neither says anything.
     """
 
-    id: IndsatsId
-    titel: Titel
+    id: PostId
     titel_i_standard: Titel | None = None
-    type: Literal["kompenserende", "udviklende"]
-    standarder: Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
-    side: Sidetal
-    kort_fortalt: Tekst = overskrift("Kort fortalt")
-    søgeord: list[Tekst]
-    emner: list[Emne] = overskrift("Emner", default=[])
-    """Topics for the finder (closed vocabulary `EMNER`)."""
-    lovgrundlag: Afsnit[list[Henvisning]] = overskrift("Lovgrundlag", default=[])
-    beskrivelse: Afsnit[Tekst] | None = overskrift("Beskrivelse", default=None)
-    hyppighed: Afsnit[list[Loefte]] = overskrift("Hyppighed", default=[])
-    sagsbehandlingsfrist: Afsnit[list[Frist]] = overskrift("Sagsbehandlingsfrist", default=[])
-    levering: Afsnit[list[Loefte]] = overskrift("Levering", default=[])
-    betaling: Afsnit[list[Loefte]] = overskrift("Pris og betaling", default=[])
-    ikke_omfattet: Afsnit[list[Tekst]] = overskrift("Det kan borgeren ikke få hjælp til", default=[])
-    øvrigt: list[Loefte] = overskrift("Andre oplysninger", default=[])
+    type: Tekst | None = None
+    """The group (profile `indsats.grupper`)."""
+    standarder: list[Annotated[int, Field(ge=1)]] = []
+    hovedlov: LovId | None = None
+    """The law a bare § refers to, where the intervention has no standard to take it from."""
+
+    _profil: ClassVar[Any] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_af_titel(cls, data: Any) -> Any:
+        # Where the profile gives interventions no id scheme, the id is the title's slug.
+        p = cls._profil
+        if p is not None and p.indsats.id is None and isinstance(data, dict) and "id" not in data:
+            if isinstance(data.get("titel"), str):
+                return {"id": formater.slug(data["titel"])[:80] or "-", **data}
+        return data
 
     @model_validator(mode="after")
-    def _type_passer_til_id(self) -> Indsats:
-        forventet = "kompenserende" if self.id.startswith("K") else "udviklende"
-        if self.type != forventet:
-            raise ValueError(f"id {self.id} betyder type '{forventet}', men type er '{self.type}'")
+    def _form(self) -> IndsatsGrund:
+        p = self._profil
+        if p is None:
+            return self
+        problemer = []
+        grupper = p.indsats.grupper
+        if grupper and self.type is None:
+            problemer.append(f"'type' mangler: skriv en af {', '.join(g.nøgle for g in grupper)}")
+        elif self.type is not None and not grupper:
+            problemer.append("profilen har ingen grupper, så indsatsen kan ikke have 'type'; slet linjen")
+        elif self.type is not None:
+            gruppe = p.gruppe(self.type)
+            if gruppe is None:
+                problemer.append(f"ukendt type '{self.type}'; profilen har {', '.join(g.nøgle for g in grupper)}")
+            else:
+                forventet = next((g for g in grupper if g.id_mønster and re.match(g.id_mønster, self.id)), None)
+                if forventet is not None and forventet.nøgle != self.type:
+                    problemer.append(f"id {self.id} betyder type '{forventet.nøgle}', men type er '{self.type}'")
+        if p.indsats.standarder == "påkrævet" and not self.standarder:
+            problemer.append("'standarder' mangler: skriv den eller de kvalitetsstandarder, indsatsen hører under")
+        if p.indsats.standarder == "ingen" and self.standarder:
+            problemer.append("profilen har ingen standarder at høre under; slet 'standarder'")
+        if p.indsats.standarder == "ingen" and self.hovedlov is None:
+            problemer.append("'hovedlov' mangler: den lov, en § uden lovnavn i teksten henviser til")
+        if problemer:
+            raise ValueError("; ".join(problemer))
         return self
 
 
+# Kept as names for annotations: the built models are subclasses of these.
+Standard = StandardGrund
+Indsats = IndsatsGrund
+
+_FORMER: dict[str, Any] = {
+    "tekst": Tekst,
+    "liste": list[Tekst],
+    "fakta": list[Loefte],
+    "frister": list[Frist],
+    "henvisninger": list[Henvisning],
+    "kvalitetsmål": Kvalitetsmaal,
+    "indsatsliste": list[StandardensIndsats],
+    "dokument": Dokument,
+}
+
+
+def _afsnitsfelt(a: Any) -> tuple[Any, Any]:
+    """A profile section as a pydantic field: content or ``{mangler: …}``; optional ones may be left out."""
+    indhold = _FORMER[a.form]
+    type_: Any = Afsnit[indhold]  # type: ignore[misc,valid-type]
+    if a.påkrævet:
+        return type_, overskrift(a.overskrift)
+    if a.form in ("tekst", "kvalitetsmål", "dokument"):
+        return type_ | None, overskrift(a.overskrift, default=None)
+    return type_, overskrift(a.overskrift, default=[])
+
+
+def id_regex(moenster: str) -> str:
+    """A profile's unanchored id pattern as a whole-value pattern."""
+    return f"^(?:{moenster})$"
+
+
+@dataclass(frozen=True)
+class Modeller:
+    """The entry and file models of one profile."""
+
+    profil: Any
+    Standard: type[StandardGrund]
+    Indsats: type[IndsatsGrund]
+    Introduktionsafsnit: type[Introduktionsafsnit]
+    StandarderFil: type[Model]
+    IndsatserFil: type[Model]
+    Eksport: type[Model]
+    """katalog.json: the data files in one document (`data.eksport`)."""
+
+
+def modeller(profil: Any) -> Modeller:
+    """Build the entry models from a profile (`data.profil.Profil`): its sections become fields."""
+    felter_std = {a.nøgle: _afsnitsfelt(a) for a in profil.afsnit_for("standard")}
+    felter_ind: dict[str, Any] = {a.nøgle: _afsnitsfelt(a) for a in profil.afsnit_for("indsats")}
+    if profil.indsats.id is not None:
+        felter_ind["id"] = (Annotated[str, StringConstraints(pattern=id_regex(profil.indsats.id.mønster))], ...)
+    standard = create_model("Standard", __base__=StandardGrund, **felter_std)  # type: ignore[call-overload]
+    indsats = create_model("Indsats", __base__=IndsatsGrund, **felter_ind)
+    indsats._profil = profil
+    nummer = profil.introduktion.nummer
+    afsnit_felter: dict[str, Any] = {}
+    if nummer is not None:
+        afsnit_felter["nr"] = (Annotated[str, StringConstraints(pattern=id_regex(nummer.mønster))], ...)
+    else:
+        afsnit_felter["nr"] = (None, None)
+    intro_afsnit = create_model("Introduktionsafsnit", __base__=Introduktionsafsnit, **afsnit_felter)
+    intro = create_model(
+        "Introduktion",
+        __base__=Introduktion,
+        afsnit=(Annotated[list[intro_afsnit], Field(min_length=1)], ...),
+    )
+    standarder: Any = (
+        (Annotated[list[standard], Field(min_length=1)], ...) if profil.standard is not None else (list[standard], [])
+    )
+    standarder_fil = create_model("StandarderFil", __base__=Model, introduktion=(intro, ...), standarder=standarder)
+    indsatser_fil = create_model("IndsatserFil", __base__=Model, indsatser=(list[indsats], ...))
+    eksport = create_model(
+        "Eksport",
+        __base__=Model,
+        katalog=(KatalogFil, ...),
+        introduktion=(intro, ...),
+        standarder=(list[standard], ...),
+        indsatser=(list[indsats], ...),
+    )
+    return Modeller(profil, standard, indsats, intro_afsnit, standarder_fil, indsatser_fil, eksport)
+
+
 # ---------------------------------------------------------------- files
-
-
-class StandarderFil(Model):
-    introduktion: Introduktion
-    standarder: Annotated[list[Standard], Field(min_length=1)]
-
-
-class IndsatserFil(Model):
-    indsatser: list[Indsats]
 
 
 class Kommune(Model):
@@ -389,11 +503,6 @@ class KatalogInfo(Model):
     kilde: Tekst
     kildens_dækning: Tekst | None = None
     """For editors: which parts of the source the data could be built from, and why others are missing."""
-
-
-class Godkendelse(Model):
-    udvalg: Tekst | None
-    dato: Dato | None
 
 
 class Beslutning(Model):
@@ -425,11 +534,32 @@ class Revision(Model):
     beslutninger: list[Beslutning] = []
 
 
+class Maalgruppe(Model):
+    """Whom the catalogue is for, and the laws their help is given under."""
+
+    tekst: Tekst
+    love: list[LovId] = []
+
+
+class Soesterkatalog(Model):
+    """Another catalogue on the same site; the reader is told which one applies to them."""
+
+    titel: Titel
+    målgruppe: Tekst
+    sti: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*/$", max_length=100)]
+
+
 class KatalogFil(Model):
+    profil: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    """The catalogue's shape: a profile under profiler/ (data.profil)."""
+    form: dict[str, Any] | None = None
+    """The catalogue's own adjustments to its profile, laid over it (checked as a profile)."""
     kommune: Kommune
     kontakt: Kontakt
     katalog: KatalogInfo
     revision: Revision
+    målgruppe: Maalgruppe | None = None
+    søsterkataloger: list[Soesterkatalog] = []
     eksterne_standarder: list[Tekst] = []
     """Titles of quality standards the texts refer to that are not part of this catalogue."""
 
@@ -493,42 +623,54 @@ class Aspekt:
     prosa: bool = False
 
 
-ASPEKTER: tuple[Aspekt, ...] = (
-    Aspekt(
-        "sagsbehandlingsfrist",
-        "Sagsbehandlingsfrist",
-        "hvor hurtigt kommunen træffer afgørelse",
-        "sagsbehandlingsfrist",
-        "sagsbehandlingsfrister",
-    ),
-    Aspekt(
-        "hyppighed", "Hyppighed og omfang", "hvor ofte og hvor meget du får hjælp", "hyppighed", "vejledende_omfang"
-    ),
-    Aspekt(
-        "levering",
-        "Levering og leverancesikkerhed",
-        "hvornår og hvordan hjælpen leveres",
-        "levering",
-        "leverancesikkerhed",
-    ),
-    Aspekt("pris", "Pris og betaling", "hvad hjælpen koster", "betaling", "betaling"),
-    Aspekt(
-        "fleksibilitet", "Fleksibilitet", "om du kan bytte hjælpen til anden hjælp", None, "fleksibilitet", prosa=True
-    ),
-    Aspekt(
-        "frit_valg",
-        "Frit valg af leverandør",
-        "om du kan vælge, hvem der leverer hjælpen",
-        None,
-        "frit_valg",
-        prosa=True,
-    ),
-    Aspekt(
-        "ikke_omfattet", "Det kan du ikke få hjælp til", "hvad hjælpen ikke omfatter", "ikke_omfattet", "ikke_omfattet"
-    ),
-    Aspekt("saerlige_forhold", "Særlige forhold", "særlige forhold", None, "særlige_forhold", prosa=True),
-    Aspekt("lovgrundlag", "Lovgrundlag", "lovgrundlaget", "lovgrundlag", "lovgrundlag"),
-)
+# The service-level vocabulary's words, where a profile does not give its own (profil `aspekter`):
+# (heading on an intervention page, label at a glance, how a gap is said).
+ASPEKT_ORD: dict[str, tuple[str, str, str]] = {
+    "sagsbehandlingsfrist": ("Sagsbehandlingsfrist", "Sagsbehandlingsfrist", "hvor hurtigt kommunen træffer afgørelse"),
+    "hyppighed": ("Hyppighed", "Hvor ofte og hvornår", "hvor ofte og hvor meget du får hjælp"),
+    "levering": ("Levering", "Levering", "hvornår og hvordan hjælpen leveres"),
+    "pris": ("Pris og betaling", "Pris", "hvad hjælpen koster"),
+    "fleksibilitet": ("Fleksibilitet", "Fleksibilitet", "om du kan bytte hjælpen til anden hjælp"),
+    "frit_valg": ("Frit valg af leverandør", "Frit valg", "om du kan vælge, hvem der leverer hjælpen"),
+    "ikke_omfattet": ("Det kan du ikke få hjælp til", "Ikke omfattet", "hvad hjælpen ikke omfatter"),
+    "saerlige_forhold": ("Særlige forhold", "Særlige forhold", "særlige forhold"),
+    "lovgrundlag": ("Lovgrundlag", "Lovgrundlag", "lovgrundlaget"),
+    "maalgruppe": ("Hvem kan få hjælpen", "Hvem kan få hjælpen", "hvem der kan få hjælpen"),
+    "visitation": ("Sådan tildeles hjælpen", "Visitation", "hvordan hjælpen tildeles"),
+}
+
+
+def aspekter(profil: Any) -> tuple[Aspekt, ...]:
+    """The aspects a profile's sections state, in the order of an intervention's page: where its
+    sections (or places) put them, then the rest in the vocabulary's order."""
+    plads = [a.aspekt for a in profil.afsnit.indsats if a.aspekt]
+    i_standard = [a.aspekt for a in profil.afsnit.standard if a.aspekt]
+    orden = list(dict.fromkeys(plads + [x for x in ASPEKT_ORD if x in i_standard]))
+    former = {("indsats", a.nøgle): a.form for a in profil.afsnit_for("indsats")}
+    former |= {("standard", a.nøgle): a.form for a in profil.afsnit_for("standard")}
+    ud = []
+    for noegle in orden:
+        titel, _, mangler_tekst = ASPEKT_ORD[noegle]
+        eget_ord = profil.aspekter.get(noegle)
+        egen = profil.aspekt_felt("indsats", noegle)
+        standardens = profil.aspekt_felt("standard", noegle)
+        ud.append(
+            Aspekt(
+                noegle,
+                (eget_ord.titel if eget_ord and eget_ord.titel else titel),
+                (eget_ord.mangler if eget_ord and eget_ord.mangler else mangler_tekst),
+                egen,
+                standardens,
+                prosa=(former.get(("indsats", egen)) or former.get(("standard", standardens))) == "tekst",
+            )
+        )
+    return tuple(ud)
+
+
+def etiket(profil: Any, noegle: str) -> str:
+    """An aspect's label at a glance (summary box, finder, search results)."""
+    eget_ord = profil.aspekter.get(noegle)
+    return eget_ord.etiket if eget_ord and eget_ord.etiket else ASPEKT_ORD[noegle][1]
 
 
 def gaelder_for(v: Any, indsats_id: str) -> Literal["navngivet", "standard"] | None:
@@ -541,12 +683,14 @@ def gaelder_for(v: Any, indsats_id: str) -> Literal["navngivet", "standard"] | N
     return "standard"
 
 
-def overskrifter() -> dict[str, str]:
-    """Every field's Danish heading, from the models' field titles (declared once, above)."""
+def overskrifter(m: Modeller | None = None) -> dict[str, str]:
+    """Every field's Danish heading, from the models' field titles (the profile's headings)."""
     ud: dict[str, str] = {}
+    modeller_ = (m.Standard, m.Indsats) if m else ()
     for model in (
-        Standard,
-        Indsats,
+        *modeller_,
+        StandardGrund,
+        IndsatsGrund,
         Introduktion,
         Introduktionsafsnit,
         Kvalitetsmaal,

@@ -21,7 +21,6 @@ from .yamlfil import YamlFil, post_og_felt
 M = TypeVar("M", bound=BaseModel)
 
 _MOENSTRE = {
-    r"^[KU]\.\d+\.\d+$": ("id skal have formen K.n.n eller U.n.n", "fx K.2.1 (kompenserende) eller U.3.5 (udviklende)"),
     r"^\d+( [a-z])?$": (
         "paragraffen skal skrives som tal, evt. med bogstav efter mellemrum",
         'skriv fx "83" eller "94 a" (ikke "94a" eller "§ 83")',
@@ -31,7 +30,6 @@ _MOENSTRE = {
         "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven",
     ),
     r"^https://": ("adressen skal begynde med https://", None),
-    r"^1\.\d+$": ("introduktionens afsnit nummereres 1.1, 1.2, …", None),
     r"^[0-9]{4}[a-z0-9.-]*$": (
         "en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg",
         'fx "2015" eller "2015-2"',
@@ -133,7 +131,23 @@ def _vis(vaerdi: Any, maks: int = 60) -> str:
     return tekst if len(tekst) <= maks else tekst[: maks - 1] + "…"
 
 
-def _oversaet(fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str]) -> tuple[str, str | None]:
+def _profilens_moenstre(profil: Any) -> dict[str, tuple[str, str | None]]:
+    """The profile's own id forms, in the profile's words."""
+    if profil is None:
+        return {}
+    ud: dict[str, tuple[str, str | None]] = {}
+    if profil.indsats.id is not None:
+        i = profil.indsats.id
+        ud[f"^(?:{i.mønster})$"] = (f"id skal have formen {i.forklaring}", f"fx {i.eksempel}")
+    if profil.introduktion.nummer is not None:
+        n = profil.introduktion.nummer
+        ud[f"^(?:{n.mønster})$"] = (f"introduktionens afsnit nummereres {n.forklaring}", f"fx {n.eksempel}")
+    return ud
+
+
+def _oversaet(
+    fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str], moenstre: Mapping[str, tuple[str, str | None]]
+) -> tuple[str, str | None]:
     """pydantic's error → (what is wrong, hint) in Danish."""
     t, ctx = fejl["type"], fejl.get("ctx", {}) or {}
     felt = str(fejl["loc"][-1]) if fejl["loc"] else ""
@@ -158,7 +172,7 @@ def _oversaet(fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str]) -
     if t == "too_short":
         return "listen må ikke være tom", "tilføj mindst ét punkt"
     if t == "string_pattern_mismatch":
-        besked, moenster_hint = _MOENSTRE.get(ctx.get("pattern", ""), ("har ikke den rigtige form", None))
+        besked, moenster_hint = moenstre.get(ctx.get("pattern", ""), ("har ikke den rigtige form", None))
         return f"{besked}; fik {_vis(inddata)}", moenster_hint
     if t == "literal_error":
         tilladte = [v.strip().strip("'") for v in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
@@ -183,8 +197,9 @@ def _oversaet(fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str]) -
     return fejl["msg"], None
 
 
-def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """Validate the file's data against `model`. Returns (object or None, problems)."""
+def valider(fil: YamlFil, model: type[M], profil: Any = None) -> tuple[M | None, list[Problem]]:
+    """Validate the file's data against `model` (built from `profil`, whose id forms the messages
+    name). Returns (object or None, problems)."""
     if fil.problemer:
         return None, list(fil.problemer)
     if not isinstance(fil.data, dict):
@@ -202,9 +217,10 @@ def valider(fil: YamlFil, model: type[M]) -> tuple[M | None, list[Problem]]:
         problemer = []
         feltnavne = sorted(_feltnavne(model))
         afsnit = afsnitfelter(model)
+        moenstre = {**_MOENSTRE, **_profilens_moenstre(profil)}
         for fejl in e.errors():
             loc = uden_maerker(tuple(fejl["loc"]), afsnit)
             post, felt = post_og_felt(fil.data, loc)
-            besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit)
+            besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit, moenstre)
             problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(loc), post=post, felt=felt))
         return None, problemer

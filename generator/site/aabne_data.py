@@ -12,7 +12,9 @@ import io
 import re
 from typing import Any
 
-from ..data.eksport import Eksport, eksport, som_json
+from pydantic import BaseModel
+
+from ..data.eksport import eksport, som_json
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder
 from . import urls
@@ -65,32 +67,45 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
         for f, kilde in r.frister:
             frister.append(
                 [
-                    f"{i.id} {i.titel}",
+                    visning.indsats_navn(i),
                     f.emne or "",
                     f.antal or "",
                     f.enhed or "",
                     f.tekst,
-                    kilde.kort or "indsatsen",
+                    kilde.kort or katalog.profil.indsats.ental + "en",
                     f.side or "",
                 ]
             )
     for fr in visning.standardernes_frister():
         f = fr.faktum
         frister.append(
-            [fr.hvem, f.emne or "", f.antal or "", f.enhed or "", f.tekst, "kvalitetsstandarden", f.side or ""]
+            [
+                fr.hvem,
+                f.emne or "",
+                f.antal or "",
+                f.enhed or "",
+                f.tekst,
+                katalog.standard_navn("").strip() + "en",
+                f.side or "",
+            ]
         )
     return {
         urls.DATA_JSON: som_json(udfyld(eksport(katalog))),
-        urls.DATA_SKEMA: skema(),
+        urls.DATA_SKEMA: skema(katalog),
         urls.CSV_SERVICENIVEAU: _csv(udfyld(serviceniveau)),
         urls.CSV_FRISTER: _csv(udfyld(frister)),
     }
 
 
-@functools.cache
-def skema() -> str:
-    """The export's JSON Schema: it depends on the code only, so `mkdocs serve` makes it once."""
-    s = Eksport.model_json_schema()
+def skema(katalog: Katalog) -> str:
+    """The export's JSON Schema, in the shape of the catalogue's profile."""
+    return _skema(katalog.profil.model_dump_json(), katalog.modeller.Eksport)
+
+
+@functools.lru_cache(maxsize=8)
+def _skema(_profil: str, model: type[BaseModel]) -> str:
+    # Keyed by the profile: it and the code decide the schema, so `mkdocs serve` makes it once.
+    s = model.model_json_schema()
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["title"] = "Kvalitetsstandard-kataloget: eksport af én revision"
     return som_json(s)

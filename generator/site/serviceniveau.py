@@ -33,17 +33,22 @@ IKKE_I_KATALOGET = "Ikke oplyst her"
 the same words in the summary box, the finder, the overview tables and the CSV. "Here", not "in
 the catalogue": the printed catalogue may well say it on a page the data does not hold yet."""
 
-ETIKETTER = {
-    "sagsbehandlingsfrist": "Sagsbehandlingsfrist",
-    "hyppighed": "Hvor ofte og hvornår",
-    "pris": "Pris",
-    "levering": "Levering",
-}
-"""An aspect's label wherever it is shown at a glance: the summary box, the finder, search results."""
 
-KORT_FORTALT = tuple((noegle, ETIKETTER[noegle]) for noegle in ("sagsbehandlingsfrist", "hyppighed", "pris"))
-"""The aspects an intervention's summary box shows, with its labels. A gap among them is said
-there, so the page's note about what the catalogue does not describe leaves it out."""
+def etiket(profil: Any, noegle: str) -> str:
+    """An aspect's label wherever it is shown at a glance: the summary box, the finder, search results."""
+    return schema.etiket(profil, noegle)
+
+
+@dataclass(frozen=True)
+class Ord:
+    """The profile's words for the entries a provenance names: "kvalitetsstandard", "indsatser"."""
+
+    standard: str = "standard"
+    indsatser: str = "indsatser"
+
+    @classmethod
+    def fra(cls, profil: Any) -> Ord:
+        return cls(profil.standard.ental if profil.standard else "standard", profil.indsats.flertal)
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,7 @@ class Kilde:
     standard: schema.Standard | None = None
     til: str | None = None
     """The standard's page."""
+    ord: Ord = Ord()
 
     @property
     def tekst(self) -> str:
@@ -83,13 +89,13 @@ class Kilde:
             return "For denne indsats"
         assert self.standard is not None
         if self.slags == "navngivet":
-            return f"Kvalitetsstandard {self.standard.nr} om denne indsats"
-        return f"Gælder for alle indsatser under kvalitetsstandard {self.standard.nr}"
+            return f"{self.kort[:1].upper()}{self.kort[1:]} om denne indsats"
+        return f"Gælder for alle {self.ord.indsatser} under {self.kort}"
 
     @property
     def kort(self) -> str:
         """Provenance in a table cell: empty for the intervention's own facts."""
-        return "" if self.standard is None else f"kvalitetsstandard {self.standard.nr}"
+        return "" if self.standard is None else f"{self.ord.standard} {self.standard.nr}"
 
 
 @dataclass
@@ -126,9 +132,7 @@ class AspektVisning:
                 # A link in the data's own page-link form ("[…](2)"): the page's Markdown resolves it,
                 # the CSV and the search metadata keep the words.
                 return "Se " + " og ".join(
-                    f"[kvalitetsstandard {g.kilde.standard.nr}]({g.kilde.standard.nr})"
-                    for g in grupper
-                    if g.kilde.standard is not None
+                    f"[{g.kilde.kort}]({g.kilde.standard.nr})" for g in grupper if g.kilde.standard is not None
                 )
         # Beside the intervention's own facts, the standard's rule for all its interventions says so
         # first ("Takst: …; for alle indsatser under kvalitetsstandard 2: Gratis …"): a trailing
@@ -138,7 +142,7 @@ class AspektVisning:
         for g in grupper:
             tekst = "; ".join(f.linje().rstrip(".") for f in g.fakta)
             if blandet and g.kilde.slags == "standard":
-                dele.append(f"for alle indsatser under {g.kilde.kort}: {tekst}")
+                dele.append(f"for alle {g.kilde.ord.indsatser} under {g.kilde.kort}: {tekst}")
             else:
                 dele.append(f"{tekst} ({g.kilde.kort})" if g.kilde.kort else tekst)
         return "; ".join(dele) if dele else IKKE_I_KATALOGET
@@ -150,25 +154,31 @@ class Serviceniveau:
     til: str
     standarder: list[schema.Standard]
     aspekter: list[AspektVisning]
+    profil: Any = None
 
     def aspekt(self, noegle: str) -> AspektVisning:
-        return next(a for a in self.aspekter if a.aspekt.noegle == noegle)
+        """The aspect's view; an aspect the catalogue's profile does not have is simply not described."""
+        return next((a for a in self.aspekter if a.aspekt.noegle == noegle), None) or AspektVisning(
+            schema.Aspekt(noegle, *schema.ASPEKT_ORD[noegle][::2], None, None)
+        )
 
     @property
     def kort_fortalt(self) -> list[tuple[str, AspektVisning]]:
-        """The summary box's lines: (label, aspect)."""
-        return [(etiket, self.aspekt(noegle)) for noegle, etiket in KORT_FORTALT]
+        """The summary box's lines: (label, aspect), the profile's `kort_fortalt`."""
+        return [(etiket(self.profil, noegle), self.aspekt(noegle)) for noegle in self.profil.kort_fortalt]
 
     @property
     def ikke_beskrevet(self) -> list[str]:
         """What the catalogue does not say about this intervention, in the reader's words, for the
         page's one note: the summary box's own lines say their gaps, so they are not repeated."""
-        ud = (
-            []
-            if self.indsats.beskrivelse and not schema.mangler(self.indsats.beskrivelse)
-            else ["hvad indsatsen præcist indeholder"]
-        )
-        i_boksen = {noegle for noegle, _ in KORT_FORTALT}
+        ud = [
+            a.mangler
+            for a in self.profil.afsnit_for("indsats")
+            if a.mangler
+            and not a.aspekt
+            and (self.indsats.afsnit(a.nøgle) in (None, []) or schema.mangler(self.indsats.afsnit(a.nøgle)))
+        ]
+        i_boksen = set(self.profil.kort_fortalt)
         return ud + [
             a.aspekt.mangler_tekst for a in self.aspekter if not a.beskrevet and a.aspekt.noegle not in i_boksen
         ]
@@ -207,7 +217,7 @@ def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt) -> list[Any]:
     """The values the standard states for `aspekt` ([] when it says nothing or `mangler`)."""
     if aspekt.standardens is None:
         return []
-    v = getattr(s, aspekt.standardens)
+    v = s.afsnit(aspekt.standardens)
     if v is None or schema.mangler(v):
         return []
     return v if isinstance(v, list) else [v]
@@ -219,9 +229,12 @@ def _aspekt(
     standarder: list[tuple[schema.Standard, str]],
     hovedlov: str | None,
     katalog: Katalog,
+    ord_: Ord,
 ) -> AspektVisning:
     ud = AspektVisning(aspekt)
-    egne = getattr(i, aspekt.egen) if aspekt.egen else None
+    egne = i.afsnit(aspekt.egen)
+    if egne is not None and not isinstance(egne, list):
+        egne = [egne]
     if egne and not schema.mangler(egne):
         ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in egne], hovedlov))
     for s, til in standarder:
@@ -238,7 +251,7 @@ def _aspekt(
             alle = [f for f in alle if f.emne is not None]
             if erstattet:
                 ud.note = (
-                    f"Den almindelige frist i kvalitetsstandard {s.nr} ("
+                    f"Den almindelige frist i {ord_.standard} {s.nr} ("
                     + "; ".join(frist_faktum(f).tekst for f in erstattet)
                     + ") gælder ikke for denne indsats, som har sin egen frist."
                 )
@@ -248,10 +261,11 @@ def _aspekt(
         )
         for slags, fakta in grupper:
             if fakta:
-                ud.grupper.append(Gruppe(Kilde(slags, s, til), [faktum(v, katalog) for v in fakta], s.hovedlov))
+                ud.grupper.append(Gruppe(Kilde(slags, s, til, ord_), [faktum(v, katalog) for v in fakta], s.hovedlov))
     if ud.note is None and len(ud.grupper) > 1 and ud.grupper[0].kilde.slags == "indsats":
         ud.note = (
-            "Det, der står for denne indsats, gælder ud over det, kvalitetsstandarden siger om alle sine indsatser."
+            f"Det, der står for denne indsats, gælder ud over det, {ord_.standard}en siger om alle sine "
+            f"{ord_.indsatser}."
         )
     return ud
 
@@ -259,14 +273,12 @@ def _aspekt(
 def beregn(katalog: Katalog, indsats_sti: dict[str, str], standard_sti: dict[int, str]) -> list[Serviceniveau]:
     """Every intervention's service level, in catalogue order."""
     standarder = {s.nr: s for s in katalog.standarder}
+    ord_ = Ord.fra(katalog.profil)
     ud = []
     for i in katalog.indsatser:
         egne = [standarder[n] for n in i.standarder]
         med_sti = [(s, standard_sti[s.nr]) for s in egne]
-        hovedlov = egne[0].hovedlov if egne else None
-        ud.append(
-            Serviceniveau(
-                i, indsats_sti[i.id], egne, [_aspekt(a, i, med_sti, hovedlov, katalog) for a in schema.ASPEKTER]
-            )
-        )
+        hovedlov = i.hovedlov or (egne[0].hovedlov if egne else None)
+        aspekter = [_aspekt(a, i, med_sti, hovedlov, katalog, ord_) for a in katalog.aspekter]
+        ud.append(Serviceniveau(i, indsats_sti[i.id], egne, aspekter, katalog.profil))
     return ud

@@ -25,7 +25,7 @@ from ..tjek import citater
 from . import serviceniveau, urls
 from .mellemlager import OVERSAT
 from .sider import Side
-from .visning import Visning, kontakt_tekst
+from .visning import Visning, kontakt_tekst, stort
 
 SKABELON_DIR = Path(__file__).parent / "templates"
 
@@ -85,6 +85,13 @@ class Udfylder:
         ud = citater.link_citater(ud, hovedlov, self.love, self.dato)
         return Markup(self._afsnitslinks(self._sidelinks(ud)))
 
+    def profiltekst(self, tekst: str, **ekstra: str) -> Markup:
+        """A text the profile (or the catalogue's `form`) gives for the site itself: Markdown, the
+        catalogue's placeholders and `ekstra` ({udgave}) filled, escaped like the data's prose."""
+        for noegle, vaerdi in ekstra.items():
+            tekst = tekst.replace("{" + noegle + "}", vaerdi)
+        return self.md(tekst)
+
     def tekst(self, tekst: Any) -> Markup:
         """Plain text (titles, headings): escaped, placeholders filled, no links."""
         return Markup(_escape(self.pladsholdere(str(tekst))))
@@ -129,6 +136,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         varighed=varighed,
         dansk_liste=formater.dansk_liste,
         overskrift=lambda felt: visning.overskrifter.get(felt, felt),
+        stort=stort,
     )
     # Templates get ready rows from the view model (page context); these globals are the
     # catalogue-wide facts every page may print, not look-ups.
@@ -144,6 +152,14 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         senere_udgave_tekst=katalog.love.SENERE_UDGAVE,
         # What changed since the previous published revision, per entry ("1", "K.2.1").
         post_aendringer=visning.post_aendringer(),
+        # The catalogue's shape: its words for its entries, its sections and its own texts.
+        profil=katalog.profil,
+        indsats_navn=visning.indsats_navn,
+        afsnit_overskrift=visning.overskrift,
+        aspekt_titel=visning.aspekt_titel,
+        aspekt_etiket=lambda noegle: serviceniveau.etiket(katalog.profil, noegle),
+        henvisninger=lambda v: [serviceniveau.faktum(h, katalog) for h in v],
+        profiltekst=lambda noegle, **ekstra: u.profiltekst(katalog.profil.tekst(noegle), **ekstra),
     )
     return env
 
@@ -155,4 +171,7 @@ def render(env: Environment, side: Side) -> str:
     if udfylder is not None:
         udfylder.side = side.sti
     link = lambda til, anker=None: urls.link(side.sti, til, anker)  # noqa: E731
-    return skabelon.render(side=side, link=link, **side.kontekst)
+    # A folder of the same site (another catalogue beside this one): relative to the site's root,
+    # which is the edition's root's parent when editions are published side by side.
+    rodlink = lambda sti: urls.link(side.sti, "../" + sti.rstrip("/") + "/index.md")  # noqa: E731
+    return skabelon.render(side=side, link=link, rodlink=rodlink, **side.kontekst)

@@ -39,8 +39,7 @@ OVERSIGTER = frozenset(
         urls.FORSIDE,
         urls.HJAELP,
         urls.STANDARDER,
-        urls.KOMPENSERENDE,
-        urls.UDVIKLENDE,
+        urls.INDSATSER,
         urls.SERVICENIVEAU,
         urls.SAGSBEHANDLINGSFRISTER,
         urls.LOVGRUNDLAG,
@@ -49,7 +48,9 @@ OVERSIGTER = frozenset(
 
 
 def gruppe(sti: str) -> str:
-    return "om" if sti in OM_WEBSTEDET else "oversigt" if sti in OVERSIGTER else "katalog"
+    # A group's list page (katalog/<gruppe>/index.md) is an overview too.
+    oversigt = sti in OVERSIGTER or (sti.startswith("katalog/") and sti.endswith("/index.md") and sti.count("/") == 2)
+    return "om" if sti in OM_WEBSTEDET else "oversigt" if oversigt else "katalog"
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

@@ -15,8 +15,7 @@ FORSIDE = "index.md"
 GENEREL = "katalog/generel-information.md"
 HJAELP = "katalog/hvad-kan-jeg-faa-hjaelp-til.md"
 STANDARDER = "katalog/standarder/index.md"
-KOMPENSERENDE = "katalog/kompenserende/index.md"
-UDVIKLENDE = "katalog/udviklende/index.md"
+INDSATSER = "katalog/indsatser/index.md"
 SERVICENIVEAU = "katalog/overblik/serviceniveau.md"
 SAGSBEHANDLINGSFRISTER = "katalog/overblik/sagsbehandlingsfrister.md"
 LOVGRUNDLAG = "katalog/overblik/lovgrundlag.md"
@@ -60,7 +59,16 @@ def standard(nr: int, titel: str) -> str:
 
 
 def indsats(id_: str, titel: str) -> str:
+    """An intervention's page: its id and title ("k-2-1-rengoering"), or its id alone where the id
+    is already a slug (a profile without an id scheme takes the title's)."""
+    if id_ == slug(id_):
+        return f"katalog/indsatser/{filnavn(id_)}.md"
     return f"katalog/indsatser/{slug(id_)}-{filnavn(titel)}.md"
+
+
+def gruppe(noegle: str) -> str:
+    """The list page of a group of interventions (the profile's `indsats.grupper`)."""
+    return f"katalog/{slug(noegle)}/index.md"
 
 
 def link(fra: str, til: str, anker: str | None = None) -> str:

@@ -81,12 +81,10 @@ class Niveau:
     """One service-level fact at a glance; `tekst` None where the catalogue does not give it."""
 
     noegle: str
-    """The aspect ("hyppighed", …): its label and the search metadata's key."""
+    """The aspect ("hyppighed", …): the search metadata's key."""
     tekst: str | None
-
-    @property
-    def emne(self) -> str:
-        return serviceniveau.ETIKETTER[self.noegle]
+    emne: str
+    """The aspect's label (the profile's words)."""
 
 
 @dataclass
@@ -108,25 +106,16 @@ def kontakt_tekst(info: schema.KatalogFil) -> str:
     return ", ".join(dele)
 
 
-# Sections of a standard page, in the source's order (after the summary and the change box).
-STANDARD_AFSNIT = (
-    "lovgrundlag",
-    "visitation",
-    "sagsbehandlingsfrister",
-    "målgruppe",
-    "kvalitetsmål",
-    "indsatser",
-    "indhold_og_omfang",
-    "vejledende_omfang",
-    "ikke_omfattet",
-    "betaling",
-    "fleksibilitet",
-    "frit_valg",
-    "leverancesikkerhed",
-    "særlige_forhold",
-    "tilsyn_med_kvaliteten",
-    "dokument",
-)
+def stort(tekst: str) -> str:
+    """First letter upper-case: "kvalitetsstandarder" → "Kvalitetsstandarder"."""
+    return tekst[:1].upper() + tekst[1:]
+
+
+def _som_liste(v: Any) -> list[Any]:
+    """A section's value as a list of facts ([] when it says nothing or `mangler`)."""
+    if v is None or schema.mangler(v):
+        return []
+    return v if isinstance(v, list) else [v]
 
 
 class Visning:
@@ -140,7 +129,9 @@ class Visning:
             **{self.indsats_sti[i.id]: i for i in katalog.indsatser},
         }
         self.forskel = aendringer.beregn(katalog)
-        self.overskrifter = schema.overskrifter()
+        self.profil = katalog.profil
+        self.overskrifter = schema.overskrifter(katalog.modeller)
+        self.ental = self.profil.standard.ental if self.profil.standard else "standard"
         # Each intervention's effective service level, computed once for every page, CSV and the PDF.
         self.serviceniveau = serviceniveau.beregn(katalog, self.indsats_sti, self.standard_sti)
         self._serviceniveau_for = {r.indsats.id: r for r in self.serviceniveau}
@@ -154,21 +145,23 @@ class Visning:
         return f"{s.nr}. {s.titel}"
 
     def indsats_navn(self, i: schema.Indsats) -> str:
-        return f"{i.id} {i.titel}"
+        """An intervention's name: its id and title, or only its title where ids are slugs."""
+        return f"{i.id} {i.titel}" if self.profil.indsats.id else i.titel
 
     def hovedlov(self, model: Any) -> str | None:
         """The law a bare § in the entry's prose refers to (an intervention: its first standard's)."""
         if isinstance(model, schema.Indsats):
-            return next((s.hovedlov for s in self.k.standarder if s.nr in model.standarder), None)
+            return model.hovedlov or next((s.hovedlov for s in self.k.standarder if s.nr in model.standarder), None)
         return getattr(model, "hovedlov", None)
 
     def standardens_indsatser(self, s: schema.Standard) -> list[IndsatsLinje]:
-        if schema.mangler(s.indsatser):
+        liste = s.afsnit(self.profil.indsatsliste_felt)
+        if not isinstance(liste, list):
             return []
         indsatser = {i.id: i for i in self.k.indsatser}
         standarder = {x.nr: x for x in self.k.standarder}
         ud = []
-        for linje in s.indsatser:
+        for linje in liste:
             if linje.indsats:
                 ind = indsatser[linje.indsats]
                 ud.append(
@@ -185,7 +178,7 @@ class Visning:
                 maal = standarder[linje.standard]
                 ud.append(
                     IndsatsLinje(
-                        f"{linje.titel} (kvalitetsstandard {maal.nr}. {maal.titel})",
+                        f"{linje.titel} ({self.ental} {maal.nr}. {maal.titel})",
                         self.standard_sti[maal.nr],
                         None,
                         linje.prioritet,
@@ -197,7 +190,7 @@ class Visning:
 
     def standard_links(self, i: schema.Indsats) -> list[Link]:
         return [
-            Link(f"kvalitetsstandard {s.nr}. {s.titel}", self.standard_sti[s.nr])
+            Link(f"{self.ental} {s.nr}. {s.titel}", self.standard_sti[s.nr])
             for s in self._serviceniveau_for[i.id].standarder
         ]
 
@@ -208,17 +201,55 @@ class Visning:
             if type_ is None or i.type == type_
         ]
 
+    def indsatsside(self, i: schema.Indsats) -> list[dict[str, Any]]:
+        """The intervention page's sections in the profile's order: its own sections as written,
+        and each aspect of its service level (its own facts with what its standards say) where the
+        profile places it; aspects only its standards state come after the last placed one."""
+        sn = self._serviceniveau_for[i.id]
+        ud: list[dict[str, Any]] = []
+        placeret: set[str] = set()
+        sidste_aspekt = -1
+        for a in self.profil.afsnit.indsats:
+            if a.aspekt:
+                placeret.add(a.aspekt)
+                ud.append({"felt": None, "aspekt": sn.aspekt(a.aspekt), "overskrift": self._aspekt_overskrift(i, a)})
+                sidste_aspekt = len(ud) - 1
+            elif a.nøgle:
+                v = i.afsnit(a.nøgle)
+                if v not in (None, []) and not schema.mangler(v):
+                    ud.append({"felt": a, "aspekt": None, "vaerdi": v, "overskrift": self.overskrift(i, a.nøgle)})
+        resten = [
+            {"felt": None, "aspekt": av, "overskrift": av.aspekt.titel}
+            for av in sn.aspekter
+            if av.aspekt.noegle not in placeret
+        ]
+        return ud[: sidste_aspekt + 1] + resten + ud[sidste_aspekt + 1 :]
+
+    def _aspekt_overskrift(self, i: schema.Indsats, a: Any) -> str:
+        """An aspect's heading: the entry's own wording, else the profile's word for the aspect."""
+        if a.nøgle and a.nøgle in i.overskrifter:
+            return str(i.overskrifter[a.nøgle])
+        return self.aspekt_titel(a.aspekt)
+
     def serviceniveau_for(self, s: schema.Standard) -> list[Serviceniveau]:
         return [r for r in self.serviceniveau if s.nr in r.indsats.standarder]
 
     @functools.cached_property
     def standard_raekker(self) -> list[StandardRaekke]:
         ud = []
+        frist_felt = self.profil.aspekt_felt("standard", "sagsbehandlingsfrist")
+        pris_felt = self.profil.aspekt_felt("standard", "pris")
+        lov_felt = self.profil.aspekt_felt("standard", "lovgrundlag")
+        # The summary box always has a deadline and a price line (saying the gap if there is one):
+        # the page's note does not say them again; nor the document's own data (who wrote it,
+        # when), which tells a citizen nothing about the help.
+        i_boksen = {frist_felt, pris_felt} | set(self.profil.former("standard", "dokument"))
         for s in self.k.standarder:
             egne = self.serviceniveau_for(s)
             frist: list[tuple[Link | None, str]] = []
-            if not schema.mangler(s.sagsbehandlingsfrister):
-                frist = [(None, serviceniveau.frist_faktum(f).linje().rstrip(".")) for f in s.sagsbehandlingsfrister]
+            frister = s.afsnit(frist_felt)
+            if frister is not None and not schema.mangler(frister):
+                frist = [(None, serviceniveau.faktum(f, self.k).linje().rstrip(".")) for f in _som_liste(frister)]
                 if not frist:  # the source gives the deadlines per intervention
                     frist = [
                         (Link(r.indsats.titel, r.til), f.linje().rstrip("."))
@@ -226,9 +257,9 @@ class Visning:
                         for f, kilde in r.frister
                         if kilde.slags == "indsats"
                     ]
-            pris: list[tuple[Link | None, str]] = []
-            if not schema.mangler(s.betaling):
-                pris = [(None, serviceniveau.faktum(f, self.k).linje().rstrip(".")) for f in s.betaling]
+            pris: list[tuple[Link | None, str]] = [
+                (None, serviceniveau.faktum(f, self.k).linje().rstrip(".")) for f in _som_liste(s.afsnit(pris_felt))
+            ]
             pris += [
                 (Link(r.indsats.id, r.til), f.linje().rstrip("."))
                 for r in egne
@@ -236,17 +267,12 @@ class Visning:
                 if g.kilde.slags == "indsats"
                 for f in g.fakta
             ]
-            # The summary box always has a deadline and a price line (saying the gap if there is one):
-            # the page's note does not say them again; nor the document's own data (who wrote it,
-            # when), which tells a citizen nothing about the help.
             ikke = [
-                self.overskrifter[f]
-                for f in STANDARD_AFSNIT
-                if schema.mangler(getattr(s, f)) and f not in ("sagsbehandlingsfrister", "betaling", "dokument")
+                self.overskrift(s, a.nøgle or "")
+                for a in self.profil.afsnit_for("standard")
+                if not a.under and schema.mangler(s.afsnit(a.nøgle)) and a.nøgle not in i_boksen
             ]
-            lovgrundlag = (
-                [] if schema.mangler(s.lovgrundlag) else [serviceniveau.faktum(h, self.k) for h in s.lovgrundlag]
-            )
+            lovgrundlag = [serviceniveau.faktum(h, self.k) for h in _som_liste(s.afsnit(lov_felt))]
             ud.append(StandardRaekke(s, self.standard_sti[s.nr], self.standard_navn(s), frist, pris, ikke, lovgrundlag))
         return ud
 
@@ -260,20 +286,38 @@ class Visning:
         if isinstance(post, schema.Indsats):
             sn = self._serviceniveau_for[post.id]
             aspekter = [sn.aspekt(noegle) for noegle in ("hyppighed", "sagsbehandlingsfrist", "levering")]
-            return [Niveau(a.aspekt.noegle, a.celle if a.beskrevet else None) for a in aspekter]
+            return [
+                Niveau(
+                    a.aspekt.noegle,
+                    a.celle if a.beskrevet else None,
+                    serviceniveau.etiket(self.profil, a.aspekt.noegle),
+                )
+                for a in aspekter
+            ]
         sr = next(r for r in self.standard_raekker if r.s.nr == post.nr)
 
         def linje(liste: list[tuple[Link | None, str]]) -> str | None:
             return "; ".join((f"{lnk.tekst}: " if lnk else "") + tekst for lnk, tekst in liste) or None
 
-        return [Niveau("sagsbehandlingsfrist", linje(sr.frist)), Niveau("pris", linje(sr.pris))]
+        return [
+            Niveau("sagsbehandlingsfrist", linje(sr.frist), serviceniveau.etiket(self.profil, "sagsbehandlingsfrist")),
+            Niveau("pris", linje(sr.pris), serviceniveau.etiket(self.profil, "pris")),
+        ]
+
+    def aspekt_titel(self, noegle: str) -> str:
+        """An aspect's heading in the profile's words (a table's column)."""
+        return next((a.titel for a in self.k.aspekter if a.noegle == noegle), schema.ASPEKT_ORD[noegle][0])
+
+    def overskrift(self, post: Any, noegle: str) -> str:
+        """A section's heading on an entry's page: the entry's own wording of it, else the profile's."""
+        return post.overskrifter.get(noegle) or self.overskrifter.get(noegle, noegle)
 
     def hjaelp(self) -> list[dict[str, Any]]:
-        """The finder's topics (schema.EMNER) that have entries, each with its standards and interventions."""
+        """The finder's topics (the profile's `emner`) that have entries, each with its standards and interventions."""
         ud = []
-        for emne in schema.EMNER:
+        for emne in self.profil.emner:
             poster: list[tuple[str, str, schema.Standard | schema.Indsats]] = [
-                (f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s)
+                (f"{stort(self.ental)} {self.standard_navn(s)}", self.standard_sti[s.nr], s)
                 for s in self.k.standarder
                 if emne in s.emner
             ]
@@ -293,25 +337,28 @@ class Visning:
         """Deadlines as each standard states them (interventions' effective deadlines are in `serviceniveau`)."""
         return [
             FristRaekke(
-                f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], serviceniveau.frist_faktum(f)
+                f"{stort(self.ental)} {self.standard_navn(s)}",
+                self.standard_sti[s.nr],
+                serviceniveau.faktum(f, self.k),
             )
             for s in self.k.standarder
-            if not schema.mangler(s.sagsbehandlingsfrister)
-            for f in s.sagsbehandlingsfrister
+            for f in _som_liste(s.afsnit(self.profil.aspekt_felt("standard", "sagsbehandlingsfrist")))
         ]
 
     def citeringer(self) -> list[Citering]:
         """Every paragraph cited anywhere, structured or in prose."""
         ud: list[Citering] = []
-        poster: list[tuple[str, str, Any]] = [("Generel information", urls.GENEREL, self.k.introduktion)]
-        poster += [
-            (f"Kvalitetsstandard {self.standard_navn(s)}", self.standard_sti[s.nr], s) for s in self.k.standarder
+        poster: list[tuple[str, str, Any, str | None]] = [
+            (self.profil.introduktion.titel, urls.GENEREL, self.k.introduktion, None)
         ]
-        poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser]
-        for hvem, til, model in poster:
-            lg = getattr(model, "lovgrundlag", None)
-            if isinstance(lg, list):
-                for h in lg:
+        poster += [
+            (f"{stort(self.ental)} {self.standard_navn(s)}", self.standard_sti[s.nr], s, "standard")
+            for s in self.k.standarder
+        ]
+        poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i, "indsats") for i in self.k.indsatser]
+        for hvem, til, model, slags in poster:
+            for felt in self.profil.former(slags, "henvisninger") if slags else []:
+                for h in _som_liste(model.afsnit(felt)):
                     ud.append(Citering(h.lov, h.paragraf, h.stk, hvem, til, "lovgrundlag"))
             for _, tekst in schema.prosa(model.model_dump()):
                 for c in citater.find_citater(tekst, self.hovedlov(model), self.k.love):
@@ -363,7 +410,7 @@ class Visning:
         return ud
 
     def daekning(self) -> list[dict[str, Any]]:
-        stier = {f"kvalitetsstandard {n}": sti for n, sti in self.standard_sti.items()} | self.indsats_sti
+        stier = {self.k.standard_navn(n): sti for n, sti in self.standard_sti.items()} | self.indsats_sti
         return [
             {"post": d.post, "titel": d.titel, "til": stier[d.post], "til_stede": d.til_stede, "mangler": d.mangler}
             for d in daekning(self.k)
@@ -389,8 +436,8 @@ class Visning:
         grupper: list[Gruppe] = []
         for titel, slags in (
             ("Introduktion og kontaktoplysninger", ("introduktion", "kommune")),
-            ("Kvalitetsstandarder", ("standard",)),
-            ("Indsatser", ("indsats",)),
+            (stort(self.profil.standard.flertal if self.profil.standard else "standarder"), ("standard",)),
+            (stort(self.profil.indsats.flertal), ("indsats",)),
         ):
             poster = [
                 PostVisning(p, post_anker(p.noegle), til(p), aendringer.beslutninger_for(self.k, p.noegle))
@@ -413,23 +460,44 @@ class Visning:
                 urls.FORSIDE,
                 k.info.katalog.titel,
                 "forside.md.j2",
-                {"standarder": self.standard_raekker, "finder": bool(emner)},
+                {
+                    "standarder": self.standard_raekker,
+                    "indsatser": self.indsats_raekker(),
+                    "finder": bool(emner),
+                    "maalgruppe": k.info.målgruppe,
+                },
                 nav_titel="Forside",
             )
         )
         if emner:
-            r.tilfoej(Side(urls.HJAELP, "Hvad kan jeg få hjælp til?", "hjaelp.md.j2", {"emner": emner}))
-        r.tilfoej(Side(urls.GENEREL, "Generel information", "generel.md.j2", {"intro": k.introduktion}, i_pdf=True))
-        r.tilfoej(
-            Side(
-                urls.STANDARDER,
-                "Kvalitetsstandarder",
-                "standarder.md.j2",
-                {"standarder": self.standard_raekker},
-                gruppe="Kvalitetsstandarder",
-                gruppeforside=True,
+            r.tilfoej(
+                Side(
+                    urls.HJAELP,
+                    "Hvad kan jeg få hjælp til?",
+                    "hjaelp.md.j2",
+                    {
+                        "emner": emner,
+                        "boliger": self.profil.boliger,
+                        "bolig_emner": {b.emne for b in self.profil.boliger if b.emne},
+                        "anker_af": urls.slug,
+                    },
+                )
             )
+        r.tilfoej(
+            Side(urls.GENEREL, self.profil.introduktion.titel, "generel.md.j2", {"intro": k.introduktion}, i_pdf=True)
         )
+        standarder_titel = stort(self.profil.standard.flertal) if self.profil.standard else ""
+        if self.profil.standard is not None and k.standarder:
+            r.tilfoej(
+                Side(
+                    urls.STANDARDER,
+                    standarder_titel,
+                    "standarder.md.j2",
+                    {"standarder": self.standard_raekker},
+                    gruppe=standarder_titel,
+                    gruppeforside=True,
+                )
+            )
         for sr in self.standard_raekker:
             s = sr.s
             r.tilfoej(
@@ -442,35 +510,45 @@ class Visning:
                         "sr": sr,
                         "indsatser": self.standardens_indsatser(s),
                         "raekker": self.serviceniveau_for(s),
-                        "afsnit": STANDARD_AFSNIT,
+                        "afsnit": self.profil.afsnit_for("standard"),
                     },
-                    gruppe="Kvalitetsstandarder",
+                    gruppe=standarder_titel,
                     i_pdf=True,
                 )
             )
-        for type_, sti, titel in (
-            ("kompenserende", urls.KOMPENSERENDE, "Kompenserende indsatser"),
-            ("udviklende", urls.UDVIKLENDE, "Udviklende indsatser"),
-        ):
-            r.tilfoej(
-                Side(
-                    sti,
-                    titel,
-                    "indsatsliste.md.j2",
-                    {"indsatser": self.indsats_raekker(type_), "type": type_},
-                    gruppe=titel,
-                    gruppeforside=True,
+        # One list page per group of interventions (the profile's `grupper`), or one for them all.
+        listesider: list[tuple[str | None, str, str, str | None]] = [
+            (g.nøgle, urls.gruppe(g.nøgle), g.titel, g.beskrivelse) for g in self.profil.indsats.grupper
+        ] or [(None, urls.INDSATSER, stort(self.profil.indsats.flertal), None)]
+        gruppe_titel: dict[str | None, str] = {}
+        for type_, sti, titel, beskrivelse in listesider:
+            gruppe_titel[type_] = titel
+            if k.indsatser:
+                r.tilfoej(
+                    Side(
+                        sti,
+                        titel,
+                        "indsatsliste.md.j2",
+                        {"indsatser": self.indsats_raekker(type_), "beskrivelse": beskrivelse},
+                        gruppe=titel,
+                        gruppeforside=True,
+                    )
                 )
-            )
         for sn in self.serviceniveau:
             i = sn.indsats
-            gruppe = "Kompenserende indsatser" if i.type == "kompenserende" else "Udviklende indsatser"
+            gruppe = gruppe_titel.get(i.type, gruppe_titel.get(None, ""))
             r.tilfoej(
                 Side(
                     sn.til,
                     self.indsats_navn(i),
                     "indsats.md.j2",
-                    {"i": i, "sn": sn, "standarder": self.standard_links(i), "hl": self.hovedlov(i)},
+                    {
+                        "i": i,
+                        "sn": sn,
+                        "standarder": self.standard_links(i),
+                        "hl": self.hovedlov(i),
+                        "afsnit": self.indsatsside(i),
+                    },
                     gruppe=gruppe,
                     i_pdf=True,
                 )
@@ -481,7 +559,11 @@ class Visning:
                 urls.SERVICENIVEAU,
                 "Serviceniveau på et blik",
                 "serviceniveau.md.j2",
-                {"raekker": self.serviceniveau, "standarder": self.standard_raekker},
+                {
+                    "raekker": self.serviceniveau,
+                    "standarder": self.standard_raekker,
+                    "levering_felt": self.profil.aspekt_felt("standard", "levering"),
+                },
                 gruppe=overblik,
                 i_pdf=True,
             )

@@ -20,23 +20,28 @@ class Daekning:
     mangler: tuple[str, ...]
 
 
-def _afsnitsfelter(model: type[schema.Model]) -> list[str]:
-    """Fields declared as `Afsnit(...)`: the sections that may be missing."""
-    return [navn for navn, f in model.model_fields.items() if "Mangler" in repr(f.annotation)]
+def _afsnitsfelter(katalog: Katalog, slags: str) -> list[str]:
+    """The profile's sections of `slags` a reader would miss: required ones, those that state an
+    aspect of the service level or that a page says are missing (not notes, not catch-alls)."""
+    return [
+        a.nøgle
+        for a in katalog.profil.afsnit_for(slags)
+        if a.nøgle and not a.under and (a.påkrævet or a.aspekt or a.mangler)
+    ]
 
 
 def _mangler(model: schema.Model, felt: str) -> bool:
     """Not given by the source. An intervention's empty field means its own description says nothing."""
-    v = getattr(model, felt)
+    v = getattr(model, felt, None)
     return schema.mangler(v) or (isinstance(model, schema.Indsats) and v in (None, []))
 
 
 def daekning(katalog: Katalog) -> list[Daekning]:
     ud = []
-    for post, titel, model in [(f"kvalitetsstandard {s.nr}", s.titel, s) for s in katalog.standarder] + [
-        (i.id, i.titel, i) for i in katalog.indsatser
-    ]:
-        felter = _afsnitsfelter(type(model))
+    for post, titel, model, slags in [
+        (katalog.standard_navn(s.nr), s.titel, s, "standard") for s in katalog.standarder
+    ] + [(i.id, i.titel, i, "indsats") for i in katalog.indsatser]:
+        felter = _afsnitsfelter(katalog, slags)
         mangler = tuple(f for f in felter if _mangler(model, f))
         ud.append(Daekning(post, titel, tuple(f for f in felter if f not in mangler), mangler))
     return ud

@@ -18,15 +18,16 @@ from typing import Any
 from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import laes_lovregister
+from ..data.profilfil import laes_profil
 from ..data.valider import valider
 from ..data.yamlfil import YamlFil, laes_yaml
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 
-FILER: dict[str, tuple[str, type[schema.Model]]] = {
-    "katalog": ("katalog.yaml", schema.KatalogFil),
-    "standarder": ("standards.yaml", schema.StandarderFil),
-    "indsatser": ("indsatser.yaml", schema.IndsatserFil),
+FILER: dict[str, str] = {
+    "katalog": "katalog.yaml",
+    "standarder": "standards.yaml",
+    "indsatser": "indsatser.yaml",
 }
 
 TIDLIGERE = "tidligere"
@@ -51,22 +52,34 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     """Read, validate and cross-check `data_dir`, and read its previous revision. Raises `DataFejl`."""
     data_dir = Path(data_dir)
     problemer: list[Problem] = []
-    filer: dict[str, YamlFil] = {}
+    filer: dict[str, YamlFil] = {
+        noegle: laes_yaml(data_dir / navn, visningsnavn(data_dir / navn)) for noegle, navn in FILER.items()
+    }
     objekter: dict[str, Any] = {}
-    for noegle, (navn, model) in FILER.items():
-        fil = laes_yaml(data_dir / navn, visningsnavn(data_dir / navn))
-        filer[noegle] = fil
-        obj, fundne = valider(fil, model)
-        objekter[noegle] = obj
-        problemer += fundne
+    info, fundne = valider(filer["katalog"], schema.KatalogFil)
+    objekter["katalog"] = info
+    problemer += fundne
+    # The catalogue's shape (its profile) decides the models of the other two files.
+    profil, fundne, profil_fil = laes_profil(filer["katalog"], data_dir)
+    problemer += fundne
+    if profil_fil is not None:
+        filer["profil"] = profil_fil
+    modeller = schema.modeller(profil) if profil is not None else None
+    if modeller is not None:
+        for noegle, model in (("standarder", modeller.StandarderFil), ("indsatser", modeller.IndsatserFil)):
+            obj, fundne = valider(filer[noegle], model, profil)
+            objekter[noegle] = obj
+            problemer += fundne
     love_sti = data_dir / "love.yaml"
     love_fil = laes_yaml(love_sti, visningsnavn(love_sti))
     filer["love"] = love_fil
     register, fundne = laes_lovregister(love_fil)
     problemer += fundne
-    if problemer or register is None:
+    if problemer or register is None or modeller is None:
         raise DataFejl(problemer)
-    katalog = Katalog(data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer)
+    katalog = Katalog(
+        data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer, modeller
+    )
     fundne = krydstjek.tjek(katalog)
     forrige, fundne_forrige = laes_forrige(katalog)
     fundne += fundne_forrige

@@ -25,15 +25,19 @@ Melder = Callable[..., None]
 
 def _fakta(k: Katalog) -> Iterator[tuple[str, tuple, str, Any]]:
     """(file key, path, entry name, fact) for every `Loefte` and `Frist` in the data."""
+    faktafelter = {
+        slags: [a.nøgle for a in k.profil.afsnit_for(slags) if a.form in ("fakta", "frister")]
+        for slags in ("standard", "indsats")
+    }
     for si, s in enumerate(k.standarder):
-        for felt in ("vejledende_omfang", "betaling", "leverancesikkerhed", "sagsbehandlingsfrister"):
-            v = getattr(s, felt)
+        for felt in faktafelter["standard"]:
+            v = s.afsnit(felt)
             if isinstance(v, list):
                 for j, f in enumerate(v):
-                    yield "standarder", ("standarder", si, felt, j), f"kvalitetsstandard {s.nr}", f
+                    yield "standarder", ("standarder", si, felt, j), k.standard_navn(s.nr), f
     for ii, i in enumerate(k.indsatser):
-        for felt in ("hyppighed", "sagsbehandlingsfrist", "levering", "betaling", "øvrigt"):
-            v = getattr(i, felt)
+        for felt in faktafelter["indsats"]:
+            v = i.afsnit(felt)
             if isinstance(v, list):
                 for j, f in enumerate(v):
                     yield "indsatser", ("indsatser", ii, felt, j), i.id, f
@@ -76,20 +80,20 @@ def emne_gentaget(k: Katalog, p: Melder) -> None:
 def mangler_paa_indsats(k: Katalog, p: Melder) -> None:
     standarder = {s.nr: s for s in k.standarder}
     for ii, i in enumerate(k.indsatser):
-        for a in schema.ASPEKTER:
-            if a.egen is None or a.standardens is None or not schema.mangler(getattr(i, a.egen)):
+        for a in k.aspekter:
+            if a.egen is None or a.standardens is None or not schema.mangler(i.afsnit(a.egen)):
                 continue
             for nr in i.standarder:
                 s = standarder.get(nr)
-                v = getattr(s, a.standardens) if s else None
+                v = s.afsnit(a.standardens) if s else None
                 if isinstance(v, list) and any(schema.gaelder_for(f, i.id) for f in v):
                     p(
                         "indsatser",
                         ("indsatser", ii, a.egen),
                         i.id,
-                        f"'{a.egen}' er skrevet som ikke beskrevet, men kvalitetsstandard {nr} beskriver det "
+                        f"'{a.egen}' er skrevet som ikke beskrevet, men {k.standard_navn(nr)} beskriver det "
                         f"for indsatsen ('{a.standardens}')",
-                        f"slet '{a.egen}' her: siden viser kvalitetsstandardens oplysninger for indsatsen",
+                        f"slet '{a.egen}' her: siden viser standardens oplysninger for indsatsen",
                     )
                     break
 

@@ -19,7 +19,6 @@ every problem at once. The rules:
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,13 +26,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import klammer
 from ..problemer import Problem
-from . import citater, konsistens, tekstpolitik
-
-ID_I_TEKST = re.compile(r"(?<![\w.])([KU]\.\d+\.\d+)(?![\d])")
-STANDARD_NR_I_TEKST = re.compile(r"[Kk]valitetsstandard(?:en)?\s+(\d+)\b")
-STANDARD_NAVN_I_TEKST = re.compile(
-    r"[Kk]valitetsstandard(?:en)?\s+(?:for\s+(?P<for>[^.,;:\n()]+)|(?P<navn>[A-ZÆØÅ][^.,;:\n()]+))"
-)
+from . import citater, formregler, konsistens, tekstpolitik
 
 
 def _felt(sti: tuple) -> str:
@@ -129,12 +122,12 @@ def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str | None]]:
     # Each introduction section is its own entry, so messages say "afsnit 1.9", not "afsnit[8]".
     yield "standarder", ("introduktion",), "introduktion", _UdenAfsnit(intro), intro.hovedlov
     for i, a in enumerate(intro.afsnit):
-        yield "standarder", ("introduktion", "afsnit", i), f"introduktion, afsnit {a.nr}", a, intro.hovedlov
+        yield "standarder", ("introduktion", "afsnit", i), f"introduktion, afsnit {a.noegle}", a, intro.hovedlov
     for i, s in enumerate(k.standarder):
-        yield "standarder", ("standarder", i), f"kvalitetsstandard {s.nr}", s, s.hovedlov
+        yield "standarder", ("standarder", i), k.standard_navn(s.nr), s, s.hovedlov
     hovedlov = {s.nr: s.hovedlov for s in k.standarder}
     for i, ind in enumerate(k.indsatser):
-        lov = next((hovedlov[n] for n in ind.standarder if n in hovedlov), None)
+        lov = ind.hovedlov or next((hovedlov[n] for n in ind.standarder if n in hovedlov), None)
         yield "indsatser", ("indsatser", i), ind.id, ind, lov
 
 
@@ -160,40 +153,42 @@ def _unikke(k: Katalog, p: _Indsamler) -> None:
             p(
                 "standarder",
                 ("standarder", i, "nr"),
-                f"kvalitetsstandard {s.nr}",
-                f"kvalitetsstandard nr. {s.nr} står to gange",
+                k.standard_navn(s.nr),
+                f"{k.standard_navn(s.nr)} står to gange",
                 "giv den ene standard et andet nummer",
             )
         nr.setdefault(s.nr, i)
     afsnit: set[str] = set()
     for i, a in enumerate(k.introduktion.afsnit):
-        if a.nr in afsnit:
+        if a.noegle in afsnit:
             p(
                 "standarder",
-                ("introduktion", "afsnit", i, "nr"),
-                f"afsnit {a.nr}",
-                f"introduktionens afsnit {a.nr} står to gange",
+                ("introduktion", "afsnit", i, "nr" if a.nr else "titel"),
+                f"afsnit {a.noegle}",
+                f"introduktionens afsnit {a.noegle} står to gange",
                 "ret nummereringen",
                 felt_fra=3,
             )
-        afsnit.add(a.nr)
+        afsnit.add(a.noegle)
 
 
 def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
     indsatser = {i.id: i for i in k.indsatser}
     standarder = {s.nr: s for s in k.standarder}
+    liste_felt = k.profil.indsatsliste_felt
     for si, s in enumerate(k.standarder):
-        if schema.mangler(s.indsatser):
+        liste = s.afsnit(liste_felt)
+        if not isinstance(liste, list):
             continue
-        for j, linje in enumerate(s.indsatser):
-            sti = ("standarder", si, "indsatser", j)
+        for j, linje in enumerate(liste):
+            sti = ("standarder", si, liste_felt, j)
             if linje.indsats is not None:
                 ind = indsatser.get(linje.indsats)
                 if ind is None:
                     p(
                         "standarder",
                         sti + ("indsats",),
-                        f"kvalitetsstandard {s.nr}",
+                        k.standard_navn(s.nr),
                         f"kan ikke finde indsats '{linje.indsats}'",
                         f"ret id'et, eller tilføj indsatsen i {p.filnavn('indsatser')}",
                     )
@@ -201,7 +196,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                     p(
                         "standarder",
                         sti + ("indsats",),
-                        f"kvalitetsstandard {s.nr}",
+                        k.standard_navn(s.nr),
                         f"standarden lister {ind.id}, men {ind.id} nævner ikke standard {s.nr} under 'standarder'",
                         f"tilføj {s.nr} til 'standarder' for {ind.id} i {p.filnavn('indsatser')}, eller fjern linjen her",
                     )
@@ -209,19 +204,22 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                 p(
                     "standarder",
                     sti + ("standard",),
-                    f"kvalitetsstandard {s.nr}",
-                    f"kan ikke finde kvalitetsstandard {linje.standard}",
+                    k.standard_navn(s.nr),
+                    f"kan ikke finde {k.standard_navn(linje.standard)}",
                     "ret nummeret",
                 )
-        if not schema.mangler(s.leverancesikkerhed):
-            egne = {x.indsats for x in s.indsatser}
-            for j, f in enumerate(s.leverancesikkerhed):
+        egne = {x.indsats for x in liste}
+        for felt in k.profil.former("standard", "fakta"):
+            fakta = s.afsnit(felt)
+            if not isinstance(fakta, list):
+                continue
+            for j, f in enumerate(fakta):
                 for n, id_ in enumerate(f.gælder):
                     if id_ not in egne:
                         p(
                             "standarder",
-                            ("standarder", si, "leverancesikkerhed", j, "gælder", n),
-                            f"kvalitetsstandard {s.nr}",
+                            ("standarder", si, felt, j, "gælder", n),
+                            k.standard_navn(s.nr),
                             f"løftet gælder {id_}, som ikke er en af standardens indsatser",
                             "ret id'et eller fjern det fra 'gælder'",
                         )
@@ -233,7 +231,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                     "indsatser",
                     sti,
                     ind.id,
-                    f"kvalitetsstandard {nr} står to gange i 'standarder'",
+                    f"{k.standard_navn(nr)} står to gange i 'standarder'",
                     f"skriv hver standard én gang, fx [{', '.join(map(str, dict.fromkeys(ind.standarder)))}]",
                 )
                 continue
@@ -243,16 +241,16 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                     "indsatser",
                     sti,
                     ind.id,
-                    f"kan ikke finde kvalitetsstandard {nr}",
+                    f"kan ikke finde {k.standard_navn(nr)}",
                     f"ret nummeret; standarderne står i {p.filnavn('standarder')}",
                 )
-            elif not schema.mangler(std.indsatser) and ind.id not in {x.indsats for x in std.indsatser}:
+            elif isinstance(std.afsnit(liste_felt), list) and ind.id not in {x.indsats for x in std.afsnit(liste_felt)}:
                 p(
                     "indsatser",
                     sti,
                     ind.id,
                     f"indsatsen nævner standard {nr}, men standard {nr} lister ikke {ind.id}",
-                    f"tilføj '- indsats: {ind.id}' under 'indsatser' i kvalitetsstandard {nr}, eller ret 'standarder'",
+                    f"tilføj '- indsats: {ind.id}' under '{liste_felt}' i {k.standard_navn(nr)}, eller ret 'standarder'",
                 )
 
 
@@ -263,27 +261,27 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
     eksterne = [t.lower() for t in k.info.eksterne_standarder]
     for filnoegle, prefix, post, model, _ in _poster(k):
         for sti, tekst in _prosa(filnoegle, model, prefix):
-            for m in ID_I_TEKST.finditer(tekst):
+            for m in k.id_i_tekst.finditer(tekst) if k.id_i_tekst else ():
                 if m.group(1) not in ids:
                     p(
                         filnoegle,
                         sti,
                         post,
                         f"teksten nævner indsats {m.group(1)}, som ikke findes",
-                        "ret id'et (fx K.2.1) eller tilføj indsatsen",
+                        f"ret id'et (fx {k.profil.indsats.id.eksempel if k.profil.indsats.id else ''}) eller tilføj indsatsen",
                         felt_fra=len(prefix),
                     )
-            for m in STANDARD_NR_I_TEKST.finditer(tekst):
+            for m in k.standard_nr_i_tekst.finditer(tekst) if k.standard_nr_i_tekst else ():
                 if int(m.group(1)) not in numre:
                     p(
                         filnoegle,
                         sti,
                         post,
-                        f"teksten henviser til kvalitetsstandard {m.group(1)}, som ikke findes",
+                        f"teksten henviser til {k.standard_navn(m.group(1))}, som ikke findes",
                         f"kataloget har standard {min(numre)}-{max(numre)}",
                         felt_fra=len(prefix),
                     )
-            for m in STANDARD_NAVN_I_TEKST.finditer(tekst):
+            for m in k.standard_navn_i_tekst.finditer(tekst) if k.standard_navn_i_tekst else ():
                 navn = (m.group("for") or m.group("navn")).strip().lower()
                 if navn[:1].isdigit():
                     continue
@@ -292,7 +290,7 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
                         filnoegle,
                         sti,
                         post,
-                        f"kan ikke finde kvalitetsstandarden '{navn}'",
+                        f"kan ikke finde {k.profil.standard.ental if k.profil.standard else 'standarden'} '{navn}'",
                         "skriv standardens titel som i kataloget, eller tilføj den under "
                         f"'eksterne_standarder' i {p.filnavn('katalog')} hvis den findes uden for kataloget",
                         felt_fra=len(prefix),
@@ -346,12 +344,19 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
                 f"brug en lovs id fra {p.filnavn('love')}, fx serviceloven",
                 felt_fra=len(prefix),
             )
-        lovgrundlag = getattr(model, "lovgrundlag", None)
-        if isinstance(lovgrundlag, list):
+        henvisningsfelter = (
+            k.profil.former("standard" if filnoegle == "standarder" else "indsats", "henvisninger")
+            if isinstance(model, (schema.StandardGrund, schema.IndsatsGrund))
+            else []
+        )
+        for felt in henvisningsfelter:
+            lovgrundlag = model.afsnit(felt)
+            if not isinstance(lovgrundlag, list):
+                continue
             for j, h in enumerate(lovgrundlag):
                 p.fundet(
                     filnoegle,
-                    prefix + ("lovgrundlag", j),
+                    prefix + (felt, j),
                     post,
                     k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato),
                     felt_fra=len(prefix),
@@ -370,7 +375,8 @@ def _beslutninger(k: Katalog, p: _Indsamler) -> None:
                     ("revision", "beslutninger", i, "berører", j),
                     f"beslutning {b.id}",
                     f"beslutningen berører '{ref}', som ikke findes",
-                    'skriv et standardnummer (fx "1"), et indsats-id (fx "K.2.1") eller "introduktion"',
+                    'skriv et standardnummer, en indsats\' id eller "introduktion"; kataloget har: '
+                    + ", ".join(sorted(kendte)[:12]),
                     felt_fra=3,
                 )
 
@@ -407,6 +413,7 @@ REGLER = (
     _beslutninger,
     _tekstpolitik,
     *konsistens.REGLER,
+    *formregler.REGLER,
 )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..data import schema
 from ..data.eksport import eksport
 from ..data.katalog import Katalog
-from .revisionsdiff import Aendring, PostDiff, sammenlign
+from .revisionsdiff import Aendring, PostDiff, ordforraad, sammenlign
 
 
 @dataclass
@@ -32,7 +32,7 @@ def beregn(katalog: Katalog) -> Udgaveforskel | None:
     """The changes since `revision.forrige` (None for a first revision)."""
     if katalog.forrige is None:
         return None
-    return Udgaveforskel(katalog.forrige.id, sammenlign(katalog.forrige.eksport, eksport(katalog)))
+    return Udgaveforskel(katalog.forrige.id, sammenlign(katalog.forrige.eksport, eksport(katalog), ordforraad(katalog)))
 
 
 def beslutninger_for(katalog: Katalog, noegle: str) -> list[schema.Beslutning]:

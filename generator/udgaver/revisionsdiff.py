@@ -51,6 +51,9 @@ change reads "Vejledende omfang og tider › Tidsramme for træningen: 26 uger �
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -113,9 +116,35 @@ _DELE: dict[str, str] = {
 OVERSKRIFTER: dict[str, str] = {**schema.overskrifter(), **_DELE}
 
 
+@dataclass(frozen=True)
+class Ordforraad:
+    """The catalogue's own words a comparison names fields and entries by (its profile's)."""
+
+    overskrifter: dict[str, str]
+    standard: str = "standard"
+    """The profile's word for a standard ("kvalitetsstandard")."""
+    vis_id: bool = True
+
+
+# The words of the comparison being made (`sammenlign`): a context variable, so the rendering
+# helpers below need not carry them and two comparisons never see each other's.
+_GENERISK = Ordforraad(OVERSKRIFTER)
+_ORD: ContextVar[Ordforraad] = ContextVar("ordforraad", default=_GENERISK)  # noqa: B039  # frozen, never changed
+
+
+def ordforraad(katalog: Any) -> Ordforraad:
+    """A catalogue's words: its profile's headings and its word for a standard."""
+    p = katalog.profil
+    return Ordforraad(
+        {**schema.overskrifter(katalog.modeller), **_DELE},
+        p.standard.ental if p.standard else "standard",
+        p.indsats.id is not None,
+    )
+
+
 def overskrift(felt: str) -> str:
     """A field's Danish heading: ``vejledende_omfang`` → "Vejledende omfang og tider"."""
-    return OVERSKRIFTER.get(felt) or felt.replace("_", " ").capitalize()
+    return _ORD.get().overskrifter.get(felt) or felt.replace("_", " ").capitalize()
 
 
 # ------------------------------------------------------------------ results
@@ -248,7 +277,7 @@ def etiket(punkt: Any, position: int) -> str:
         if punkt.get("indsats"):
             return str(punkt["indsats"])
         if punkt.get("standard") is not None:
-            return f"kvalitetsstandard {punkt['standard']}" + (f" ({punkt['titel']})" if punkt.get("titel") else "")
+            return f"{_ORD.get().standard} {punkt['standard']}" + (f" ({punkt['titel']})" if punkt.get("titel") else "")
         if "lov" in punkt and "paragraf" in punkt:
             return henvisning(punkt)
         if punkt.get("tekst"):
@@ -267,8 +296,24 @@ def _forkort(tekst: str, laengde: int = 60) -> str:
 # ------------------------------------------------------------------ the comparison
 
 
-def sammenlign(gammel: dict[str, Any], ny: dict[str, Any]) -> list[PostDiff]:
-    """Every entry that differs between two `eksport()` dicts, in catalogue order."""
+def sammenlign(gammel: dict[str, Any], ny: dict[str, Any], ord_: Ordforraad | None = None) -> list[PostDiff]:
+    """Every entry that differs between two `eksport()` dicts, in catalogue order, named in `ord_`
+    (the catalogue's words; without it, the generic headings)."""
+    with i_ord(ord_ or _ORD.get()):
+        return _sammenlign(gammel, ny)
+
+
+@contextmanager
+def i_ord(ord_: Ordforraad) -> Iterator[None]:
+    """Name fields and entries in `ord_` (a catalogue's words) inside the block."""
+    token = _ORD.set(ord_)
+    try:
+        yield
+    finally:
+        _ORD.reset(token)
+
+
+def _sammenlign(gammel: dict[str, Any], ny: dict[str, Any]) -> list[PostDiff]:
     ud: list[PostDiff] = []
     intro = sammenlign_vaerdi(gammel["introduktion"], ny["introduktion"])
     if intro:
@@ -278,10 +323,21 @@ def sammenlign(gammel: dict[str, Any], ny: dict[str, Any]) -> list[PostDiff]:
     kommune = sammenlign_vaerdi(kommune_g, kommune_n)
     if kommune:
         ud.append(_post("kommune", "kommune", ny["katalog"]["kommune"]["navn"], "ændret", kommune))
+    ord_ = _ORD.get()
     ud += _poster(
-        gammel["standarder"], ny["standarder"], "nr", "standard", lambda s: f"Kvalitetsstandard {s['nr']}. {s['titel']}"
+        gammel["standarder"],
+        ny["standarder"],
+        "nr",
+        "standard",
+        lambda s: f"{ord_.standard[:1].upper()}{ord_.standard[1:]} {s['nr']}. {s['titel']}",
     )
-    ud += _poster(gammel["indsatser"], ny["indsatser"], "id", "indsats", lambda i: f"{i['id']} {i['titel']}")
+    ud += _poster(
+        gammel["indsatser"],
+        ny["indsatser"],
+        "id",
+        "indsats",
+        lambda i: f"{i['id']} {i['titel']}" if ord_.vis_id else str(i["titel"]),
+    )
     return ud
 
 
@@ -353,7 +409,7 @@ def _mangler(v: dict) -> bool:
 
 def _tom(v: Any) -> bool:
     """Nothing said: absent, empty, false, or not described in the source."""
-    return v in (None, [], "", False) or (isinstance(v, dict) and _mangler(v))
+    return v in (None, [], "", False, {}) or (isinstance(v, dict) and _mangler(v))
 
 
 def _atomar(v: dict) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.site.serviceniveau import IKKE_I_KATALOGET, KORT_FORTALT, Serviceniveau
+from generator.site.serviceniveau import IKKE_I_KATALOGET, Serviceniveau
 
 
 def sn(visning, id_: str) -> Serviceniveau:
@@ -84,7 +84,7 @@ def test_not_described_only_where_neither_says_anything(visning, katalog):
                         not getattr(f, "kun_standarden", False) and not getattr(f, "gælder", None) for f in v)), (
                         r.indsats.id, a.aspekt.noegle)
             # Said once: in the summary box's line, or else in the page's note.
-            i_boksen = a.aspekt.noegle in dict(KORT_FORTALT)
+            i_boksen = a.aspekt.noegle in katalog.profil.kort_fortalt
             assert (a.aspekt.mangler_tekst in r.ikke_beskrevet) == (not a.beskrevet and not i_boksen), (
                 r.indsats.id, a.aspekt.noegle)
 

@@ -21,7 +21,9 @@ from generator.tjek.indlaes import indlaes_katalog
 
 from .. import support as html
 from ..support import DATA, byg_site, erstat, kopier_projekt, pdf_som_aktuel
-from ..data.test_fakta import FAKTA, Enten, Lov, V, _indeholder
+
+_fakta = support_fakta = html.fakta_modul()
+FAKTA, Enten, Lov, V, _indeholder = _fakta.FAKTA, _fakta.Enten, _fakta.Lov, _fakta.V, _fakta._indeholder
 
 pytestmark = pytest.mark.slow
 

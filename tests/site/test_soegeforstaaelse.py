@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from generator.site.serviceniveau import ETIKETTER
+from generator.data.schema import ASPEKT_ORD
 
 from ..support import ROD
 
@@ -30,4 +30,4 @@ def test_search_results_label_facts_as_the_pages_do():
     """soegning.js writes the labels of the facts it shows; they are the summary box's and the finder's."""
     js = (ROD / "overrides" / "assets" / "javascripts" / "soegning.js").read_text(encoding="utf-8")
     for noegle in ("hyppighed", "sagsbehandlingsfrist"):
-        assert f'["{ETIKETTER[noegle]}", m.{noegle}]' in js, noegle
+        assert f'["{ASPEKT_ORD[noegle][1]}", m.{noegle}]' in js, noegle

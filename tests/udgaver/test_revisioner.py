@@ -8,6 +8,7 @@ test asserts the complete list of changes, so a change reported twice or a spuri
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import shutil
 import subprocess
@@ -21,7 +22,8 @@ from generator.udgaver import aendringer, revisionsdiff
 from generator.data.eksport import eksport
 from generator.tjek.indlaes import indlaes_katalog
 from generator.problemer import DataFejl
-from generator.udgaver.revisionsdiff import Aendring, PostDiff, sammenlign
+from generator.udgaver.revisionsdiff import Aendring, PostDiff, ordforraad
+from generator.udgaver.revisionsdiff import sammenlign as _sammenlign
 
 from ..support import ROD, erstat
 
@@ -32,6 +34,16 @@ AARHUS_FORRIGE = AARHUS_DATA / "tidligere" / "2020-0" / "katalog.json"
 TIDSRAMME = ("Vejledende omfang og tider", "Tidsramme for træningen")
 UGER_26 = {"antal": 26, "enhed": "uger"}
 UGER_12 = {"antal": 12, "enhed": "uger"}
+
+
+@functools.cache
+def _AARHUS_ORD():
+    return ordforraad(indlaes_katalog(AARHUS_DATA))
+
+
+def sammenlign(gammel, ny):
+    """The comparison in the Aarhus catalogue's own words (its profile's headings)."""
+    return _sammenlign(gammel, ny, _AARHUS_ORD())
 
 
 @pytest.fixture(scope="module")
@@ -198,6 +210,11 @@ def test_kontaktoplysninger_sammenlignes(snapshot):
 
 
 def test_vaerdier_paa_dansk():
+    with revisionsdiff.i_ord(_AARHUS_ORD()):
+        _vaerdier_paa_dansk()
+
+
+def _vaerdier_paa_dansk():
     vis = revisionsdiff.vis
     assert vis({"antal": 26, "enhed": "uger"}) == "26 uger"
     assert vis({"mangler": "Ikke i kilden."}) == "ikke beskrevet i kilden (Ikke i kilden.)"

@@ -61,10 +61,17 @@
     return h ? h.textContent.replace(/\s*¶\s*$/, "").trim() : "";
   }
 
+  // Where one lives can decide the answer on its own (a home whose help is a topic of its own,
+  // such as a plejebolig): the page marks it with the class hjaelp-bolig-emne-TOPIC.
+  var boligEmne = {};
+  Array.prototype.forEach.call(kilde.querySelectorAll("#hjaelp-bor li"), function (li) {
+    var m = /(?:^|\s)hjaelp-bolig-emne-(\S+)/.exec(li.className);
+    if (m) boligEmne[li.id.replace(/^hjaelp-bor-/, "")] = m[1];
+  });
+
   function opdater() {
     var bor = valgt("bor"), emne = valgt("emne");
-    // Living in a plejebolig decides the answer on its own; otherwise the topic does.
-    var vis = bor === "plejebolig" ? "plejebolig" : emne;
+    var vis = boligEmne[bor] || emne;
     var poster = 0, titel = "";
     emner.forEach(function (s) {
       var med = !vis || emneAf(s) === vis;
@@ -72,8 +79,8 @@
       if (med) { poster += s.querySelectorAll(".hjaelp-post").length; titel = navn(s); }
     });
     if (!vis) status.textContent = "";
-    else if (bor === "plejebolig")
-      status.textContent = "Du bor i en plejebolig: " + poster + (poster === 1 ? " side" : " sider") + " om plejebolig vises nedenfor.";
+    else if (boligEmne[bor])
+      status.textContent = "Viser " + poster + (poster === 1 ? " side" : " sider") + " om " + titel.toLowerCase() + ".";
     else
       status.textContent = "Viser " + poster + " tilbud om " + titel.toLowerCase() + ".";
   }

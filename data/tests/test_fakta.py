@@ -35,26 +35,25 @@ import pytest
 from pydantic import BaseModel
 
 from generator.data import schema
-from generator.data.yamlfil import laes_yaml
-from generator.data.valider import valider
+from generator.tjek.indlaes import indlaes_katalog
 
-from ..support import DATA
-
-
-def _load(name, model):
-    obj, problems = valider(laes_yaml(DATA / name), model)
-    assert not problems, "\n".join(map(str, problems))
-    return obj
+# Varde's catalogue: the data folder beside this one.
+DATA = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def indsatser() -> schema.IndsatserFil:
-    return _load("indsatser.yaml", schema.IndsatserFil)
+def katalog():
+    return indlaes_katalog(DATA)
 
 
 @pytest.fixture(scope="module")
-def standarder() -> schema.StandarderFil:
-    return _load("standards.yaml", schema.StandarderFil)
+def indsatser(katalog):
+    return katalog.indsatser_fil
+
+
+@pytest.fixture(scope="module")
+def standarder(katalog):
+    return katalog.standarder_fil
 
 
 # ---------------------------------------------------------------- hjælpere

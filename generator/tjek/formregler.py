@@ -1,0 +1,99 @@
+"""Rules the catalogue's profile sets and the models alone cannot say.
+
+- Where the source is printed (profile `kilde.sidetal`), every entry and every fact has `side`.
+- Topics (`emner`) are the profile's closed list.
+- An entry's own section headings (`overskrifter`) and the section an excerpt stops in
+  (`uddrag.afbrudt_i`) name sections the profile has.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from ..data.katalog import Katalog
+
+Melder = Callable[..., None]
+
+
+def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, str]]:
+    """(file key, path, entry name, entry, kind) for every standard and intervention."""
+    for i, s in enumerate(k.standarder):
+        yield "standarder", ("standarder", i), k.standard_navn(s.nr), s, "standard"
+    for i, ind in enumerate(k.indsatser):
+        yield "indsatser", ("indsatser", i), ind.id, ind, "indsats"
+
+
+def _uden_side(data: Any, sti: tuple) -> Iterator[tuple]:
+    """Paths of every `side: null` in a dumped entry."""
+    if isinstance(data, dict):
+        if "side" in data and data["side"] is None:
+            yield sti + ("side",)
+        for k, v in data.items():
+            yield from _uden_side(v, sti + (k,))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _uden_side(v, sti + (i,))
+
+
+def sidetal(k: Katalog, p: Melder) -> None:
+    if not k.profil.kilde.sidetal:
+        return
+    hint = "tilføj 'side:' med sidetallet i kilden, hvor teksten står"
+    intro = k.introduktion
+    for sti in _uden_side(intro.model_dump(exclude={"afsnit"}), ("introduktion",)):
+        p("standarder", sti, "introduktion", "feltet mangler", hint, felt_fra=1)
+    for i, a in enumerate(intro.afsnit):
+        for sti in _uden_side(a.model_dump(), ("introduktion", "afsnit", i)):
+            p("standarder", sti, f"introduktion, afsnit {a.noegle}", "feltet mangler", hint, felt_fra=3)
+    for fil, prefix, navn, post, _ in _poster(k):
+        for sti in _uden_side(post.model_dump(), prefix):
+            p(fil, sti, navn, "feltet mangler", hint, felt_fra=2)
+
+
+def emner(k: Katalog, p: Melder) -> None:
+    tilladte = k.profil.emner
+    for fil, prefix, navn, post, _ in _poster(k):
+        for j, emne in enumerate(post.emner):
+            if emne in tilladte:
+                continue
+            forslag = difflib.get_close_matches(emne, tilladte, n=1, cutoff=0.6)
+            p(
+                fil,
+                prefix + ("emner", j),
+                navn,
+                f"ukendt emne '{emne}'",
+                (f"mente du '{forslag[0]}'? " if forslag else "")
+                + (
+                    "emnerne er profilens lukkede liste: " + ", ".join(tilladte)
+                    if tilladte
+                    else "profilen har ingen emner (ingen 'Hvad kan jeg få hjælp til?'); slet 'emner'"
+                ),
+                felt_fra=2,
+            )
+
+
+def afsnitsnavne(k: Katalog, p: Melder) -> None:
+    for fil, prefix, navn, post, slags in _poster(k):
+        noegler = [a.nøgle for a in k.profil.afsnit_for(slags) if a.nøgle]
+
+        def ukendt(sti: tuple, noegle: str, navn: str = navn, fil: str = fil, noegler: list[str] = noegler) -> None:
+            forslag = difflib.get_close_matches(noegle, noegler, n=1, cutoff=0.6)
+            p(
+                fil,
+                sti,
+                navn,
+                f"'{noegle}' er ikke et afsnit i profilen",
+                (f"mente du '{forslag[0]}'? " if forslag else "") + "afsnittene er: " + ", ".join(noegler),
+                felt_fra=2,
+            )
+
+        for noegle in post.overskrifter:
+            if noegle not in noegler:
+                ukendt(prefix + ("overskrifter", noegle), noegle)
+        if post.uddrag and post.uddrag.afbrudt_i and post.uddrag.afbrudt_i not in noegler:
+            ukendt(prefix + ("uddrag", "afbrudt_i"), post.uddrag.afbrudt_i)
+
+
+REGLER = (sidetal, emner, afsnitsnavne)
