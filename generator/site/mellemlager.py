@@ -31,6 +31,8 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
+from ..data.profil import PROFIL_MAPPE
+
 # Compiling templates was most of generating the pages, and a sixth of MkDocs' own build (the hook
 # gives Material's templates the same cache). Jinja keeps the compiled code in the user's temp
 # folder, keyed by template path and checked against the template's source on every load.
@@ -65,6 +67,12 @@ class Bygning:
 def noegle(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256(f"{VERSION}\0{sys.version}\0{data_dir.resolve()}\0{docs_dir.resolve()}".encode())
     _filer(h, data_dir)
+    # The profile a catalogue names lives outside its data folder: every profile it could name
+    # (the folders `data.profil.profil_sti` searches) is an input too.
+    for rod in dict.fromkeys(m / PROFIL_MAPPE for m in [*data_dir.resolve().parents, GENERATOR.parent]):
+        if rod.is_dir():
+            h.update(f"\0{rod}\0".encode())
+            _filer(h, rod)
     h.update(_kode_noegle().encode())
     return h.hexdigest()
 
