@@ -528,7 +528,8 @@ class Revision(Model):
     dato: Dato
     """The date the revision's legal citations are checked against."""
     gældende_fra: Dato | None
-    udarbejdet_af: Tekst
+    udarbejdet_af: Tekst | None
+    """Null where the source does not say who prepared the catalogue (never guessed)."""
     politisk_godkendt: Godkendelse
     forrige: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}[a-z0-9.-]*$")] | None = None
     beslutninger: list[Beslutning] = []
