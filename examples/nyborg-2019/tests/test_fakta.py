@@ -68,7 +68,13 @@ def poster(katalog) -> dict[str, dict]:
 
 @pytest.fixture(scope="module")
 def profilens_overskrifter() -> dict[str, str]:
-    return {a["nøgle"]: a["overskrift"] for a in _laes(PROFIL)["afsnit"]["indsats"] if "nøgle" in a}
+    """The profile's heading per section. A section with an aspect is headed by the aspect's
+    `titel` on the page, so the profile gives both the same words."""
+    profil = _laes(PROFIL)
+    afsnit = [a for a in profil["afsnit"]["indsats"] if "nøgle" in a]
+    aspekt_titler = {a["nøgle"]: profil["aspekter"][a["aspekt"]]["titel"] for a in afsnit if "aspekt" in a}
+    assert aspekt_titler == {a["nøgle"]: a["overskrift"] for a in afsnit if "aspekt" in a}
+    return {a["nøgle"]: a["overskrift"] for a in afsnit}
 
 
 # ---------------------------------------------------------------- hjælpere
@@ -447,9 +453,10 @@ def test_kontakt_gaettes_ikke(katalog):
     assert katalog["kontakt"]["telefon"] is None and katalog["kontakt"]["telefontid"] is None
 
 
-def test_introduktionen_er_oversigtssiden():
+def test_introduktionen_er_oversigtssiden(katalog):
     intro = _laes(DATA / "standards.yaml")["introduktion"]
-    assert intro["kildeside"] == {"adresse": URL}
+    # The introduction cannot hold `kildeside`/`uddrag` yet; its page and cut are told here.
+    assert URL in katalog["katalog"]["kildens_dækning"].replace("\n", "")
     tekst = _flad(intro["afsnit"])
     assert "blev godkendt på Ældreudvalgets møde 3. december 2019" in tekst
     assert "Et rehabiliteringsforløb kan vare op til 12 uger" in tekst
