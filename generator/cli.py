@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|pdf|publish``.
+"""Command line: ``python -m generator check|build|pdf|publish|ny``.
 
 Each command imports the steps it runs when it runs (the one place in generator/ that imports late):
 `check`, run after every edit, does not pay for the writer, the PDF and mike.
@@ -26,8 +26,10 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     for p in katalog.advarsler:
         print(p, file=sys.stderr)
+    profil = katalog.profil
+    standarder = f"{len(katalog.standarder)} {profil.standard.flertal}, " if profil.standard else ""
     print(
-        f"OK: {len(katalog.standarder)} kvalitetsstandarder, {len(katalog.indsatser)} indsatser, "
+        f"OK: {standarder}{len(katalog.indsatser)} {profil.indsats.flertal}, "
         f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
         + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
         + "."
@@ -96,6 +98,43 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ny(args: argparse.Namespace) -> int:
+    """A new catalogue in a profile's shape, that passes check and the strict build at once."""
+    import datetime as dt
+
+    from pydantic import ValidationError
+
+    from .data import nyt_katalog
+    from .data.profil import Profil, kendte_profiler, profil_sti
+    from .data.yamlfil import laes_yaml
+
+    mappe = Path(args.mappe)
+    if mappe.exists() and any(mappe.iterdir()):
+        print(f"ny: {mappe}/ findes og er ikke tom (hint: vælg en ny mappe)", file=sys.stderr)
+        return 1
+    sti = profil_sti(args.profil, mappe.parent if mappe.parent.exists() else Path.cwd())
+    if sti is None:
+        kendte = ", ".join(kendte_profiler(Path.cwd())) or "ingen fundet"
+        print(f"ny: profilen '{args.profil}' findes ikke (hint: brug en af: {kendte})", file=sys.stderr)
+        return 1
+    fil = laes_yaml(sti)
+    try:
+        profil = Profil.model_validate(fil.data)
+    except ValidationError:
+        print(f"ny: profilen i {sti} er ikke gyldig (hint: kør 'check' på et katalog med den)", file=sys.stderr)
+        return 1
+    rod = Path(__file__).resolve().parent.parent
+    try:
+        filer = nyt_katalog.skriv(mappe, args.profil, profil, sti, rod, dt.date.today())
+    except (OSError, ValueError) as e:
+        print(f"ny: {e}", file=sys.stderr)
+        return 1
+    print(f"Nyt katalog i {mappe}/ med profilen {args.profil}: {len(filer)} filer.")
+    print(f"Tjek det: python -m generator --data {mappe / 'data'} check")
+    print(f"Se det:   cd {mappe} && mkdocs serve")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Kvalitetsstandard-kataloget: tjek, byg og publicér."
@@ -123,5 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         help="erstat en allerede publiceret udgave (normalt afvist: en godkendt udgave ændres ikke)",
     )
     p.set_defaults(func=_publish)
+    p = sub.add_parser(
+        "ny", help="skriv et nyt katalog i en profils form (alle afsnit markeret som ikke skrevet endnu)"
+    )
+    p.add_argument("mappe", help="den nye katalogmappe (må ikke findes, eller skal være tom)")
+    p.add_argument("--profil", required=True, help="profilens navn (en mappe under profiler/) eller en sti")
+    p.set_defaults(func=_ny)
     args = parser.parse_args(argv)
     return args.func(args)

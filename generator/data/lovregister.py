@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import difflib
 import re
+from collections.abc import Collection
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
@@ -111,6 +112,8 @@ class Erstatning(Model):
 
     fra: Dato
     af: LovId
+    i_stedet: list[Paragraf] = []
+    """The paragraphs of `af` to cite instead, for persons covered by it."""
     bekræftet: bool = False
     kilde: Tekst
 
@@ -257,9 +260,19 @@ class Lovregister:
         return alle[max(0, i - antal) : i + antal]
 
     def tjek(
-        self, lov_id: str, paragraf: str, stk: int | None = None, nr: int | None = None, dato: dt.date | None = None
+        self,
+        lov_id: str,
+        paragraf: str,
+        stk: int | None = None,
+        nr: int | None = None,
+        dato: dt.date | None = None,
+        maalgruppe: Collection[str] | None = None,
     ) -> list[Problem]:
-        """Check one citation. The problems are not located: the caller knows where the citation stands."""
+        """Check one citation. The problems are not located: the caller knows where the citation stands.
+
+        `maalgruppe` is the laws the catalogue's target group is helped under (None: not stated): a
+        law-transition rule (`erstattet_for_ældre`) concerns the catalogue only when its group is
+        covered by the new law."""
         ud: list[Problem] = []
         fil = self.filnavn
         lov = self.lov(lov_id)
@@ -327,14 +340,26 @@ class Lovregister:
                 fejl(f"{navn}, nr. {nr}: 'nr.' uden 'stk.' er tvetydigt", "angiv stykket, fx '§ 83, stk. 1, nr. 2'")
             )
         e = p.erstattet_for_ældre
-        if e is not None and dato is not None and dato >= dato_som_date(e.fra):
+        if (
+            e is not None
+            and dato is not None
+            and dato >= dato_som_date(e.fra)
+            and (maalgruppe is None or e.af in maalgruppe)
+        ):
             af = self.navn_i_tekst(e.af)
+            ny = self.lov(e.af)
+            i_stedet = (
+                " ".join([ny.genitiv if ny else af, "§§" if len(e.i_stedet) > 1 else "§", ", ".join(e.i_stedet)])
+                if e.i_stedet
+                else af
+            )
             ud.append(
                 advarsel(
                     f"{navn} gælder fra {dansk_dato(dato_som_date(e.fra))} ikke for personer omfattet af {af}; "
-                    f"henvis til {af}",
-                    f"gælder indsatsen personer omfattet af {af}, skal lovgrundlaget være {af}"
-                    + ("" if e.bekræftet else " (oplysningen er ikke bekræftet)"),
+                    f"henvis til {i_stedet}",
+                    f"gælder indsatsen personer omfattet af {af}, skal lovgrundlaget være {i_stedet}; "
+                    "er kataloget for andre borgere, så sig det under 'målgruppe' i katalog.yaml "
+                    f"(fx love: [{lov.id}])" + ("" if e.bekræftet else " (oplysningen er ikke bekræftet)"),
                 )
             )
         return ud
@@ -434,7 +459,7 @@ def laes_lovregister(fil: YamlFil) -> tuple[Lovregister | None, list[Problem]]:
                 problemer.append(
                     Problem(
                         f"ukendt lov '{e.af}'",
-                        "brug en lovs id fra denne fil, fx ældreloven",
+                        "brug en lovs id fra denne fil: " + ", ".join(x.id for x in register.love),
                         fil=fil.visningsnavn,
                         linje=fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "af")),
                         post=lov.id,

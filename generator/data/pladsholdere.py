@@ -51,7 +51,7 @@ def vaerdier(info: schema.KatalogFil) -> dict[str, str]:
         "kontakt_telefon": info.kontakt.telefon or "",
         "kontakt_telefontid": info.kontakt.telefontid or "",
         "katalog_år": str(info.katalog.år),
-        "hjemmeside": info.kommune.hjemmeside,
+        "hjemmeside": info.kommune.hjemmeside or "",
     }
 
 

@@ -88,7 +88,7 @@ class Gruppe(_Model):
     nøgle: Noegle
     titel: Tekst
     id_mønster: Tekst | None = None
-    """An id beginning like this means this group (Varde: K. → kompenserende)."""
+    """An id beginning like this means this group (e.g. K. → kompenserende)."""
     eksempel: Tekst | None = None
     beskrivelse: Tekst | None = None
 
@@ -129,6 +129,8 @@ class AfsnitForm(_Model):
     aspekt: AspektNoegle | None = None
     pdf: bool = True
     under: Noegle | None = None
+    dækning: bool = True
+    """False for a catch-all ("Andre oplysninger"): the coverage report does not count it as missing."""
     mangler: Tekst | None = None
     """How an intervention page's note says the section is not there ("hvad indsatsen præcist
     indeholder"); without it, a section that is not there is not mentioned."""

@@ -254,7 +254,7 @@ class StandardensIndsats(Model):
     @model_validator(mode="after")
     def _praecis_en(self) -> StandardensIndsats:
         if (self.indsats is None) == (self.standard is None):
-            raise ValueError("angiv enten 'indsats' (fx K.1.1) eller 'standard' (et nummer), ikke begge/ingen")
+            raise ValueError("angiv enten 'indsats' (et indsats-id) eller 'standard' (et nummer), ikke begge/ingen")
         if self.standard is not None and self.titel is None:
             raise ValueError("en henvisning til en anden standard skal have en 'titel'")
         return self
@@ -485,7 +485,8 @@ class Kommune(Model):
     navn: Tekst
     genitiv: Tekst
     forvaltning: Tekst
-    hjemmeside: Annotated[str, StringConstraints(pattern=r"^https://")]
+    hjemmeside: Annotated[str, StringConstraints(pattern=r"^https://")] | None
+    """None where the catalogue does not (yet) give it: the site then links nowhere."""
 
 
 class Kontakt(Model):
@@ -499,7 +500,7 @@ class Kontakt(Model):
 class KatalogInfo(Model):
     titel: Titel
     område: Tekst
-    år: Annotated[int, Field(ge=1990, le=2100)]
+    år: Annotated[int, Field(ge=1900, le=2999)]
     kilde: Tekst
     kildens_dækning: Tekst | None = None
     """For editors: which parts of the source the data could be built from, and why others are missing."""

@@ -27,7 +27,7 @@ _MOENSTRE = {
     ),
     r"^[a-zæøå]+$": (
         "lovens nøgle skal være små bogstaver uden mellemrum",
-        "brug en lovs nøgle fra love.yaml i samme datamappe, fx serviceloven",
+        "brug en lovs nøgle (id) fra love.yaml i samme datamappe",
     ),
     r"^https://": ("adressen skal begynde med https://", None),
     r"^[0-9]{4}[a-z0-9.-]*$": (
@@ -220,7 +220,9 @@ def valider(fil: YamlFil, model: type[M], profil: Any = None) -> tuple[M | None,
         moenstre = {**_MOENSTRE, **_profilens_moenstre(profil)}
         for fejl in e.errors():
             loc = uden_maerker(tuple(fejl["loc"]), afsnit)
-            post, felt = post_og_felt(fil.data, loc)
+            post, felt = post_og_felt(
+                fil.data, loc, profil.standard.ental if profil and profil.standard else "standard"
+            )
             besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit, moenstre)
             problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(loc), post=post, felt=felt))
         return None, problemer

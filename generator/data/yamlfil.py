@@ -52,7 +52,7 @@ _TEGN_PR_VAERDI = 64
 
 # Collections whose items are entries, and how an entry is named in messages.
 POSTNAVNE: dict[str, Callable[[dict], str]] = {
-    "standarder": lambda e: f"kvalitetsstandard {e.get('nr', '?')}",
+    "standarder": lambda e: f"{STANDARD} {e.get('nr', '?')}",
     "indsatser": lambda e: str(e.get("id", "?")),
     "afsnit": lambda e: f"afsnit {e.get('nr', '?')}",
     "love": lambda e: str(e.get("id", "?")),
@@ -94,7 +94,11 @@ class YamlFil:
         return Problem(besked, hint, fil=self.visningsnavn, linje=self.linje(sti), post=post, felt=felt)
 
 
-def post_og_felt(data: Any, sti: tuple) -> tuple[str | None, str | None]:
+STANDARD = "standard"
+"""How a standard is named where the catalogue's profile (its own word) is not known."""
+
+
+def post_og_felt(data: Any, sti: tuple, standard_ord: str = STANDARD) -> tuple[str | None, str | None]:
     """Name the entry a path points into, and the field within it.
 
     An entry is an item of a known collection (`POSTNAVNE`), named by its own id;
@@ -115,6 +119,8 @@ def post_og_felt(data: Any, sti: tuple) -> tuple[str | None, str | None]:
                 and isinstance(node[del_], dict)
             ):
                 post = POSTNAVNE[forrige_noegle](node[del_])
+                if forrige_noegle == "standarder":
+                    post = standard_ord + post[len(STANDARD) :]
                 felt = []
             elif felt:
                 felt[-1] += f"[{del_}]"

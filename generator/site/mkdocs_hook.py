@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -43,15 +44,29 @@ log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
 
 PDF_JOB, PAGEFIND_JOB = "PDF", "Pagefind"
 
-# This build's generator result (MkDocs runs this file anew for every build in serve).
-_bygning: Bygning | None = None
-_GENEREREDE: set[str] = set()
-"""docs_dir paths of the pages built from data (set by on_config)."""
-_VERIFICEREDE: set[str] = set()
-"""Hashes of pages the last build verified clean; _SETE: this build's pages (all clean, or it stops)."""
-_SETE: set[str] = set()
-_datafejl: list[Problem] | None = None
-"""serve: the data's problems while the error page stands in for the site (None: the data is fine)."""
+
+@dataclass
+class Tilstand:
+    """One site's build state. Kept per configuration file, so two catalogues built in one process
+    (several sites, a test session) never see each other's pages or errors."""
+
+    bygning: Bygning | None = None
+    """This build's generator result."""
+    genererede: set[str] = field(default_factory=set)
+    """docs_dir paths of the pages built from data (set by on_config)."""
+    verificerede: set[str] = field(default_factory=set)
+    """Hashes of pages the last build verified clean; `sete`: this build's pages (all clean, or it stops)."""
+    sete: set[str] = field(default_factory=set)
+    datafejl: list[Problem] | None = None
+    """serve: the data's problems while the error page stands in for the site (None: the data is fine)."""
+
+
+_TILSTANDE: dict[str, Tilstand] = {}
+
+
+def tilstand(config) -> Tilstand:
+    """The state of the site `config` configures (its mkdocs.yml's path is the key)."""
+    return _TILSTANDE.setdefault(str(config.config_file_path), Tilstand())
 
 
 def on_startup(command, **kwargs):
@@ -66,25 +81,23 @@ def on_shutdown(**kwargs):
 
 
 def on_config(config, **kwargs):
-    global _bygning, _datafejl
+    t = tilstand(config)
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
     try:
-        _bygning = _generer(config)
+        bygning = t.bygning = _generer(config)
     except DataFejl as e:
         if baggrund.serve:
             return vis_datafejl(config, e.problemer)
         raise Abort("Data har fejl — ret dem og byg igen:\n" + "\n".join(str(p) for p in e.problemer)) from None
-    _datafejl = None
-    _GENEREREDE.clear()
-    _GENEREREDE.update(_bygning.sider)
-    _VERIFICEREDE.clear()
-    _VERIFICEREDE.update(mellemlager.verificerede(Path(config.docs_dir)))
-    _SETE.clear()
-    config.nav = begraens_navigation(_bygning.nav, config)
-    config.copyright = _bygning.copyright
-    config.extra["udskrift"] = _bygning.udskrift
+    t.datafejl = None
+    t.genererede = set(bygning.sider)
+    t.verificerede = set(mellemlager.verificerede(Path(config.docs_dir)))
+    t.sete = set()
+    config.nav = begraens_navigation(bygning.nav, config)
+    config.copyright = bygning.copyright
+    config.extra["udskrift"] = bygning.udskrift
     if not baggrund.serve:
-        _start_pdf(config, _bygning)  # on the other core while MkDocs builds the pages
+        _start_pdf(config, bygning)  # on the other core while MkDocs builds the pages
     return config
 
 
@@ -173,10 +186,11 @@ def _i_portioner(indhold: list) -> list:
 def kontaktlinje(katalog) -> str:
     """Footer contact, from the data so it is written once (escaped: it ends up in HTML)."""
     info = katalog.info
-    return (
-        f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))} · "
-        f'<a href="{escape(info.kommune.hjemmeside)}">{escape(info.kommune.hjemmeside.removeprefix("https://"))}</a>'
-    )
+    linje = f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))}"
+    if not info.kommune.hjemmeside:
+        return linje
+    side = info.kommune.hjemmeside
+    return linje + f' · <a href="{escape(side)}">{escape(side.removeprefix("https://"))}</a>'
 
 
 def on_env(env, **kwargs):
@@ -204,8 +218,7 @@ def udskriftshoved(katalog) -> dict[str, str]:
 
 def vis_datafejl(config, problemer: list[Problem]):
     """serve: build the error page instead of the site (on_files, on_post_build) and keep watching."""
-    global _datafejl
-    _datafejl = problemer
+    tilstand(config).datafejl = problemer
     # Printed, not logged: a logged warning or error would stop `mkdocs serve --strict`.
     print(
         "Data har fejl — browseren viser dem, indtil de er rettet:\n" + "\n".join(map(str, problemer)),
@@ -218,7 +231,7 @@ def vis_datafejl(config, problemer: list[Problem]):
 
 def on_files(files, config, **kwargs):
     """While the data has errors (serve only), build no pages: the error page replaces them."""
-    return Files([]) if _datafejl is not None else files
+    return Files([]) if tilstand(config).datafejl is not None else files
 
 
 # ------------------------------------------------------------------ defence in depth
@@ -226,15 +239,15 @@ def on_files(files, config, **kwargs):
 
 def on_page_content(html, page, config, files, **kwargs):
     """A page built from data keeps only the allowlisted markup."""
-    if page.file.src_uri in _GENEREREDE:
+    if page.file.src_uri in tilstand(config).genererede:
         return rens(html)
     return html
 
 
-def _verificer(html: str, hvad: str) -> None:
+def _verificer(t: Tilstand, html: str, hvad: str) -> None:
     aftryk = mellemlager.aftryk(html)
-    _SETE.add(aftryk)
-    if aftryk in _VERIFICEREDE:
+    t.sete.add(aftryk)
+    if aftryk in t.verificerede:
         return  # byte for byte a page the last build verified, with the same code
     fundne = farlige_steder(html)
     if fundne:
@@ -245,13 +258,13 @@ def _verificer(html: str, hvad: str) -> None:
 
 
 def on_post_page(output, page, config, **kwargs):
-    _verificer(output, f"Siden {page.file.src_uri}")
+    _verificer(tilstand(config), output, f"Siden {page.file.src_uri}")
     return output
 
 
 def on_post_template(output_content, template_name, config, **kwargs):
     if template_name.endswith(".html"):
-        _verificer(output_content, f"Skabelonen {template_name}")
+        _verificer(tilstand(config), output_content, f"Skabelonen {template_name}")
     return output_content
 
 
@@ -310,19 +323,21 @@ def _vent_paa_pdf(config) -> None:
 
 def on_page_context(context, page, config, nav):
     """Search metadata (group, summary, service level) for overrides/main.html."""
-    if _bygning is not None and page.file and page.file.src_uri in _bygning.soegning:
-        page.meta["soegning"] = _bygning.soegning[page.file.src_uri]
+    bygning = tilstand(config).bygning
+    if bygning is not None and page.file and page.file.src_uri in bygning.soegning:
+        page.meta["soegning"] = bygning.soegning[page.file.src_uri]
     return context
 
 
 def on_post_build(config, **kwargs):
-    if _datafejl is not None:  # serve with bad data: the error page, nothing else
-        fejlside.skriv(config.site_dir, _datafejl)
+    t = tilstand(config)
+    if t.datafejl is not None:  # serve with bad data: the error page, nothing else
+        fejlside.skriv(config.site_dir, t.datafejl)
         return
-    mellemlager.gem_verificerede(Path(config.docs_dir), _SETE)
+    mellemlager.gem_verificerede(Path(config.docs_dir), t.sete)
     _start_pagefind(config)
-    if baggrund.serve and _bygning is not None:
-        _start_pdf(config, _bygning)  # the pages are served; the PDF follows
+    if baggrund.serve and t.bygning is not None:
+        _start_pdf(config, t.bygning)  # the pages are served; the PDF follows
         return
     _vent_paa_pdf(config)
     _vent_paa_pagefind(config)

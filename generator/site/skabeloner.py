@@ -36,10 +36,16 @@ def _escape(tekst: str) -> str:
 
 # A link from the data to a page of the catalogue names the page by id or number (the text
 # policy, generator/tjek/tekstpolitik.py): [rengøring](K.2.1), [standard 2](2), or [x]: K.2.1.
-_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([KU]\.\d+\.\d+|\d{1,2})(?=\s*\)|[ \t]*$)", re.M)
+# The target is looked up among the catalogue's ids and numbers (`Udfylder.sider`): no id form here.
+_SIDELINK = re.compile(r"(\]\(\s*|(?m:^[ ]{0,3}\[[^\]\n]+\]:[ \t]*))([\w.-]+)(?=\s*\)|[ \t]*$)", re.M)
 
-# "afsnit 1.9" in prose: a section of Generel information, linked where the reader meets it.
-_AFSNIT = re.compile(r"\bafsnit (1\.\d{1,2})\b(?!\.\d)")
+
+def _afsnit_re(moenster: str | None) -> re.Pattern[str] | None:
+    """ "afsnit 1.9" in prose (the profile's numbering of the introduction): a section of the
+    introduction page, linked where the reader meets it."""
+    return re.compile(rf"\bafsnit ({moenster})\b(?!\.\d)") if moenster else None
+
+
 # The section's anchor as MkDocs' toc makes it from the heading (mkdocs.yml: pymdownx.slugs, lower case).
 _SLUG = slugify(case="lower")
 
@@ -56,7 +62,11 @@ class Udfylder:
             self.sider = {**{str(nr): sti for nr, sti in visning.standard_sti.items()}, **visning.indsats_sti}
         self.side = urls.FORSIDE
         """The page being rendered (set by `render`): links to other pages are relative to it."""
-        self.afsnit = {a.nr: _SLUG(f"{a.nr} {self.pladsholdere(a.titel)}", "-") for a in katalog.introduktion.afsnit}
+        self.afsnit = {
+            a.nr: _SLUG(f"{a.nr} {self.pladsholdere(a.titel)}", "-") for a in katalog.introduktion.afsnit if a.nr
+        }
+        nummer = katalog.profil.introduktion.nummer
+        self._afsnit_re = _afsnit_re(nummer.mønster if nummer else None)
 
     def _sidelinks(self, tekst: str) -> str:
         def erstat(m: re.Match) -> str:
@@ -75,7 +85,7 @@ class Udfylder:
                 return m.group(0)
             return f"[{m.group(0)}]({urls.link(self.side, urls.GENEREL, anker)})"
 
-        return _AFSNIT.sub(erstat, tekst)
+        return self._afsnit_re.sub(erstat, tekst) if self._afsnit_re else tekst
 
     def md(self, tekst: Any, hovedlov: str | None = None) -> Markup:
         """Prose from the data as Markdown: escaped, placeholders filled, citations linked."""

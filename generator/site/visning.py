@@ -98,7 +98,7 @@ class Citering:
 
 
 def kontakt_tekst(info: schema.KatalogFil) -> str:
-    """'Social og Handicap, Team Visitation, tlf. 79 94 68 34 (hverdage kl. 8-12)', from what the data gives."""
+    """'Forvaltning, Enhed, tlf. 12 34 56 78 (hverdage kl. 8-12)', from what the data gives."""
     k = info.kontakt
     dele = [info.kommune.forvaltning] + ([k.enhed] if k.enhed else [])
     if k.telefon:

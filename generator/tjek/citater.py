@@ -20,6 +20,7 @@ import bisect
 import datetime as dt
 import re
 import weakref
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ..data.lovregister import Lovregister, paragraf_noegle
@@ -281,7 +282,9 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
                         problemer.append(
                             fejl(
                                 "paragraf uden lov og ingen hovedlov",
-                                "skriv lovens navn foran §, fx 'servicelovens § 83', eller angiv 'hovedlov' for afsnittet",
+                                "skriv lovens navn foran §, fx '"
+                                + (register.love[0].genitiv if register.love else "lovens")
+                                + " § 1', eller angiv 'hovedlov' for afsnittet",
                             )
                         )
 
@@ -300,7 +303,10 @@ def find_citater(tekst: str, hovedlov: str | None, register: Lovregister) -> lis
 
 def _ukendt_lov(navn: str, register: Lovregister) -> Problem:
     return fejl(
-        f"ukendt lov '{navn}'", f"brug et navn fra {register.filnavn} (fx 'serviceloven'), eller tilføj loven dér"
+        f"ukendt lov '{navn}'",
+        f"brug et navn fra {register.filnavn} ("
+        + ", ".join(f"'{lov.navne[0]}'" for lov in register.love[:4])
+        + "), eller tilføj loven dér",
     )
 
 
@@ -308,7 +314,13 @@ def _om(hvad: str, p: Problem) -> Problem:
     return Problem(f"{hvad}: {p.besked}", p.hint, p.niveau)
 
 
-def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: dt.date | None = None) -> list[Problem]:
+def tjek_citater(
+    tekst: str,
+    hovedlov: str | None,
+    register: Lovregister,
+    dato: dt.date | None = None,
+    maalgruppe: Collection[str] | None = None,
+) -> list[Problem]:
     """Check every citation in `tekst` against the registry (problems without a location)."""
     ud: list[Problem] = []
     citater = find_citater(tekst, hovedlov, register)
@@ -322,7 +334,7 @@ def tjek_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: 
             if led.til is not None:
                 endepunkter.append((led.til, None, None))
             for p, stk, nr in endepunkter:
-                ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato)]
+                ud += [_om(hvad, f) for f in register.tjek(c.lov_id, p, stk, nr, dato, maalgruppe)]
     # A law's name followed by a number but no §: "Lov om Social Service 151".
     dækket = _Spaend([(c.start, c.slut) for c in citater])
     for m in _moenstre(register).uden_tegn.finditer(tekst):

@@ -21,13 +21,9 @@ class Daekning:
 
 
 def _afsnitsfelter(katalog: Katalog, slags: str) -> list[str]:
-    """The profile's sections of `slags` a reader would miss: required ones, those that state an
-    aspect of the service level or that a page says are missing (not notes, not catch-alls)."""
-    return [
-        a.nøgle
-        for a in katalog.profil.afsnit_for(slags)
-        if a.nøgle and not a.under and (a.påkrævet or a.aspekt or a.mangler)
-    ]
+    """The profile's sections of `slags` a reader would miss (not notes under another section,
+    not catch-alls the profile leaves out of the coverage: `dækning: false`)."""
+    return [a.nøgle for a in katalog.profil.afsnit_for(slags) if a.nøgle and not a.under and a.dækning]
 
 
 def _mangler(model: schema.Model, felt: str) -> bool:

@@ -334,6 +334,10 @@ def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
 
 def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
     dato = schema.dato_som_date(k.info.revision.dato)
+    # Whom the catalogue is for (katalog.yaml `målgruppe`): a law-transition rule concerns it only
+    # where its group is covered by the new law. Not stated: every rule applies (the safe side).
+    gruppe = k.info.målgruppe
+    maalgruppe = set(gruppe.love) if gruppe is not None and gruppe.love else None
     for filnoegle, prefix, post, model, hovedlov in _poster(k):
         if getattr(model, "hovedlov", None) and k.love.lov(model.hovedlov) is None:
             p(
@@ -341,7 +345,7 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
                 prefix + ("hovedlov",),
                 post,
                 f"ukendt lov '{model.hovedlov}'",
-                f"brug en lovs id fra {p.filnavn('love')}, fx serviceloven",
+                f"brug en lovs id fra {p.filnavn('love')}: " + ", ".join(x.id for x in k.love.love),
                 felt_fra=len(prefix),
             )
         henvisningsfelter = (
@@ -358,11 +362,17 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
                     filnoegle,
                     prefix + (felt, j),
                     post,
-                    k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato),
+                    k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato, maalgruppe),
                     felt_fra=len(prefix),
                 )
         for sti, tekst in _prosa(filnoegle, model, prefix):
-            p.fundet(filnoegle, sti, post, citater.tjek_citater(tekst, hovedlov, k.love, dato), felt_fra=len(prefix))
+            p.fundet(
+                filnoegle,
+                sti,
+                post,
+                citater.tjek_citater(tekst, hovedlov, k.love, dato, maalgruppe),
+                felt_fra=len(prefix),
+            )
 
 
 def _beslutninger(k: Katalog, p: _Indsamler) -> None:
@@ -394,7 +404,7 @@ def _tekstpolitik(k: Katalog, p: _Indsamler) -> None:
         "katalog",
         ("kommune", "hjemmeside"),
         "kommune",
-        tekstpolitik.tjek_hjemmeside(k.info.kommune.hjemmeside),
+        tekstpolitik.tjek_hjemmeside(k.info.kommune.hjemmeside) if k.info.kommune.hjemmeside else [],
         felt_fra=1,
     )
     for i, lov in enumerate(k.love.love):

@@ -114,7 +114,8 @@ _VAERT = re.compile(r"^(?=.{1,253}$)([a-z0-9æøå]([a-z0-9æøå-]{0,61}[a-z0-9
 _URL_TEGN = re.compile(r"^[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%æøåÆØÅ]+$")
 _MAIL = re.compile(r"^mailto:[^@\s<>()\[\]\"'`\\]+@[^@\s<>()\[\]\"'`\\]+\.[a-zæøå]{2,}(\?[^\s<>\"'`\\]*)?$", re.I)
 _TELEFON = re.compile(r"^tel:\+?[0-9][0-9 .\-]{1,20}$")
-_ID = re.compile(r"^[KU]\.\d+\.\d+$")
+_SIDEMAAL = re.compile(r"^[\w.-]+$")
+"""A link target with no scheme: a page of the catalogue, named by an entry's id or number."""
 
 
 class _Fang(Treeprocessor):
@@ -205,14 +206,14 @@ def link_maal_fejl(href: str, findes: Any = None) -> Problem | None:
             if https_url_i_orden(h)
             else fejl(
                 f"linket '{_kort(h)}' er ikke en gyldig https-adresse",
-                "skriv hele adressen uden mellemrum, anførselstegn og parenteser, fx https://www.varde.dk/aeldre",
+                "skriv hele adressen uden mellemrum, anførselstegn og parenteser, fx https://www.kommune.dk/aeldre",
             )
         )
     if h.lower().startswith("mailto:"):
         return (
             None
             if _MAIL.match(h)
-            else fejl(f"linket '{_kort(h)}' er ikke en gyldig e-mailadresse", "skriv fx mailto:visitation@varde.dk")
+            else fejl(f"linket '{_kort(h)}' er ikke en gyldig e-mailadresse", "skriv fx mailto:visitation@kommune.dk")
         )
     if h.lower().startswith("tel:"):
         return (
@@ -220,16 +221,18 @@ def link_maal_fejl(href: str, findes: Any = None) -> Problem | None:
             if _TELEFON.match(h)
             else fejl(f"linket '{_kort(h)}' er ikke et gyldigt telefonnummer", "skriv fx tel:+4579946800")
         )
-    if _ID.match(h) or h.isdigit():
+    if _SIDEMAAL.match(h) and ":" not in h:
         if findes is not None and not findes(h):
-            hvad = f"indsats {h}" if _ID.match(h) else f"kvalitetsstandard {h}"
-            return fejl(f"linket går til {hvad}, som ikke findes", "ret id'et eller nummeret")
+            return fejl(
+                f"linket går til '{_kort(h)}', som ikke er et id eller nummer i kataloget",
+                "skriv indsatsens id eller standardens nummer, som det står i data",
+            )
         return None
     skema = urlsplit(h).scheme
     return fejl(
         f"linkmålet '{_kort(h)}' er ikke tilladt" + (f" ({skema}:)" if skema else ""),
         "et link skal gå til https://…, mailto:…, tel:… eller en side i kataloget, skrevet som "
-        "indsatsens id eller standardens nummer, fx [rengøring](K.2.1) eller [kvalitetsstandard 2](2)",
+        "indsatsens id eller standardens nummer, fx [standard 2](2)",
     )
 
 

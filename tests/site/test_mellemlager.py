@@ -68,15 +68,23 @@ def test_a_page_verified_clean_before_is_read_again_only_when_it_changes(tmp_pat
     ren = '<html><body><a href="https://x.dk">x</a></body></html>'
     farlig = '<html><body><a href="javascript:alert(1)">x</a></body></html>'
     mellemlager.gem_verificerede(tmp_path, {mellemlager.aftryk(ren)})
-    monkeypatch.setattr(mkdocs_hook, "_VERIFICEREDE", mellemlager.verificerede(tmp_path))
-    monkeypatch.setattr(mkdocs_hook, "_SETE", set())
+    t = mkdocs_hook.Tilstand(verificerede=mellemlager.verificerede(tmp_path))
     laest = []
     monkeypatch.setattr(mkdocs_hook, "farlige_steder", lambda html: laest.append(html) or rens.farlige_steder(html))
-    mkdocs_hook._verificer(ren, "Siden a.md")
+    mkdocs_hook._verificer(t, ren, "Siden a.md")
     assert laest == []                                   # the same bytes: not read again
     with pytest.raises(Abort, match="en farlig URL"):
-        mkdocs_hook._verificer(farlig, "Siden a.md")     # different bytes: read, and stopped
+        mkdocs_hook._verificer(t, farlig, "Siden a.md")  # different bytes: read, and stopped
     assert laest == [farlig]
-    assert mkdocs_hook._SETE == {mellemlager.aftryk(ren), mellemlager.aftryk(farlig)}
+    assert t.sete == {mellemlager.aftryk(ren), mellemlager.aftryk(farlig)}
+    # Another site's state is its own: built in the same process, it sees nothing of this one's.
+    class _Cfg:
+        config_file_path = str(tmp_path / "a" / "mkdocs.yml")
+
+    class _Anden:
+        config_file_path = str(tmp_path / "b" / "mkdocs.yml")
+
+    mkdocs_hook.tilstand(_Cfg).sete.add("x")
+    assert mkdocs_hook.tilstand(_Anden).sete == set() and mkdocs_hook.tilstand(_Cfg).sete == {"x"}
     (tmp_path / mellemlager.VERIFICERET).write_text('{"kode": "en anden kode", "sider": []}', encoding="utf-8")
     assert mellemlager.verificerede(tmp_path) == set()  # other code: nothing is taken as verified

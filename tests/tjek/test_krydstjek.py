@@ -82,6 +82,41 @@ def test_serviceloven_83_in_a_2026_revision_is_warned_about(data_kopi):
     assert not [a for a in advarsler if "2014" in a.split(":")[0]]
 
 
+_UNDER_67 = """
+målgruppe:
+  tekst: Borgere under folkepensionsalderen
+  love: [serviceloven]
+"""
+_PENSIONSALDER = """
+målgruppe:
+  tekst: Borgere i folkepensionsalderen
+  love: [ældreloven]
+"""
+
+
+def _i_2026(data_kopi, maalgruppe: str):
+    erstat(data_kopi / "katalog.yaml", 'dato: "2014-05"', 'dato: "2026-01"')
+    erstat(data_kopi / "katalog.yaml", 'id: "2014"', 'id: "2026"')
+    with (data_kopi / "katalog.yaml").open("a", encoding="utf-8") as f:
+        f.write(maalgruppe)
+    return indlaes_katalog(data_kopi)
+
+
+def test_a_2026_catalogue_for_citizens_under_pension_age_is_not_warned_about_aeldreloven(data_kopi):
+    """Serviceloven still applies to citizens under 67: the transition rule does not concern them."""
+    katalog = _i_2026(data_kopi, _UNDER_67)
+    assert [str(p) for p in katalog.advarsler if "ældreloven" in str(p)] == []
+
+
+def test_the_same_catalogue_for_citizens_of_pension_age_is_warned_with_the_paragraph_to_cite(data_kopi):
+    katalog = _i_2026(data_kopi, _PENSIONSALDER)
+    advarsler = [str(p) for p in katalog.advarsler]
+    assert any(re.search(r"kvalitetsstandard 1: lovgrundlag\[\d+\]: .*§ 83.*1\. juli 2025.*ældreloven", a)
+               for a in advarsler), advarsler[:5]
+    # The hint says whom the rule concerns and how to say the catalogue is for someone else.
+    assert all("målgruppe" in a for a in advarsler if "ældreloven" in a)
+
+
 def test_the_2014_revision_cites_valid_law(katalog):
     assert katalog.advarsler == []
 

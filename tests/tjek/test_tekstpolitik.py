@@ -65,7 +65,7 @@ def test_title_with_newline_and_link_reports_both(data_kopi):
     ("[klik](http://x.dk)", r"linkmålet 'http://x.dk' er ikke tilladt"),
     ("[klik](../sider/x.md)", r"linkmålet '../sider/x.md' er ikke tilladt"),
     ("[klik](https://x.dk/a b)", r"linkmålet|ikke en gyldig"),
-    ("[klik](K.9.9)", r"linket går til indsats K\.9\.9, som ikke findes"),
+    ("[klik](K.9.9)", r"linket går til 'K\.9\.9', som ikke er et id eller nummer i kataloget"),
     ("<https://x.dk\"onmouseover=\"alert(1)>", r"HTML|gyldig https"),
     ("`kode`", r"kode"),
     ("| a | b |\n|---|---|\n| 1 | 2 |", r"en tabel"),
