@@ -304,6 +304,10 @@ class Introduktion(Model):
     hovedlov: LovId
     side: Sidetal | None = None
     afsnit: Annotated[list[Introduktionsafsnit], Field(min_length=1)]
+    # Like an entry's: the web page it is taken from, its own approval, where the held text stops.
+    kildeside: Kildeside | None = None
+    godkendelse: Godkendelse | None = None
+    uddrag: Uddrag | None = None
 
 
 class _Post(Model):

@@ -31,6 +31,8 @@ from typing import Any
 import pytest
 
 from generator.data.yamlfil import laes_yaml
+from generator.site.byg import generer
+from generator.tjek.indlaes import indlaes_katalog
 
 EKSEMPEL = Path(__file__).resolve().parents[1]
 DATA = EKSEMPEL / "data"
@@ -457,12 +459,13 @@ def test_kontakt_gaettes_ikke(katalog):
     assert katalog["kontakt"] == {"enhed": None, "telefon": None, "telefontid": None}
 
 
-def test_introduktionen_er_generel_information(katalog):
+def test_introduktionen_er_generel_information():
     intro = _laes(DATA / "standards.yaml")["introduktion"]
-    # The introduction cannot hold `kildeside`/`godkendelse`/`uddrag` yet; they are told here.
-    daekning = " ".join(katalog["katalog"]["kildens_dækning"].split())
-    assert URL + "generel-information-om-hjaelp-og-stoette-paa-aeldre-og-sundhedsomraadet" in daekning
-    assert "godkendt af Ældre- og Sundhedsudvalget den 12. marts 2024" in daekning
+    assert intro["kildeside"] == {
+        "adresse": URL + "generel-information-om-hjaelp-og-stoette-paa-aeldre-og-sundhedsomraadet"
+    }
+    assert intro["godkendelse"] == {"udvalg": "Ældre- og Sundhedsudvalget", "dato": MAR_2024}
+    assert "Formålet med hjælpen" in intro["uddrag"]["slutter"]
     assert [a["titel"] for a in intro["afsnit"]] == ["Indledning", "Formålet med hjælpen"]
     tekst = _flad(intro["afsnit"])
     assert "det er bedst at kunne selv" in tekst
@@ -481,3 +484,43 @@ def test_intet_afsnit_er_skrevet_som_mangler(poster):
 def test_ingen_anden_kommunes_navn():
     tekst = "".join((DATA / n).read_text(encoding="utf-8") for n in ("indsatser.yaml", "standards.yaml"))
     assert [n for n in ("Varde", "Aarhus", "Nyborg") if n in tekst] == []
+
+
+# ---------------------------------------------------------------- the pages, as a reader sees them
+
+
+@pytest.fixture(scope="module")
+def sider() -> dict[str, str]:
+    """The generated Markdown pages by their title (the first heading)."""
+    _, filer = generer(indlaes_katalog(DATA))
+    ud = {}
+    for navn, tekst in filer.items():
+        if navn.endswith(".md"):
+            m = re.search(r"^# (.+)$", tekst, re.M)
+            ud[m.group(1) if m else navn] = tekst
+    return ud
+
+
+@pytest.mark.parametrize("side", sorted(SIDER))
+def test_siden_har_sidens_egne_overskrifter(side, sider):
+    """The page shows the source page's headings, in the profile's order, and no other section."""
+    overskrifter = SIDER[side][-2]
+    vist = re.findall(r"^## (.+)$", sider[side], re.M)
+    assert sorted(vist) == sorted(overskrifter.values())
+
+
+def test_ingen_side_viser_none(sider):
+    assert [navn for navn, tekst in sider.items() if re.search(r"\bNone\b", tekst)] == []
+
+
+def test_introduktionen_siger_hvor_den_gemte_tekst_stopper_og_sin_godkendelse(sider):
+    side = sider["Generel information"]
+    assert "Kun begyndelsen af siden" in side
+    assert "»Formålet med hjælpen«" in side
+    assert "Politisk godkendt i Ældre- og Sundhedsudvalget den 12. marts 2024" in side
+
+
+@pytest.mark.parametrize("side", sorted(SIDER))
+def test_siden_viser_sin_egen_godkendelse(side, sider):
+    dato = {MAR_2023: "8. marts 2023", MAR_2024: "12. marts 2024"}[SIDER[side][1]]
+    assert f"Politisk godkendt i Ældre- og Sundhedsudvalget den {dato}" in sider[side]

@@ -29,6 +29,8 @@ from typing import Any
 import pytest
 
 from generator.data.yamlfil import laes_yaml
+from generator.site.byg import generer
+from generator.tjek.indlaes import indlaes_katalog
 
 EKSEMPEL = Path(__file__).resolve().parents[1]
 DATA = EKSEMPEL / "data"
@@ -453,10 +455,11 @@ def test_kontakt_gaettes_ikke(katalog):
     assert katalog["kontakt"]["telefon"] is None and katalog["kontakt"]["telefontid"] is None
 
 
-def test_introduktionen_er_oversigtssiden(katalog):
+def test_introduktionen_er_oversigtssiden():
     intro = _laes(DATA / "standards.yaml")["introduktion"]
-    # The introduction cannot hold `kildeside`/`uddrag` yet; its page and cut are told here.
-    assert URL in katalog["katalog"]["kildens_dækning"].replace("\n", "")
+    assert intro["kildeside"] == {"adresse": URL}
+    assert "Hvad gør jeg, når jeg får behov for hjælp?" in intro["uddrag"]["slutter"]
+    assert "godkendelse" not in intro  # the overview page's approval is the set's (revision)
     tekst = _flad(intro["afsnit"])
     assert "blev godkendt på Ældreudvalgets møde 3. december 2019" in tekst
     assert "Et rehabiliteringsforløb kan vare op til 12 uger" in tekst
@@ -479,3 +482,37 @@ def test_intet_afsnit_er_skrevet_som_mangler(poster):
 def test_ingen_anden_kommunes_navn():
     tekst = "".join((DATA / n).read_text(encoding="utf-8") for n in ("indsatser.yaml", "standards.yaml"))
     assert [n for n in ("Varde", "Aarhus", "Køge") if n in tekst] == []
+
+
+# ---------------------------------------------------------------- the pages, as a reader sees them
+
+
+@pytest.fixture(scope="module")
+def sider() -> dict[str, str]:
+    """The generated Markdown pages by their title (the first heading)."""
+    _, filer = generer(indlaes_katalog(DATA))
+    ud = {}
+    for navn, tekst in filer.items():
+        if navn.endswith(".md"):
+            m = re.search(r"^# (.+)$", tekst, re.M)
+            ud[m.group(1) if m else navn] = tekst
+    return ud
+
+
+@pytest.mark.parametrize("side", sorted(SIDER))
+def test_siden_har_sidens_egne_overskrifter(side, sider):
+    """The page shows the source page's headings, in the profile's order, and no other section."""
+    overskrifter = SIDER[side][-2]
+    vist = re.findall(r"^## (.+)$", sider[side], re.M)
+    assert sorted(vist) == sorted(overskrifter.values())
+
+
+def test_ingen_side_viser_none(sider):
+    assert [navn for navn, tekst in sider.items() if re.search(r"\bNone\b", tekst)] == []
+
+
+def test_introduktionen_siger_hvor_den_gemte_tekst_stopper(sider):
+    side = sider["Generel information"]
+    assert "Kun begyndelsen af siden" in side
+    assert "»Hvad gør jeg, når jeg får behov for hjælp?«" in side
+    assert URL in side
