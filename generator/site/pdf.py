@@ -78,6 +78,7 @@ a.ekstern[href^="https://www.retsinformation.dk/"]::after { content: none; }
 a.headerlink { display: none; }
 small.kilde { color: #444; }
 .soegeord { display: none; }  /* the web page's search keywords: not for paper */
+.ikke-i-pdf { display: none; }  /* a section the profile keeps off the committee's paper (pdf: false) */
 """
 
 

@@ -233,8 +233,8 @@ def _aspekt(
 ) -> AspektVisning:
     ud = AspektVisning(aspekt)
     egne = i.afsnit(aspekt.egen)
-    if egne is not None and not isinstance(egne, list):
-        egne = [egne]
+    if egne is not None and not schema.mangler(egne) and not isinstance(egne, list):
+        egne = [egne]  # a prose section: one fact
     if egne and not schema.mangler(egne):
         ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in egne], hovedlov))
     for s, til in standarder:

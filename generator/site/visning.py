@@ -226,10 +226,14 @@ class Visning:
         return ud[: sidste_aspekt + 1] + resten + ud[sidste_aspekt + 1 :]
 
     def _aspekt_overskrift(self, i: schema.Indsats, a: Any) -> str:
-        """An aspect's heading: the entry's own wording, else the profile's word for the aspect."""
+        """An aspect's heading: the entry's own wording of its section, else the profile's title for
+        the aspect (`aspekter`), else the section's own heading, else the vocabulary's word."""
         if a.nøgle and a.nøgle in i.overskrifter:
             return str(i.overskrifter[a.nøgle])
-        return self.aspekt_titel(a.aspekt)
+        eget_ord = self.profil.aspekter.get(a.aspekt)
+        if eget_ord and eget_ord.titel:
+            return eget_ord.titel
+        return a.overskrift or self.aspekt_titel(a.aspekt)
 
     def serviceniveau_for(self, s: schema.Standard) -> list[Serviceniveau]:
         return [r for r in self.serviceniveau if s.nr in r.indsats.standarder]
