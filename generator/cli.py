@@ -10,6 +10,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from .problemer import DataFejl
 from .tjek.fuldstaendighed import rapport
@@ -27,9 +28,13 @@ def _check(args: argparse.Namespace) -> int:
     for p in katalog.advarsler:
         print(p, file=sys.stderr)
     profil = katalog.profil
-    standarder = f"{len(katalog.standarder)} {profil.standard.flertal}, " if profil.standard else ""
+
+    def antal(n: int, ord_: Any) -> str:
+        return f"{n} {ord_.ental if n == 1 else ord_.flertal}"
+
+    standarder = f"{antal(len(katalog.standarder), profil.standard)}, " if profil.standard else ""
     print(
-        f"OK: {standarder}{len(katalog.indsatser)} {profil.indsats.flertal}, "
+        f"OK: {standarder}{antal(len(katalog.indsatser), profil.indsats)}, "
         f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
         + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
         + "."
@@ -44,13 +49,13 @@ def _build(args: argparse.Namespace) -> int:
     from .site.byg import byg
 
     try:
-        resultat = byg(Path(args.data), Path(args.content))
+        resultat = byg(Path(args.data), _content(args))
     except DataFejl as e:
         for p in e.problemer:
             print(p, file=sys.stderr)
         return 1
     print(
-        f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {args.content}/"
+        f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {_content(args)}/"
     )
     return 0
 
@@ -68,7 +73,7 @@ def _pdf(args: argparse.Namespace) -> int:
             print(p, file=sys.stderr)
         return 1
     visning, filer = generer(katalog)  # in memory: the Markdown in content/ is `build`'s to write
-    maal = Path(args.content) / urls.PDF
+    maal = _content(args) / urls.PDF
     if pdf.skriv_pdf(katalog, visning, filer, maal):
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:
@@ -109,10 +114,15 @@ def _ny(args: argparse.Namespace) -> int:
     from .data.yamlfil import laes_yaml
 
     mappe = Path(args.mappe)
-    if mappe.exists() and any(mappe.iterdir()):
-        print(f"ny: {mappe}/ findes og er ikke tom (hint: vælg en ny mappe)", file=sys.stderr)
+    optaget = [n for n in ("mkdocs.yml", "data", "content") if (mappe / n).exists()]
+    if optaget:
+        print(
+            f"ny: {mappe}/ har allerede {', '.join(optaget)} (hint: vælg en ny mappe; en mappe med kun "
+            "katalogets egen profil er i orden)",
+            file=sys.stderr,
+        )
         return 1
-    sti = profil_sti(args.profil, mappe.parent if mappe.parent.exists() else Path.cwd())
+    sti = profil_sti(args.profil, mappe / "data")
     if sti is None:
         kendte = ", ".join(kendte_profiler(Path.cwd())) or "ingen fundet"
         print(f"ny: profilen '{args.profil}' findes ikke (hint: brug en af: {kendte})", file=sys.stderr)
@@ -124,8 +134,10 @@ def _ny(args: argparse.Namespace) -> int:
         print(f"ny: profilen i {sti} er ikke gyldig (hint: kør 'check' på et katalog med den)", file=sys.stderr)
         return 1
     rod = Path(__file__).resolve().parent.parent
+    # The catalogue names its profile as the editor did, a path relative to the catalogue's folder.
+    navn = args.profil if "/" not in args.profil and not args.profil.endswith(".yaml") else _relativ(sti, mappe)
     try:
-        filer = nyt_katalog.skriv(mappe, args.profil, profil, sti, rod, dt.date.today())
+        filer = nyt_katalog.skriv(mappe, navn, profil, sti, rod, dt.date.today())
     except (OSError, ValueError) as e:
         print(f"ny: {e}", file=sys.stderr)
         return 1
@@ -133,6 +145,17 @@ def _ny(args: argparse.Namespace) -> int:
     print(f"Tjek det: python -m generator --data {mappe / 'data'} check")
     print(f"Se det:   cd {mappe} && mkdocs serve")
     return 0
+
+
+def _content(args: argparse.Namespace) -> Path:
+    """Where the pages are written: --content, else the content/ beside the data folder."""
+    return Path(args.content) if args.content else Path(args.data).parent / "content"
+
+
+def _relativ(sti: Path, mappe: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(sti.resolve(), mappe.resolve())).as_posix()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,14 +166,17 @@ def main(argv: list[str] | None = None) -> int:
         "--data", default="data", help="mappe med katalog.yaml, standards.yaml, indsatser.yaml, love.yaml"
     )
     sub = parser.add_subparsers(dest="kommando", required=True)
-    p = sub.add_parser("check", help="validér alle data og vis fuldstændighedsrapporten")
+    # `--data` may also follow the command ("check --data MAPPE/data"), as an editor writes it.
+    efter = argparse.ArgumentParser(add_help=False)
+    efter.add_argument("--data", default=argparse.SUPPRESS, help="som --data foran kommandoen")
+    p = sub.add_parser("check", parents=[efter], help="validér alle data og vis fuldstændighedsrapporten")
     p.add_argument("--kort", action="store_true", help="kun opsummeringen, ikke rapporten")
     p.set_defaults(func=_check)
-    p = sub.add_parser("build", help="generér Markdown-siderne i content/")
-    p.add_argument("--content", default="content")
+    p = sub.add_parser("build", parents=[efter], help="generér Markdown-siderne i content/")
+    p.add_argument("--content", default=None, help="mappe til siderne (standard: content/ ved siden af data-mappen)")
     p.set_defaults(func=_build)
-    p = sub.add_parser("pdf", help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
-    p.add_argument("--content", default="content")
+    p = sub.add_parser("pdf", parents=[efter], help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
+    p.add_argument("--content", default=None, help="mappe til siderne (standard: content/ ved siden af data-mappen)")
     p.set_defaults(func=_pdf)
     p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
     p.add_argument("revision")

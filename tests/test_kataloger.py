@@ -138,12 +138,22 @@ def test_a_new_catalogue_from_every_profile_builds_strict(profil, tmp_path):
     assert b.returncode == 0 and "WARNING" not in b.stderr, b.stderr[-3000:]
 
 
-def test_ny_refuses_a_folder_that_is_not_empty(tmp_path):
-    (tmp_path / "fyldt").mkdir()
-    (tmp_path / "fyldt" / "noget.txt").write_text("x")
+def test_ny_never_overwrites_a_catalogue(tmp_path):
+    (tmp_path / "fyldt" / "data").mkdir(parents=True)
     r = subprocess.run([sys.executable, "-m", "generator", "ny", str(tmp_path / "fyldt"), "--profil", PROFILER[0]],
                        cwd=ROD, capture_output=True, text=True)
-    assert r.returncode == 1 and "ikke tom" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 1 and "har allerede data" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_ny_takes_a_catalogue_folder_that_holds_only_its_own_profile(tmp_path):
+    """A municipality's own shape: the profile sits in the catalogue's folder, named by a path from it."""
+    mappe = tmp_path / "egen"
+    shutil.copytree(ROD / "profiler" / PROFILER[0], mappe / "profil")
+    r = subprocess.run([sys.executable, "-m", "generator", "ny", str(mappe), "--profil",
+                        str(mappe / "profil" / "profil.yaml")], cwd=ROD, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "profil: \"profil/profil.yaml\"" in (mappe / "data" / "katalog.yaml").read_text(encoding="utf-8")
+    assert indlaes_katalog(mappe / "data").profil.navn == _profil(PROFILER[0]).navn
 
 
 def test_ny_names_the_profiles_there_are(tmp_path):

@@ -348,9 +348,11 @@ class Lovregister:
         ):
             af = self.navn_i_tekst(e.af)
             ny = self.lov(e.af)
+            numre = e.i_stedet
             i_stedet = (
-                " ".join([ny.genitiv if ny else af, "§§" if len(e.i_stedet) > 1 else "§", ", ".join(e.i_stedet)])
-                if e.i_stedet
+                (ny.genitiv if ny else af)
+                + (f" § {numre[0]}" if len(numre) == 1 else f" §§ {', '.join(numre[:-1])} eller {numre[-1]}")
+                if numre
                 else af
             )
             ud.append(
@@ -455,6 +457,19 @@ def laes_lovregister(fil: YamlFil) -> tuple[Lovregister | None, list[Problem]]:
     for i, lov in enumerate(model.love):
         for j, p in enumerate(lov.paragraffer):
             e = p.erstattet_for_ældre
+            ny = register.lov(e.af) if e is not None else None
+            for k, nr in enumerate(e.i_stedet if e is not None and ny is not None else []):
+                if ny is not None and ny.paragraf(nr) is None:
+                    problemer.append(
+                        Problem(
+                            f"{ny.genitiv} § {nr} findes ikke i registret",
+                            f"tilføj paragraffen under {ny.id} med kilde, eller ret 'i_stedet'",
+                            fil=fil.visningsnavn,
+                            linje=fil.linje(("love", i, "paragraffer", j, "erstattet_for_ældre", "i_stedet", k)),
+                            post=lov.id,
+                            felt=f"paragraffer[{j}].erstattet_for_ældre.i_stedet[{k}]",
+                        )
+                    )
             if e is not None and register.lov(e.af) is None:
                 problemer.append(
                     Problem(

@@ -60,7 +60,7 @@ def katalog_yaml(profil_navn: str, profil: Profil, idag: dt.date) -> str:
         "  telefontid: null",
         "",
         "katalog:",
-        '  titel: "Kvalitetsstandarder"',
+        f"  titel: {_q((profil.standard or profil.indsats).flertal.capitalize())}",
         f"  område: {_q(IKKE_SKREVET)}",
         f"  år: {idag.year}",
         f"  kilde: {_q(IKKE_SKREVET)}",
@@ -226,6 +226,13 @@ validation:
 """
 
 
+GITIGNORE = """# Made by the build from data/ (python -m generator build, mkdocs build): never committed.
+/site/
+/content/katalog/
+/content/index.md
+/content/.kataloget*.json
+"""
+
 SIDER = {
     "om-kataloget.md": "# Om kataloget\n\nIkke skrevet endnu: hvem kataloget er for, hvor indholdet kommer fra, og hvem der har godkendt det.\n",
     "redaktoervejledning.md": "# Redaktørvejledning\n\nIkke skrevet endnu. Se redaktørvejledningen i kataloget-softwarens repo (content/redaktoervejledning.md) og profiler/README.md.\n",
@@ -237,7 +244,10 @@ def skriv(mappe: Path, profil_navn: str, profil: Profil, profil_sti: Path, rod: 
     """Write the new catalogue into `mappe` (which must not exist or be empty). Returns the files."""
     love = profil_sti.parent / LOVE_FIL
     if not love.is_file():
-        raise FileNotFoundError(f"profilen '{profil_navn}' har intet lovregister ({love})")
+        raise FileNotFoundError(
+            f"profilen '{profil_navn}' har intet lovregister: {love} findes ikke "
+            "(hint: læg et lovregister, love.yaml, ved siden af profil.yaml; ny kopierer det til data/)"
+        )
     hovedlov = _foerste_lov(love)
     filer = {
         mappe / "mkdocs.yml": mkdocs_yml(mappe, rod),
@@ -246,6 +256,7 @@ def skriv(mappe: Path, profil_navn: str, profil: Profil, profil_sti: Path, rod: 
         mappe / "data" / "indsatser.yaml": indsatser_yaml(profil, hovedlov),
         **{mappe / "content" / navn: tekst for navn, tekst in SIDER.items()},
     }
+    filer[mappe / ".gitignore"] = GITIGNORE
     for sti, tekst in filer.items():
         sti.parent.mkdir(parents=True, exist_ok=True)
         sti.write_text(tekst, encoding="utf-8")

@@ -95,14 +95,46 @@ class Gruppe(_Model):
     _tjek = field_validator("id_mønster")(lambda v: v if v is None else _regex(v))
 
 
-class StandardForm(_Model):
+class Navneord(_Model):
+    """A kind of entry's noun, in the forms the site's own sentences need."""
+
     ental: Tekst
+    """Indefinite singular, in running text: "kvalitetsstandard", "ydelse"."""
     flertal: Tekst
+    bestemt: Tekst | None = None
+    """Definite singular ("kvalitetsstandarden", "tilbuddet"); default: `ental` + -en/-et."""
+    bestemt_flertal: Tekst | None = None
+    """Definite plural ("kvalitetsstandarderne", "tilbuddene"); default: `flertal` + -ne (-ene)."""
+    intetkøn: bool = False
+    """True for a neuter noun ("et tilbud", "dette tilbud")."""
+
+    @property
+    def bestemt_flertal_form(self) -> str:
+        if self.bestemt_flertal:
+            return self.bestemt_flertal
+        return self.flertal + ("ne" if self.flertal.endswith("e") or self.flertal.endswith("er") else "ene")
+
+    @property
+    def artikel(self) -> str:
+        return "et" if self.intetkøn else "en"
+
+    @property
+    def denne(self) -> str:
+        return "dette" if self.intetkøn else "denne"
+
+    @property
+    def bestemt_form(self) -> str:
+        if self.bestemt:
+            return self.bestemt
+        endelse = "et" if self.intetkøn else "en"
+        return self.ental + (endelse[1:] if self.ental.endswith("e") else endelse)
 
 
-class IndsatsForm(_Model):
-    ental: Tekst
-    flertal: Tekst
+class StandardForm(Navneord):
+    pass
+
+
+class IndsatsForm(Navneord):
     id: IdSkema | None = None
     """None: an entry has no id of its own; its id is its title's slug."""
     standarder: Literal["påkrævet", "ingen"] = "påkrævet"
@@ -278,10 +310,12 @@ def profil_sti(navn: str, data_dir: Path) -> Path | None:
     """Where profile `navn` is: a path to a profil.yaml (or its folder), else ``profiler/NAVN/``
     in the catalogue's folder or the nearest folder above it that has ``profiler/``, else the
     profiles shipped beside the generator."""
-    som_sti = (data_dir / navn) if not Path(navn).is_absolute() else Path(navn)
     if navn.endswith(".yaml") or "/" in navn:
-        kandidat = som_sti if som_sti.suffix == ".yaml" else som_sti / PROFIL_FIL
-        return kandidat if kandidat.is_file() else None
+        for som_sti in [Path(navn)] if Path(navn).is_absolute() else [data_dir.parent / navn, data_dir / navn]:
+            kandidat = som_sti if som_sti.suffix == ".yaml" else som_sti / PROFIL_FIL
+            if kandidat.is_file():
+                return kandidat
+        return None
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", navn):
         return None
     for mappe in [data_dir.resolve(), *data_dir.resolve().parents, Path(__file__).resolve().parents[2]]:

@@ -49,7 +49,17 @@ def laes_profil(katalog: YamlFil, data_dir: Path) -> tuple[Profil | None, list[P
     if sti is None:
         return (
             None,
-            [her(f"profilen '{navn}' findes ikke", f"brug en af: {kendte}, eller en sti til en profil.yaml")],
+            [
+                her(
+                    f"profilen '{navn}' findes ikke",
+                    f"brug en af: {kendte}, eller en sti til en profil.yaml"
+                    + (
+                        f" (en sti regnes fra katalogets mappe: {_vis(data_dir.parent / navn)})"
+                        if "/" in navn or navn.endswith(".yaml")
+                        else ""
+                    ),
+                )
+            ],
             None,
         )
     fil = laes_yaml(sti, _vis(sti))

@@ -369,35 +369,6 @@ class IndsatsGrund(_Post):
                 return {"id": formater.slug(data["titel"])[:80] or "-", **data}
         return data
 
-    @model_validator(mode="after")
-    def _form(self) -> IndsatsGrund:
-        p = self._profil
-        if p is None:
-            return self
-        problemer = []
-        grupper = p.indsats.grupper
-        if grupper and self.type is None:
-            problemer.append(f"'type' mangler: skriv en af {', '.join(g.nøgle for g in grupper)}")
-        elif self.type is not None and not grupper:
-            problemer.append("profilen har ingen grupper, så indsatsen kan ikke have 'type'; slet linjen")
-        elif self.type is not None:
-            gruppe = p.gruppe(self.type)
-            if gruppe is None:
-                problemer.append(f"ukendt type '{self.type}'; profilen har {', '.join(g.nøgle for g in grupper)}")
-            else:
-                forventet = next((g for g in grupper if g.id_mønster and re.match(g.id_mønster, self.id)), None)
-                if forventet is not None and forventet.nøgle != self.type:
-                    problemer.append(f"id {self.id} betyder type '{forventet.nøgle}', men type er '{self.type}'")
-        if p.indsats.standarder == "påkrævet" and not self.standarder:
-            problemer.append("'standarder' mangler: skriv den eller de kvalitetsstandarder, indsatsen hører under")
-        if p.indsats.standarder == "ingen" and self.standarder:
-            problemer.append("profilen har ingen standarder at høre under; slet 'standarder'")
-        if p.indsats.standarder == "ingen" and self.hovedlov is None:
-            problemer.append("'hovedlov' mangler: den lov, en § uden lovnavn i teksten henviser til")
-        if problemer:
-            raise ValueError("; ".join(problemer))
-        return self
-
 
 # Kept as names for annotations: the built models are subclasses of these.
 Standard = StandardGrund

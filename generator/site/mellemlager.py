@@ -23,6 +23,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import sys
 import sysconfig
 from dataclasses import asdict, dataclass, field
@@ -31,7 +32,7 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
-from ..data.profil import PROFIL_MAPPE
+from ..data.profil import profil_sti
 
 # Compiling templates was most of generating the pages, and a sixth of MkDocs' own build (the hook
 # gives Material's templates the same cache). Jinja keeps the compiled code in the user's temp
@@ -50,6 +51,8 @@ class Bygning:
     nav: list[Any]
     copyright: str
     udskrift: dict[str, str] = field(default_factory=dict)
+    soegefelt: dict[str, str] = field(default_factory=dict)
+    """The search box's examples in the profile's words (overrides/partials/search.html)."""
     """What a printed page says about where it is from (overrides/main.html)."""
     soegning: dict[str, dict[str, str]] = field(default_factory=dict)
     """Each page's search metadata (site.soegemeta), for overrides/main.html."""
@@ -67,14 +70,22 @@ class Bygning:
 def noegle(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256(f"{VERSION}\0{sys.version}\0{data_dir.resolve()}\0{docs_dir.resolve()}".encode())
     _filer(h, data_dir)
-    # The profile a catalogue names lives outside its data folder: every profile it could name
-    # (the folders `data.profil.profil_sti` searches) is an input too.
-    for rod in dict.fromkeys(m / PROFIL_MAPPE for m in [*data_dir.resolve().parents, GENERATOR.parent]):
-        if rod.is_dir():
-            h.update(f"\0{rod}\0".encode())
-            _filer(h, rod)
+    profil = profil_fil(data_dir)
+    if profil is not None:  # the catalogue's shape is read as much as its data
+        h.update(f"\0{profil.resolve()}\0".encode())
+        h.update(profil.read_bytes())
     h.update(_kode_noegle().encode())
     return h.hexdigest()
+
+
+def profil_fil(data_dir: Path) -> Path | None:
+    """The profile file katalog.yaml names (found as the load step finds it), if any."""
+    try:
+        tekst = (data_dir / "katalog.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    m = re.search(r"(?m)^profil:[ \t]*[\"']?([^\"'#\n]+?)[\"']?[ \t]*(?:#.*)?$", tekst)
+    return profil_sti(m.group(1).strip(), data_dir) if m else None
 
 
 def _filer(h: Any, rod: Path) -> None:

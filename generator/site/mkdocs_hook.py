@@ -96,6 +96,7 @@ def on_config(config, **kwargs):
     config.nav = begraens_navigation(bygning.nav, config)
     config.copyright = bygning.copyright
     config.extra["udskrift"] = bygning.udskrift
+    config.extra["soegefelt"] = bygning.soegefelt
     if not baggrund.serve:
         _start_pdf(config, bygning)  # on the other core while MkDocs builds the pages
     return config
@@ -140,6 +141,7 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
         nav=resultat.visning.register.nav(),
         copyright=kontaktlinje(resultat.katalog),
         udskrift=udskriftshoved(resultat.katalog),
+        soegefelt=soegefelt(resultat.katalog),
         soegning={s.sti: soegemeta.sidemeta(resultat.visning, s.sti) for s in resultat.visning.register},
         sider=[s.sti for s in resultat.visning.register.genererede()],
         advarsler=[str(p) for p in resultat.katalog.advarsler],
@@ -197,6 +199,15 @@ def on_env(env, **kwargs):
     """Material's templates compiled once, not on every build (Jinja checks each against its source)."""
     env.bytecode_cache = mellemlager.OVERSAT
     return env
+
+
+def soegefelt(katalog) -> dict[str, str]:
+    """The search box's example words, from the profile's texts (escaped: the theme prints them)."""
+    p = katalog.profil
+    return {
+        "eksempel": escape(p.tekst("søgefelt_eksempel", "")),
+        "eksempler": escape(p.tekst("søgefelt_eksempler", "")),
+    }
 
 
 def udskriftshoved(katalog) -> dict[str, str]:
@@ -280,6 +291,10 @@ def on_serve(server, config, builder, **kwargs):
     for sti in sorted(docs.iterdir()):
         if sti.name not in genererede and not sti.name.startswith("."):  # dotfiles: mellemlager, not pages
             server.watch(str(sti))
+    # The catalogue's shape is read like its data: an edited profile rebuilds too.
+    profil = mellemlager.profil_fil(data_dir(config))
+    if profil is not None:
+        server.watch(str(profil))
     return server
 
 

@@ -45,10 +45,18 @@ class Ord:
 
     standard: str = "standard"
     indsatser: str = "indsatser"
+    denne_indsats: str = "denne indsats"
+    standarden: str = "standarden"
 
     @classmethod
     def fra(cls, profil: Any) -> Ord:
-        return cls(profil.standard.ental if profil.standard else "standard", profil.indsats.flertal)
+        s, i = profil.standard, profil.indsats
+        return cls(
+            s.ental if s else "standard",
+            i.flertal,
+            f"{i.denne} {i.ental}",
+            s.bestemt_form if s else "standarden",
+        )
 
 
 @dataclass(frozen=True)
@@ -86,10 +94,10 @@ class Kilde:
     @property
     def tekst(self) -> str:
         if self.slags == "indsats":
-            return "For denne indsats"
+            return f"For {self.ord.denne_indsats}"
         assert self.standard is not None
         if self.slags == "navngivet":
-            return f"{self.kort[:1].upper()}{self.kort[1:]} om denne indsats"
+            return f"{self.kort[:1].upper()}{self.kort[1:]} om {self.ord.denne_indsats}"
         return f"Gælder for alle {self.ord.indsatser} under {self.kort}"
 
     @property
@@ -253,7 +261,7 @@ def _aspekt(
                 ud.note = (
                     f"Den almindelige frist i {ord_.standard} {s.nr} ("
                     + "; ".join(frist_faktum(f).tekst for f in erstattet)
-                    + ") gælder ikke for denne indsats, som har sin egen frist."
+                    + f") gælder ikke for {ord_.denne_indsats}, som har sin egen frist."
                 )
         grupper: tuple[tuple[Literal["navngivet", "standard"], list[Any]], ...] = (
             ("navngivet", navngivet),
@@ -264,7 +272,7 @@ def _aspekt(
                 ud.grupper.append(Gruppe(Kilde(slags, s, til, ord_), [faktum(v, katalog) for v in fakta], s.hovedlov))
     if ud.note is None and len(ud.grupper) > 1 and ud.grupper[0].kilde.slags == "indsats":
         ud.note = (
-            f"Det, der står for denne indsats, gælder ud over det, {ord_.standard}en siger om alle sine "
+            f"Det, der står for {ord_.denne_indsats}, gælder ud over det, {ord_.standarden} siger om alle sine "
             f"{ord_.indsatser}."
         )
     return ud

@@ -219,11 +219,18 @@ class Visning:
                 if v not in (None, []) and not schema.mangler(v):
                     ud.append({"felt": a, "aspekt": None, "vaerdi": v, "overskrift": self.overskrift(i, a.nøgle)})
         resten = [
-            {"felt": None, "aspekt": av, "overskrift": av.aspekt.titel}
+            {"felt": None, "aspekt": av, "overskrift": self._arvet_overskrift(av.aspekt)}
             for av in sn.aspekter
             if av.aspekt.noegle not in placeret
         ]
         return ud[: sidste_aspekt + 1] + resten + ud[sidste_aspekt + 1 :]
+
+    def _arvet_overskrift(self, aspekt: schema.Aspekt) -> str:
+        """An aspect only the standards state: the profile's title for it, else the standard's heading."""
+        eget_ord = self.profil.aspekter.get(aspekt.noegle)  # type: ignore[call-overload]
+        if eget_ord and eget_ord.titel:
+            return str(eget_ord.titel)
+        return (aspekt.standardens and self.profil.overskrift("standard", aspekt.standardens)) or aspekt.titel
 
     def _aspekt_overskrift(self, i: schema.Indsats, a: Any) -> str:
         """An aspect's heading: the entry's own wording of its section, else the profile's title for

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -96,4 +97,67 @@ def afsnitsnavne(k: Katalog, p: Melder) -> None:
             ukendt(prefix + ("uddrag", "afbrudt_i"), post.uddrag.afbrudt_i)
 
 
-REGLER = (sidetal, emner, afsnitsnavne)
+def indsatsens_form(k: Katalog, p: Melder) -> None:
+    """An intervention's group (`type`) is one of the profile's and fits its id; it names its
+    standards where the profile has them, and its main law where it has none."""
+    ind = k.profil.indsats
+    grupper = ind.grupper
+    noegler = ", ".join(g.nøgle for g in grupper)
+    for i, x in enumerate(k.indsatser):
+        sti = ("indsatser", i)
+        if grupper and x.type is None:
+            p("indsatser", sti + ("type",), x.id, "feltet mangler", f"skriv gruppen: en af {noegler}", felt_fra=2)
+        elif x.type is not None and not grupper:
+            p("indsatser", sti + ("type",), x.id, "profilen har ingen grupper", "slet linjen 'type'", felt_fra=2)
+        elif x.type is not None:
+            if k.profil.gruppe(x.type) is None:
+                forslag = difflib.get_close_matches(x.type, [g.nøgle for g in grupper], n=1, cutoff=0.5)
+                p(
+                    "indsatser",
+                    sti + ("type",),
+                    x.id,
+                    f"ukendt gruppe '{x.type}'",
+                    (f"mente du '{forslag[0]}'? " if forslag else "") + f"profilens grupper er: {noegler}",
+                    felt_fra=2,
+                )
+            else:
+                forventet = next((g for g in grupper if g.id_mønster and re.match(g.id_mønster, x.id)), None)
+                if forventet is not None and forventet.nøgle != x.type:
+                    p(
+                        "indsatser",
+                        sti + ("type",),
+                        x.id,
+                        f"id {x.id} betyder type '{forventet.nøgle}', men type er '{x.type}'",
+                        f"ret 'type' til {forventet.nøgle}, eller giv {ind.ental}en et andet id",
+                        felt_fra=2,
+                    )
+        if ind.standarder == "påkrævet" and not x.standarder and k.profil.standard is not None:
+            p(
+                "indsatser",
+                sti + ("standarder",),
+                x.id,
+                "feltet mangler",
+                f"skriv den eller de {k.profil.standard.flertal}, {ind.ental}en hører under, fx [1]",
+                felt_fra=2,
+            )
+        if ind.standarder == "ingen" and x.standarder:
+            p(
+                "indsatser",
+                sti + ("standarder",),
+                x.id,
+                "profilen har ingen standarder",
+                "slet 'standarder'",
+                felt_fra=2,
+            )
+        if ind.standarder == "ingen" and x.hovedlov is None:
+            p(
+                "indsatser",
+                sti + ("hovedlov",),
+                x.id,
+                "feltet mangler",
+                "skriv den lov, en § uden lovnavn i teksten henviser til (en lovs id fra love.yaml)",
+                felt_fra=2,
+            )
+
+
+REGLER = (sidetal, emner, afsnitsnavne, indsatsens_form)

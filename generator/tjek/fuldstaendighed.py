@@ -29,7 +29,8 @@ def _afsnitsfelter(katalog: Katalog, slags: str) -> list[str]:
 def _mangler(model: schema.Model, felt: str) -> bool:
     """Not given by the source. An intervention's empty field means its own description says nothing."""
     v = getattr(model, felt, None)
-    return schema.mangler(v) or (isinstance(model, schema.Indsats) and v in (None, []))
+    # A standard's empty list is given (the source says so for the standard as a whole); left out is missing.
+    return schema.mangler(v) or v is None or (isinstance(model, schema.Indsats) and v == [])
 
 
 def daekning(katalog: Katalog) -> list[Daekning]:

@@ -142,8 +142,8 @@ def _unikke(k: Katalog, p: _Indsamler) -> None:
                 "indsatser",
                 ("indsatser", i, "id"),
                 ind.id,
-                f"id {ind.id} står to gange (også indsats nr. {set_[ind.id] + 1} i filen)",
-                "giv den ene indsats et andet id, eller slet dubletten",
+                f"id {ind.id} står to gange (også {k.profil.indsats.ental} nr. {set_[ind.id] + 1} i filen)",
+                f"giv den ene {k.profil.indsats.ental} et andet id, eller slet dubletten",
                 felt_fra=2,
             )
         set_.setdefault(ind.id, i)
@@ -189,8 +189,8 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                         "standarder",
                         sti + ("indsats",),
                         k.standard_navn(s.nr),
-                        f"kan ikke finde indsats '{linje.indsats}'",
-                        f"ret id'et, eller tilføj indsatsen i {p.filnavn('indsatser')}",
+                        f"kan ikke finde {k.profil.indsats.ental} '{linje.indsats}'",
+                        f"ret id'et, eller tilføj {k.profil.indsats.bestemt_form} i {p.filnavn('indsatser')}",
                     )
                 elif s.nr not in ind.standarder:
                     p(
@@ -220,7 +220,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                             "standarder",
                             ("standarder", si, felt, j, "gælder", n),
                             k.standard_navn(s.nr),
-                            f"løftet gælder {id_}, som ikke er en af standardens indsatser",
+                            f"løftet gælder {id_}, som ikke er en af standardens {k.profil.indsats.flertal}",
                             "ret id'et eller fjern det fra 'gælder'",
                         )
     for ii, ind in enumerate(k.indsatser):
@@ -249,7 +249,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                     "indsatser",
                     sti,
                     ind.id,
-                    f"indsatsen nævner standard {nr}, men standard {nr} lister ikke {ind.id}",
+                    f"{ind.id} nævner {k.standard_navn(nr)}, men {k.standard_navn(nr)} lister ikke {ind.id}",
                     f"tilføj '- indsats: {ind.id}' under '{liste_felt}' i {k.standard_navn(nr)}, eller ret 'standarder'",
                 )
 
@@ -267,8 +267,8 @@ def _henvisninger_i_tekst(k: Katalog, p: _Indsamler) -> None:
                         filnoegle,
                         sti,
                         post,
-                        f"teksten nævner indsats {m.group(1)}, som ikke findes",
-                        f"ret id'et (fx {k.profil.indsats.id.eksempel if k.profil.indsats.id else ''}) eller tilføj indsatsen",
+                        f"teksten nævner {k.profil.indsats.ental} {m.group(1)}, som ikke findes",
+                        f"ret id'et eller tilføj {k.profil.indsats.bestemt_form}",
                         felt_fra=len(prefix),
                     )
             for m in k.standard_nr_i_tekst.finditer(tekst) if k.standard_nr_i_tekst else ():

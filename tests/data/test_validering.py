@@ -86,8 +86,8 @@ def test_intervention_whose_standard_does_not_list_it(data_kopi):
     erstat(data_kopi / "indsatser.yaml", "id: K.2.1\n    titel: Rengøring\n    type: kompenserende\n    standarder: [2]",
            "id: K.2.1\n    titel: Rengøring\n    type: kompenserende\n    standarder: [2, 1]")
     fundne = problemer(data_kopi)
-    assert any(re.search(r"indsatser\.yaml:\d+: K\.2\.1: standarder\[1\]: indsatsen nævner standard 1, "
-                         r"men standard 1 lister ikke K\.2\.1", p) for p in fundne), fundne
+    assert any(re.search(r"indsatser\.yaml:\d+: K\.2\.1: standarder\[1\]: K\.2\.1 nævner kvalitetsstandard 1, "
+                         r"men kvalitetsstandard 1 lister ikke K\.2\.1", p) for p in fundne), fundne
 
 
 def test_standard_lists_intervention_that_does_not_name_it(data_kopi):

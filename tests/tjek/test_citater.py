@@ -161,9 +161,12 @@ def test_tjek_citater(reg, tekst, hovedlov, dato, forventet):
 
 
 def test_aeldrelov_advarslen_ordret(reg):
+    # The registry's i_stedet names the paragraph to cite: § 83 → ældrelovens § 10, § 84 → § 16.
     fundne = reg.tjek("serviceloven", "83", dato=EFTER_AELDRELOV)
     assert (fundne[0].niveau, fundne[0].besked) == ("advarsel", "servicelovens § 83 gælder fra 1. juli 2025 ikke for personer "
-                                         "omfattet af ældreloven; henvis til ældreloven")
+                                         "omfattet af ældreloven; henvis til ældrelovens § 10")
+    (p84,) = reg.tjek("serviceloven", "84", dato=EFTER_AELDRELOV)
+    assert p84.besked.endswith("henvis til ældrelovens § 16")
     assert reg.tjek("serviceloven", "83", dato=KATALOG) == []
     assert reg.tjek("serviceloven", "83") == []  # no date: nothing to compare with
 
