@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .problemer import DataFejl
+from .problemer import DataFejl, synlig
 from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
 
@@ -34,10 +34,12 @@ def _check(args: argparse.Namespace) -> int:
 
     standarder = f"{antal(len(katalog.standarder), profil.standard)}, " if profil.standard else ""
     print(
-        f"OK: {standarder}{antal(len(katalog.indsatser), profil.indsats)}, "
-        f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
-        + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
-        + "."
+        synlig(
+            f"OK: {standarder}{antal(len(katalog.indsatser), profil.indsats)}, "
+            f"{len(katalog.introduktion.afsnit)} introduktionsafsnit, revision {katalog.info.revision.id}"
+            + (f", {len(katalog.advarsler)} advarsler" if katalog.advarsler else "")
+            + "."
+        )
     )
     if not args.kort:
         print()
@@ -74,7 +76,13 @@ def _pdf(args: argparse.Namespace) -> int:
         return 1
     visning, filer = generer(katalog)  # in memory: the Markdown in content/ is `build`'s to write
     maal = _content(args) / urls.PDF
-    if pdf.skriv_pdf(katalog, visning, filer, maal):
+    try:
+        skrevet = pdf.afgraenset(lambda: pdf.skriv_pdf(katalog, visning, filer, maal))
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    if skrevet:
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:
         print(f"PDF er aktuel: {maal}")
@@ -85,17 +93,24 @@ def _publish(args: argparse.Namespace) -> int:
     from .udgaver.publicer import PubliceringsFejl, publicer
 
     try:
-        publicer(args.revision, Path(args.config), branch=args.branch, push=False, overskriv=args.overskriv)
+        publicer(
+            args.revision,
+            Path(args.config),
+            branch=args.branch,
+            push=False,
+            overskriv=args.overskriv,
+            ud=lambda tekst: print(synlig(tekst, linjeskift=True)),
+        )
     except DataFejl as e:
         for p in e.problemer:
             print(p, file=sys.stderr)
         return 1
     except PubliceringsFejl as e:
-        print(f"publish: {e}", file=sys.stderr)
+        print(synlig(f"publish: {e}", linjeskift=True), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(
-            f"\npublish blev afbrudt. Kør 'python -m generator publish {args.revision}' igen: den gør "
+            f"\npublish blev afbrudt. Kør 'python -m generator publish {synlig(args.revision)}' igen: den gør "
             "publiceringen færdig eller ruller den tilbage og fortæller, hvad den gjorde.",
             file=sys.stderr,
         )

@@ -10,8 +10,29 @@ that does not know where its input came from (a citation, a law look-up) returns
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+# What a terminal would obey or hide rather than show: C0 and C1 control characters (ESC starts the
+# sequences that clear a screen or colour a fake "OK"), lone surrogates (they cannot even be
+# printed), bidirectional overrides and isolates (they reorder what the editor reads) and the
+# Unicode line and paragraph separators.
+_USYNLIGE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_UDEN_LINJESKIFT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def synlig(tekst: str, linjeskift: bool = False) -> str:
+    """`tekst` safe for a terminal: every invisible or controlling character written as an escape
+    (``\\x1b``, ``\\u202e``), so a message shows what the data holds and can never act on the screen.
+    With `linjeskift`, line breaks and tabs stay (a multi-line report); a message is one line."""
+    moenster = _UDEN_LINJESKIFT if linjeskift else _USYNLIGE
+
+    def kode(m: re.Match) -> str:
+        n = ord(m.group(0))
+        return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}"
+
+    return moenster.sub(kode, tekst)
 
 
 class Niveau(StrEnum):
@@ -47,7 +68,7 @@ class Problem:
         tekst = ": ".join(dele)
         if self.hint:
             tekst += f" (hint: {self.hint})"
-        return tekst
+        return synlig(tekst)  # the one place every message is written: data can never act on the terminal
 
 
 def fejl(besked: str, hint: str | None = None) -> Problem:

@@ -500,14 +500,14 @@ class Beslutning(Model):
 
 
 class Revision(Model):
-    id: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}[a-z0-9.-]*$")]
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}[a-z0-9.-]{0,28}$")]
     dato: Dato
     """The date the revision's legal citations are checked against."""
     gældende_fra: Dato | None
     udarbejdet_af: Tekst | None
     """Null where the source does not say who prepared the catalogue (never guessed)."""
     politisk_godkendt: Godkendelse
-    forrige: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}[a-z0-9.-]*$")] | None = None
+    forrige: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}[a-z0-9.-]{0,28}$")] | None = None
     beslutninger: list[Beslutning] = []
 
 

@@ -30,8 +30,9 @@ _MOENSTRE = {
         "brug en lovs nøgle (id) fra love.yaml i samme datamappe",
     ),
     r"^https://": ("adressen skal begynde med https://", None),
-    r"^[0-9]{4}[a-z0-9.-]*$": (
-        "en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg",
+    r"^[0-9]{4}[a-z0-9.-]{0,28}$": (
+        "en udgave hedder sit år, evt. efterfulgt af små bogstaver, tal, punktum eller bindestreg, "
+        "højst 32 tegn i alt (navnet bliver en mappe og en adresse)",
         'fx "2015" eller "2015-2"',
     ),
     r"^[a-z0-9-]+$": ("et id må kun have små bogstaver (a-z), tal og bindestreg", 'fx "budget-2015"'),

@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import math
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +52,22 @@ MAKS_VAERDIER = 200_000
 """Most values a file may hold once its aliases are expanded (the real files: at most about 1,700)."""
 _TEGN_PR_VAERDI = 64
 """A long text counts as one value per this many characters, so aliases cannot multiply text either."""
+MAKS_CIFRE = 15
+"""Longest whole number read (page numbers, deadlines and years need 4 digits; past 15 a number is no
+longer exact in the JSON the site publishes, and Python refuses to print one of more than 4,300)."""
+_MAKS_TALTEKST = 40
+"""A number written with more characters than this is not even converted (a 0xfff… of thousands of digits)."""
+
+MAKS_TEKSTCIFRE = 20
+"""Longest run of digits in a text: numbers in prose are read as numbers too (a deadline's "3 hverdage",
+"§ 83, stk. 2" checked against the law), and a run of thousands of digits would stop that reading."""
+_LANGT_TAL = re.compile(rf"\d{{{MAKS_TEKSTCIFRE + 1},}}")
+
+# What YAML refuses when it is typed raw (ruamel.yaml's and libyaml's reader: C0 and C1 control
+# characters, surrogates, U+FFFE/U+FFFF), plus the two it reads raw as line breaks (carriage return,
+# U+0085). A quoted string can still produce them with an escape ("\e[2J", "\x07", "\ud800");
+# they are refused here the same way.
+_STYRETEGN = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # Collections whose items are entries, and how an entry is named in messages.
 POSTNAVNE: dict[str, Callable[[dict], str]] = {
@@ -152,6 +171,13 @@ class _Konstruktoer(RoundTripConstructor):
             raise ConstructorError(None, None, "found unconstructable recursive node", node.start_mark)
         return super().construct_object(node, deep)
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        # A number of thousands of digits is not converted (Python refuses more than 4,300 decimal
+        # digits with a bare ValueError, and hex has no limit at all): `_plain` says where it is.
+        if len(str(node.value)) > _MAKS_TALTEKST:
+            return ForStortTal(str(node.value))
+        return super().construct_yaml_int(node)
+
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         # A date not in the calendar (2014-02-30) stays the text it is, as in the fast reader:
         # the schema's `Dato` then says, at its line, why it is not a date. ruamel.yaml would
@@ -176,6 +202,7 @@ class _Skanner(RoundTripScanner):
 
 
 _Konstruktoer.add_constructor("tag:yaml.org,2002:timestamp", _Konstruktoer.construct_yaml_timestamp)
+_Konstruktoer.add_constructor("tag:yaml.org,2002:int", _Konstruktoer.construct_yaml_int)
 
 
 def _yaml() -> YAML:
@@ -187,8 +214,91 @@ def _yaml() -> YAML:
     return yaml
 
 
-def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
-    """Load `sti`; every way it can fail becomes a located Problem in `problemer`, not an exception."""
+class UlaeseligFil(Exception):
+    """A data file that is not read: missing, not a regular file, outside the catalogue, too big."""
+
+    def __init__(self, besked: str, hint: str, linje: int | None = None):
+        super().__init__(besked)
+        self.besked, self.hint, self.linje = besked, hint, linje
+
+
+_ARTER = [
+    (stat.S_ISDIR, "en mappe"),
+    (stat.S_ISFIFO, "en FIFO (et navngivet rør)"),
+    (stat.S_ISCHR, "en enhed"),
+    (stat.S_ISBLK, "en enhed"),
+    (stat.S_ISSOCK, "en sokkel"),
+]
+
+
+def laes_datafil(sti: Path, maks_bytes: int, mappe: Path | None = None) -> bytes:
+    """The bytes of `sti`, a regular file inside the catalogue folder `mappe` (default: its own
+    folder), at most `maks_bytes` of them. Raises `UlaeseligFil`.
+
+    Everything is decided before a byte is read: a symbolic link must stay inside the catalogue
+    (a link to /dev/zero or to a file elsewhere is refused, a link loop named), the file must be a
+    regular file (a FIFO would make check wait forever, a device never ends), and its size is
+    checked first — and the read itself stops one byte past the bound, should the file grow.
+    """
+    try:
+        if sti.is_symlink():
+            try:
+                maal = sti.resolve(strict=True)
+            except (OSError, RuntimeError) as e:
+                if isinstance(e, FileNotFoundError):
+                    raise UlaeseligFil(
+                        f"filen er et symbolsk link til {os.readlink(sti)}, som ikke findes",
+                        "erstat linket med selve filen",
+                    ) from None
+                raise UlaeseligFil(
+                    "filen er et symbolsk link, der peger i ring (på sig selv eller et link, der peger tilbage)",
+                    "erstat linket med selve filen",
+                ) from None
+            rod = (mappe or sti.parent).resolve()
+            if not maal.is_relative_to(rod):
+                raise UlaeseligFil(
+                    f"filen er et symbolsk link til {maal}, uden for katalogets mappe {rod}",
+                    "en datafil skal ligge i katalogets mappe; kopiér filen ind i stedet for at linke til den",
+                )
+        fd = os.open(sti, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # NONBLOCK: a FIFO must not hang
+    except FileNotFoundError:
+        raise UlaeseligFil("filen findes ikke", f"opret {sti.name} eller ret stien") from None
+    except OSError as e:
+        aarsag = {
+            errno.ENOTDIR: "en del af stien er ikke en mappe",
+            errno.EACCES: "du har ikke adgang til den",
+            errno.ELOOP: "et symbolsk link peger i ring",
+            errno.ENAMETOOLONG: "navnet er for langt",
+        }.get(e.errno or 0, "ukendt årsag")
+        raise UlaeseligFil(
+            f"filen kan ikke læses ({aarsag})", "tjek at stien er en fil, og at du har adgang til den"
+        ) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        art = next((navn for er, navn in _ARTER if er(info.st_mode)), "ikke en almindelig fil")
+        raise UlaeseligFil(
+            f"filen kan ikke læses (stien er {art}, ikke en almindelig fil)",
+            "en datafil skal være en almindelig tekstfil; slet det, der står på stien, og gendan filen fra git",
+        )
+    with os.fdopen(fd, "rb") as f:
+        fylder = info.st_size
+        if fylder <= maks_bytes:
+            raa = f.read(maks_bytes + 1)
+            fylder = max(fylder, len(raa))
+        if fylder > maks_bytes:
+            raise UlaeseligFil(
+                f"filen fylder {fylder / 1e6:.1f} MB; en datafil må højst fylde {maks_bytes / 1e6:.0f} MB",
+                "del indholdet op, eller fjern det, der ikke hører til kataloget",
+                1,
+            )
+    return raa
+
+
+def laes_yaml(sti: Path, visningsnavn: str | None = None, mappe: Path | None = None) -> YamlFil:
+    """Load `sti`; every way it can fail becomes a located Problem in `problemer`, not an exception.
+
+    `mappe` is the catalogue folder a symbolic link may point within (default: the file's folder)."""
     navn = visningsnavn or str(sti)
     fil = YamlFil(sti=sti, visningsnavn=navn)
 
@@ -197,22 +307,9 @@ def laes_yaml(sti: Path, visningsnavn: str | None = None) -> YamlFil:
         return fil
 
     try:
-        raa = sti.read_bytes()
-    except FileNotFoundError:
-        return problem("filen findes ikke", f"opret {sti.name} eller ret stien")
-    except OSError as e:
-        aarsag = {
-            errno.EISDIR: "stien er en mappe",
-            errno.ENOTDIR: "en del af stien er ikke en mappe",
-            errno.EACCES: "du har ikke adgang til den",
-        }.get(e.errno or 0, "ukendt årsag")
-        return problem(f"filen kan ikke læses ({aarsag})", "tjek at stien er en fil, og at du har adgang til den")
-    if len(raa) > MAKS_BYTES:
-        return problem(
-            f"filen fylder {len(raa) / 1e6:.1f} MB; en datafil må højst fylde {MAKS_BYTES / 1e6:.0f} MB",
-            "del indholdet op, eller fjern det, der ikke hører til kataloget",
-            1,
-        )
+        raa = laes_datafil(sti, MAKS_BYTES, mappe)
+    except UlaeseligFil as e:
+        return problem(e.besked, e.hint, e.linje)
     try:
         tekst = raa.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -360,7 +457,18 @@ def _skalar(node: libyaml.ScalarNode) -> Any:
     return v
 
 
-def _heltal(v: str) -> int:
+class ForStortTal:
+    """A number written with too many digits to convert (`_MAKS_TALTEKST`): refused, located, by `_plain`."""
+
+    __slots__ = ("tekst",)
+
+    def __init__(self, tekst: str):
+        self.tekst = tekst
+
+
+def _heltal(v: str) -> int | ForStortTal:
+    if len(v) > _MAKS_TALTEKST:
+        return ForStortTal(v)
     s = v.replace("_", "")
     fortegn = -1 if s[0] == "-" else 1
     s = s.lstrip("+-")
@@ -473,6 +581,16 @@ def _graenser(fil: YamlFil) -> list[Problem]:
 
 # ------------------------------------------------------------------ a plain copy
 
+
+def uegnet_tekst(tekst: str) -> str | None:
+    """What makes `tekst` unfit for the catalogue (a control character, a run of too many digits), or None."""
+    m = _STYRETEGN.search(tekst)
+    if m:
+        return f"tegnet U+{ord(m.group(0)):04X}"
+    langt = _LANGT_TAL.search(tekst)
+    return f"et tal på {len(langt.group(0))} cifre" if langt else None
+
+
 _STANDARD_MAERKE = "tag:yaml.org,2002:"
 _TYPENAVNE = {bytes: "!!binary", set: "!!set"}
 
@@ -487,8 +605,29 @@ def _maerke(node: Any) -> str | None:
 
 
 def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
-    """A copy with plain Python types only; tags and exotic YAML types are problems at their line."""
+    """A copy with plain Python types only; tags, exotic YAML types, numbers beyond the bound and
+    control characters written as escapes are problems at their line."""
     problemer: list[Problem] = []
+
+    def tegn(tekst: str, sti: tuple) -> None:
+        langt = _LANGT_TAL.search(tekst)
+        if langt:
+            problemer.append(
+                fil.problem(
+                    sti,
+                    f"teksten har et tal på {len(langt.group(0))} cifre; et tal i en tekst har højst {MAKS_TEKSTCIFRE}",
+                    "skriv tallet, som det står i kilden; et langt nummer (fx et kontonummer) skrives med mellemrum",
+                )
+            )
+        m = _STYRETEGN.search(tekst)
+        if m:
+            problemer.append(
+                fil.problem(
+                    sti,
+                    f"tegnet U+{ord(m.group(0)):04X} er et usynligt styretegn og må ikke stå i teksten",
+                    "slet koden (fx \\e, \\x1b eller \\u0007) i anførselstegnene; skriv teksten med almindelige tegn",
+                )
+            )
 
     def kopi(node: Any, sti: tuple) -> Any:
         maerke = _maerke(node)
@@ -506,6 +645,8 @@ def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
         if isinstance(node, dict):
             ud = {}
             for k, v in node.items():
+                if isinstance(k, str):
+                    tegn(k, sti + (str(k),))
                 if isinstance(k, (dict, list, tuple, set)):
                     problemer.append(
                         fil.problem(
@@ -520,14 +661,34 @@ def _plain(fil: YamlFil, node: Any, sti: tuple) -> tuple[Any, list[Problem]]:
         if isinstance(node, list):
             return [kopi(v, sti + (i,)) for i, v in enumerate(node)]
         if isinstance(node, str):
+            tegn(node, sti)
             return str(node)
         if isinstance(node, bool) or node is None or isinstance(node, dt.date):
             return node
         if type(node).__name__ == "ScalarBoolean":  # an anchored true/false
             return bool(node)
+        if isinstance(node, ForStortTal) or (isinstance(node, int) and abs(node) >= 10**MAKS_CIFRE):
+            problemer.append(
+                fil.problem(
+                    sti,
+                    f"tallet er for stort (et tal i kataloget har højst {MAKS_CIFRE} cifre)",
+                    "skriv det rigtige tal (fx et sidetal eller et antal dage); skal værdien være tekst, så sæt den "
+                    "i anførselstegn",
+                )
+            )
+            return None
         if isinstance(node, int):
             return int(node)
         if isinstance(node, float):
+            if not math.isfinite(node):
+                problemer.append(
+                    fil.problem(
+                        sti,
+                        "værdien er uendelig eller ikke et tal (.inf, .nan)",
+                        "skriv et almindeligt tal; skal værdien være tekst, så sæt den i anførselstegn",
+                    )
+                )
+                return None
             return float(node)
         navn = next(
             (n for t, n in _TYPENAVNE.items() if isinstance(node, t)),

@@ -28,6 +28,7 @@ import sys
 import sysconfig
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from stat import S_ISLNK, S_ISREG
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
@@ -89,9 +90,20 @@ def profil_fil(data_dir: Path) -> Path | None:
 
 
 def _filer(h: Any, rod: Path) -> None:
-    for sti in sorted(p for p in rod.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f"\0{sti.relative_to(rod)}\0".encode())
-        h.update(sti.read_bytes())
+    # Only regular files are read, in blocks: a FIFO, a device or a link out of the folder in data/
+    # must not hang or exhaust the build before the check names it (a link is hashed by its target).
+    for sti in sorted(p for p in rod.rglob("*") if "__pycache__" not in p.parts):
+        try:
+            info = sti.lstat()
+            h.update(f"\0{sti.relative_to(rod)}\0{info.st_mode:o}\0".encode())
+            if S_ISLNK(info.st_mode):
+                h.update(os.readlink(sti).encode("utf-8", "surrogateescape"))
+            elif S_ISREG(info.st_mode):
+                with open(sti, "rb") as f:
+                    while blok := f.read(1 << 20):
+                        h.update(blok)
+        except OSError:
+            continue  # gone or unreadable: the check says so
 
 
 def ny_bygning() -> None:

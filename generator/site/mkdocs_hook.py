@@ -35,6 +35,7 @@ from mkdocs.structure.files import Files
 from generator.formater import dansk_dato, politisk_godkendelse
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
 from generator.site import baggrund, fejlside, mellemlager, pdf, soegemeta, soegeordbog, urls
+from generator.site.ankre import overskrift_id
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
@@ -82,6 +83,8 @@ def on_shutdown(**kwargs):
 
 def on_config(config, **kwargs):
     t = tilstand(config)
+    # Heading ids from data never equal an id the theme's scripts look up (generator/site/ankre.py).
+    config.mdx_configs.setdefault("toc", {})["slugify"] = overskrift_id
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
     try:
         bygning = t.bygning = _generer(config)

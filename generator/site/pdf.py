@@ -26,8 +26,11 @@ import json
 import os
 import posixpath
 import re
+import resource
+import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -248,13 +251,61 @@ def skriv_fra_kilde(k: Kilde, maal: Path) -> bool:
     return True
 
 
+MAKS_SEKUNDER = 900
+"""The longest a PDF may take (the real catalogue: 12 s for 144 pages; 4x the interventions: 58 s
+for 428 pages; check bounds the number of interventions, generator/tjek/omfang.py)."""
+MAKS_HUKOMMELSE = 6 << 30
+"""The most memory (address space) the PDF process may use (428 pages: 0.55 GB resident)."""
+
+
+class _ForLangTid(Exception):
+    pass
+
+
+def _for_lang_tid(signum: int, frame: object) -> None:
+    raise _ForLangTid
+
+
+def _graenser() -> None:
+    """Bound this process: WeasyPrint holds the whole document's layout in memory and takes ~0.1 s a
+    page, so a catalogue far beyond what check allows must stop with a message, not run for an hour
+    and take the machine's memory."""
+    _, haard = resource.getrlimit(resource.RLIMIT_AS)
+    if haard == resource.RLIM_INFINITY or haard > MAKS_HUKOMMELSE:
+        resource.setrlimit(resource.RLIMIT_AS, (MAKS_HUKOMMELSE, haard))
+    signal.signal(signal.SIGALRM, _for_lang_tid)
+    signal.alarm(MAKS_SEKUNDER)
+
+
+def afgraenset(arbejde: Callable[[], bool]) -> bool:
+    """`arbejde()` (a render) within `MAKS_SEKUNDER` and `MAKS_HUKOMMELSE`; beyond them a `DataFejl`
+    that says which bound stopped it. For a process of its own: the memory bound stays."""
+    hint = (
+        "kataloget er for stort til én PDF på denne maskine; del det op i flere kataloger, "
+        "eller fjern det, der ikke hører til"
+    )
+    _graenser()
+    try:
+        return arbejde()
+    except _ForLangTid:
+        raise DataFejl(
+            [Problem(f"PDF'en blev ikke færdig inden for {MAKS_SEKUNDER // 60} minutter og er stoppet", hint)]
+        ) from None
+    except MemoryError:
+        raise DataFejl(
+            [Problem(f"PDF'en brugte mere end {MAKS_HUKOMMELSE >> 30} GB hukommelse og er stoppet", hint)]
+        ) from None
+    finally:
+        signal.alarm(0)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``python -m generator.site.pdf content/katalog/data/kvalitetsstandarder.pdf``: render the PDF
     from the source the build wrote beside it (the hook runs this in a process of its own)."""
     start = time.perf_counter()
     maal = Path((argv or sys.argv[1:])[0])
     try:
-        skrevet = skriv_fra_kilde(laes_kilde(maal), maal)
+        skrevet = afgraenset(lambda: skriv_fra_kilde(laes_kilde(maal), maal))
     except DataFejl as e:
         print("\n".join(str(p) for p in e.problemer), file=sys.stderr)
         return 1

@@ -15,7 +15,6 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
-from pymdownx.slugs import slugify
 
 from .. import formater
 from ..data import schema
@@ -23,6 +22,7 @@ from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
 from . import serviceniveau, urls
+from .ankre import overskrift_id
 from .mellemlager import OVERSAT
 from .sider import Side
 from .visning import Visning, kontakt_tekst, stort
@@ -46,8 +46,40 @@ def _afsnit_re(moenster: str | None) -> re.Pattern[str] | None:
     return re.compile(rf"\bafsnit ({moenster})\b(?!\.\d)") if moenster else None
 
 
-# The section's anchor as MkDocs' toc makes it from the heading (mkdocs.yml: pymdownx.slugs, lower case).
-_SLUG = slugify(case="lower")
+# The section's anchor as MkDocs' toc makes it from the heading (the hook sets ankre.overskrift_id).
+_SLUG = overskrift_id
+
+
+# A page is one Markdown document, so a field's text must not reach into its neighbours': a
+# definition ("[hjælp]: https://…", "*[Borgere]: …") would act on the whole page, a bracket left open
+# in one field could close in the next ("[ring" … "](https://…)"), a pipe would split a table cell.
+# The text policy refuses definitions (generator/tjek/tekstpolitik.py); here they cannot act even so.
+_DEFINITION = "]:"
+_DEFINITION_UD = "]&#58;"  # the same text on the page; no longer "]:" for Markdown
+_LODRET_STREG = "&#124;"  # "|" as text: never a column separator, whatever backslashes precede it
+
+
+def _afbalanceret(tekst: str) -> str:
+    """`tekst` with every square bracket that has no partner in the same text escaped, so a link can
+    only be made of brackets within one field ("[et ord mangler her]" stays as it is)."""
+    aabne: list[int] = []
+    ensomme: list[int] = []
+    i = 0
+    while i < len(tekst):
+        c = tekst[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            aabne.append(i)
+        elif c == "]":
+            if aabne:
+                aabne.pop()
+            else:
+                ensomme.append(i)
+        i += 1
+    ensom = set(aabne + ensomme)
+    return "".join("\\" + c if nr in ensom else c for nr, c in enumerate(tekst)) if ensom else tekst
 
 
 class Udfylder:
@@ -91,8 +123,8 @@ class Udfylder:
         """Prose from the data as Markdown: escaped, placeholders filled, citations linked."""
         if tekst is None:
             return Markup("")
-        ud = _escape(self.pladsholdere(str(tekst)).strip())
-        ud = citater.link_citater(ud, hovedlov, self.love, self.dato)
+        ud = _escape(self.pladsholdere(str(tekst)).strip()).replace(_DEFINITION, _DEFINITION_UD)
+        ud = citater.link_citater(_afbalanceret(ud), hovedlov, self.love, self.dato)
         return Markup(self._afsnitslinks(self._sidelinks(ud)))
 
     def profiltekst(self, tekst: str, **ekstra: str) -> Markup:
@@ -103,19 +135,22 @@ class Udfylder:
         return self.md(tekst)
 
     def tekst(self, tekst: Any) -> Markup:
-        """Plain text (titles, headings): escaped, placeholders filled, no links."""
-        return Markup(_escape(self.pladsholdere(str(tekst))))
+        """Plain text (titles, headings): escaped, placeholders filled, no links — its square brackets
+        are text, so no bracket of a title pairs with another field's."""
+        ud = _escape(self.pladsholdere(str(tekst)))
+        return Markup(ud.replace("[", "\\[").replace("]", "\\]"))
 
     def linktekst(self, tekst: Any) -> Markup:
         """Text inside [...](...): escaped, one line, no citation links (links cannot nest)."""
         ud = " ".join(str(self.tekst(tekst)).split())
-        return Markup(ud.replace("|", "\\|").replace("[", "\\[").replace("]", "\\]"))
+        return Markup(ud.replace("|", _LODRET_STREG))
 
     def celle(self, tekst: Any, hovedlov: str | None = None) -> Markup:
-        """Prose for a Markdown table cell: one line, pipes escaped."""
+        """Prose for a Markdown table cell: one line, pipes as text (a "\\|" in the data cannot
+        become "\\\\|", an escaped backslash and a column separator)."""
         ud = str(self.md(tekst, hovedlov))
         ud = " ".join(ud.split())
-        return Markup(ud.replace("|", "\\|"))
+        return Markup(ud.replace("|", _LODRET_STREG))
 
 
 def miljoe(katalog: Katalog, visning: Visning) -> Environment:
@@ -151,7 +186,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
     # Templates get ready rows from the view model (page context); these globals are the
     # catalogue-wide facts every page may print, not look-ups.
     env.globals.update(
-        kontakt=kontakt_tekst(katalog.info),
+        kontakt=u.tekst(kontakt_tekst(katalog.info)),  # several fields on one line: brackets are text
         info=katalog.info,
         urls=urls,
         mangler=schema.mangler,

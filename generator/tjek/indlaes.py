@@ -20,7 +20,7 @@ from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import laes_lovregister
 from ..data.profilfil import laes_profil
 from ..data.valider import valider
-from ..data.yamlfil import YamlFil, laes_yaml
+from ..data.yamlfil import MAKS_BYTES, UlaeseligFil, YamlFil, laes_datafil, laes_yaml, uegnet_tekst
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 
@@ -33,6 +33,8 @@ FILER: dict[str, str] = {
 TIDLIGERE = "tidligere"
 """Folder under the data folder that holds each published revision's export."""
 EKSPORT_FIL = "katalog.json"
+MAKS_GEMT_BYTES = 5 * MAKS_BYTES
+"""The largest saved export read (it holds all four data files, as JSON)."""
 
 
 def tidligere_mappe(data_dir: Path | str, revision_id: str) -> Path:
@@ -43,8 +45,9 @@ def tidligere_mappe(data_dir: Path | str, revision_id: str) -> Path:
 def visningsnavn(sti: Path) -> str:
     """Paths in messages are relative to the working directory when possible."""
     try:
-        return str(sti.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # The folder resolved, not the file: a message names the file as given, even a broken link.
+        return str((sti.parent.resolve() / sti.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(sti)
 
 
@@ -53,7 +56,7 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     data_dir = Path(data_dir)
     problemer: list[Problem] = []
     filer: dict[str, YamlFil] = {
-        noegle: laes_yaml(data_dir / navn, visningsnavn(data_dir / navn)) for noegle, navn in FILER.items()
+        noegle: laes_yaml(data_dir / navn, visningsnavn(data_dir / navn), data_dir) for noegle, navn in FILER.items()
     }
     objekter: dict[str, Any] = {}
     info, fundne = valider(filer["katalog"], schema.KatalogFil)
@@ -71,7 +74,7 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
             objekter[noegle] = obj
             problemer += fundne
     love_sti = data_dir / "love.yaml"
-    love_fil = laes_yaml(love_sti, visningsnavn(love_sti))
+    love_fil = laes_yaml(love_sti, visningsnavn(love_sti), data_dir)
     filer["love"] = love_fil
     register, fundne = laes_lovregister(love_fil)
     problemer += fundne
@@ -111,15 +114,19 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
             )
         ]
 
-    if not sti.is_file():
-        return problem(
-            f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
-            f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
-            "ret 'forrige', eller fjern linjen, hvis dette er den første udgave",
-        )
     try:
-        data = json.loads(sti.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
+        raa = laes_datafil(sti, MAKS_GEMT_BYTES, katalog.data_dir)
+    except UlaeseligFil as e:
+        if e.besked == "filen findes ikke":
+            return problem(
+                f"den forrige udgave '{forrige}' er ikke gemt: {visningsnavn(sti)} findes ikke",
+                f"'python -m generator publish {forrige}' gemmer en udgaves data dér; "
+                "ret 'forrige', eller fjern linjen, hvis dette er den første udgave",
+            )
+        return problem(f"{visningsnavn(sti)}: {e.besked}", e.hint)
+    try:
+        data = json.loads(raa.decode("utf-8"))
+    except (ValueError, RecursionError):
         data = None
     mangler = _gemt_form(data)
     gemt_id = _gemt_id(data)
@@ -170,4 +177,16 @@ def _gemt_form(data: Any) -> str | None:
             isinstance(p, dict) and isinstance(p.get(noegle), (str, int)) and "titel" in p for p in data[liste]
         ):
             return f"uden {liste} med {noegle} og titel"
+    return _uegnet(data)
+
+
+def _uegnet(data: Any) -> str | None:
+    """A text the catalogue's own check would refuse (a hand-edited export): it would reach the Ændringer page."""
+    if isinstance(data, dict):
+        return next((u for v in [*data.keys(), *data.values()] if (u := _uegnet(v))), None)
+    if isinstance(data, list):
+        return next((u for v in data if (u := _uegnet(v))), None)
+    if isinstance(data, str):
+        u = uegnet_tekst(data)
+        return f"{u} i en tekst" if u else None
     return None

@@ -18,15 +18,16 @@ every problem at once. The rules:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from ..data import schema
 from ..data.katalog import Katalog
-from ..data.pladsholdere import klammer
+from ..data.pladsholdere import Udfylder, klammer
 from ..problemer import Problem
-from . import citater, formregler, konsistens, tekstpolitik
+from . import citater, formregler, konsistens, omfang, tekstpolitik
 
 
 def _felt(sti: tuple) -> str:
@@ -223,6 +224,10 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                             f"løftet gælder {id_}, som ikke er en af standardens {k.profil.indsats.flertal}",
                             "ret id'et eller fjern det fra 'gælder'",
                         )
+    # Each standard's list as a set once, not once per intervention (quadratic in a large catalogue).
+    listede = {
+        s.nr: {x.indsats for x in s.afsnit(liste_felt)} for s in k.standarder if isinstance(s.afsnit(liste_felt), list)
+    }
     for ii, ind in enumerate(k.indsatser):
         for j, nr in enumerate(ind.standarder):
             sti = ("indsatser", ii, "standarder", j)
@@ -244,7 +249,7 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
                     f"kan ikke finde {k.standard_navn(nr)}",
                     f"ret nummeret; standarderne står i {p.filnavn('standarder')}",
                 )
-            elif isinstance(std.afsnit(liste_felt), list) and ind.id not in {x.indsats for x in std.afsnit(liste_felt)}:
+            elif isinstance(std.afsnit(liste_felt), list) and ind.id not in listede[nr]:
                 p(
                     "indsatser",
                     sti,
@@ -391,14 +396,25 @@ def _beslutninger(k: Katalog, p: _Indsamler) -> None:
                 )
 
 
+def _med_pladsholdere(p: Problem) -> Problem:
+    hint = "teksten er tjekket, som siden viser den: med pladsholderne ({…}) udfyldt fra katalog.yaml"
+    return dataclasses.replace(p, hint=f"{p.hint}; {hint}" if p.hint else hint)
+
+
 def _tekstpolitik(k: Katalog, p: _Indsamler) -> None:
     """The policy for text in data (tekstpolitik.py), every field of every file located."""
     ids = {i.id for i in k.indsatser}
     numre = {str(s.nr) for s in k.standarder}
     findes = lambda maal: maal in ids or maal in numre  # noqa: E731
+    # Judged as the page shows it: with the placeholders filled (a title "[ring {kontakt_telefontid}"
+    # becomes a link if the phone hours end in "](https://…)").
+    udfyld = Udfylder(k.info)
     for filnoegle, prefix, post, model, _ in _poster(k):
         for sti, tekst, art in tekstpolitik.felter(model.model_dump(), prefix):
-            fundne = tekstpolitik.tjek_titel(tekst) if art == "titel" else tekstpolitik.tjek_prosa(tekst, findes)
+            udfyldt = udfyld(tekst)
+            fundne = tekstpolitik.tjek_titel(udfyldt) if art == "titel" else tekstpolitik.tjek_prosa(udfyldt, findes)
+            if fundne and udfyldt != tekst:
+                fundne = [_med_pladsholdere(f) for f in fundne]
             p.fundet(filnoegle, sti, post, fundne, felt_fra=len(prefix))
     p.fundet(
         "katalog",
@@ -424,6 +440,7 @@ REGLER = (
     _tekstpolitik,
     *konsistens.REGLER,
     *formregler.REGLER,
+    *omfang.REGLER,
 )
 
 

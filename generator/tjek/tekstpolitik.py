@@ -136,12 +136,45 @@ _MD: markdown.Markdown | None = None
 
 def _parse(tekst: str) -> tuple[etree.Element, list[str]]:
     """The element tree Python-Markdown makes of `tekst`, and the raw HTML it set aside."""
+    rod, stash, _ = _parse_med_definitioner(tekst)
+    return rod, stash
+
+
+def _parse_med_definitioner(tekst: str) -> tuple[etree.Element, list[str], list[Problem]]:
+    """`_parse`, and the page-wide definitions the text makes (link references, abbreviations)."""
     global _MD
     if _MD is None:
         _MD = _markdown()
     _MD.reset()
     _MD.convert(tekst)
-    return _MD.tekstpolitik_rod, [str(h) for h in _MD.htmlStash.rawHtmlBlocks]
+    forkortelser = getattr(_MD.parser.blockprocessors["abbr"], "abbrs", {})
+    return (
+        _MD.tekstpolitik_rod,
+        [str(h) for h in _MD.htmlStash.rawHtmlBlocks],
+        _definitioner(_MD.references, forkortelser),
+    )
+
+
+def _definitioner(referencer: dict, forkortelser: dict) -> list[Problem]:
+    # A page is rendered as one Markdown document, so a definition in one field would act on every
+    # field of the page — a "[hjælp]" in a title would become a link to the definition's address, a
+    # "*[Borgere]: …" would put its tooltip on every "Borgere". A field's text cannot be resolved on
+    # its own there, so definitions are refused, whether or not this field uses them.
+    ud = [
+        fejl(
+            f"en linkdefinition ('[{navn}]: …') er ikke tilladt",
+            "den gælder for hele siden, også andre felter; skriv linket direkte i teksten: [tekst](https://…)",
+        )
+        for navn in referencer
+    ]
+    ud += [
+        fejl(
+            f"en forkortelse ('*[{navn}]: …') er ikke tilladt",
+            "den sætter en forklaring på ordet overalt på siden; skriv forklaringen ud i teksten",
+        )
+        for navn in forkortelser
+    ]
+    return ud
 
 
 # Plain text, the policy's commonest case, needs no parse: without these characters inline Markdown,
@@ -261,8 +294,8 @@ def tjek_prosa(tekst: str, findes: Any = None) -> list[Problem]:
     if uden_markup(tekst):
         return []
     ud, har_klammer = _klammer(tekst)
-    rod, stash = _parse(tekst)
-    ud += _raa_html(stash)
+    rod, stash, definitioner = _parse_med_definitioner(tekst)
+    ud += definitioner + list(_raa_html(stash))
     for el in rod.iter():
         if el is rod:
             continue

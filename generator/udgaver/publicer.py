@@ -37,6 +37,7 @@ Which revision is "latest"
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import json
@@ -130,11 +131,99 @@ def _ref(rod: Path, branch: str) -> str | None:
 
 
 def _versioner(rod: Path, branch: str) -> list[dict]:
-    """mike's versions.json on `branch`, or [] if the branch or the file does not exist yet."""
+    """mike's versions.json on `branch`, or [] if the branch or the file does not exist yet.
+
+    Only well-formed entries (a version, a title, a list of aliases); `_sikre_versioner` repairs the rest."""
+    return _laes_versioner(rod, branch)[0]
+
+
+def _laes_versioner(rod: Path, branch: str) -> tuple[list[dict], bool]:
+    """(the well-formed entries of versions.json on `branch`, was the file whole and well-formed?)"""
     p = _git(rod, "show", f"{branch}:{VERSIONS_JSON}", check=False)
     if p.returncode != 0:
+        return [], _ref(rod, branch) is None  # no branch yet: nothing to repair
+    try:
+        liste = json.loads(p.stdout)
+    except ValueError:
+        return [], False
+    if not isinstance(liste, list):
+        return [], False
+    gode = [
+        v
+        for v in liste
+        if isinstance(v, dict)
+        and isinstance(v.get("version"), str)
+        and v["version"]
+        and isinstance(v.get("title", ""), str)
+        and isinstance(v.get("aliases", []), list)
+        and all(isinstance(a, str) for a in v.get("aliases", []))
+    ]
+    return gode, len(gode) == len(liste)
+
+
+def _udgaver_paa_grenen(rod: Path, branch: str, aliaser: set[str]) -> list[str]:
+    """The editions whose files are on `branch`: every top-level folder with an index.html, except aliases."""
+    mapper = _git(rod, "ls-tree", "-d", "--name-only", branch, check=False).stdout.splitlines()
+    kandidater = [m for m in mapper if m not in aliaser and m != ALIAS]
+    if not kandidater:
         return []
-    return json.loads(p.stdout)
+    p = _git(rod, "ls-tree", "--name-only", branch, "--", *(f"{m}/index.html" for m in kandidater), check=False)
+    udgaver = {linje.split("/", 1)[0] for linje in p.stdout.splitlines()}
+    return sorted(udgaver, key=revisionsnoegle, reverse=True)
+
+
+def _sikre_versioner(rod: Path, branch: str, ud: Callable[[str], None]) -> list[dict]:
+    """versions.json on `branch`, repaired first if it lacks an edition whose files are there.
+
+    mike builds its version list from versions.json alone: an edition dropped from it (the file
+    emptied or edited by hand, or broken) would stay on the branch unreachable from the selector,
+    and the next deploy would write the list without it for good. So the list is rebuilt from what
+    is on the branch — every entry that is still well-formed kept as it is, every missing edition
+    added — committed on the branch, and the editor told.
+    """
+    if _ref(rod, branch) is None:
+        return []
+    gode, hel = _laes_versioner(rod, branch)
+    aliaser = {a for v in gode for a in v.get("aliases", [])}
+    kendte = {v["version"] for v in gode}
+    mangler = [u for u in _udgaver_paa_grenen(rod, branch, aliaser) if u not in kendte]
+    if hel and not mangler:
+        return gode
+    nye = [{"version": u, "title": u, "aliases": []} for u in mangler]
+    alle = sorted(gode + nye, key=lambda v: revisionsnoegle(v["version"]), reverse=True)
+    latest_mappe = _git(rod, "ls-tree", "--name-only", branch, "--", f"{ALIAS}/index.html", check=False).stdout
+    if ALIAS not in aliaser and latest_mappe.strip() and alle:
+        alle[0] = {**alle[0], "aliases": [*alle[0].get("aliases", []), ALIAS]}
+    _skriv_paa_grenen(rod, branch, VERSIONS_JSON, json.dumps(alle, indent=2), f"Reparér {VERSIONS_JSON}")
+    ud(
+        f"Bemærk: {VERSIONS_JSON} på grenen {branch} "
+        + ("kunne ikke læses helt" if not hel else "manglede " + ", ".join(mangler))
+        + f"; versionsvælgeren viser kun de udgaver, der står dér. Listen er genskabt ud fra mapperne på grenen "
+        f"({', '.join(v['version'] for v in alle) or 'ingen udgaver'}) og committet som 'Reparér {VERSIONS_JSON}'. "
+        f"Ret ikke {VERSIONS_JSON} i hånden; den skrives af publish."
+    )
+    return alle
+
+
+def _skriv_paa_grenen(rod: Path, branch: str, sti: str, tekst: str, besked: str) -> None:
+    """Commit `tekst` as `sti` on top of `branch` without touching the working tree or the index."""
+    foer = _ref(rod, branch)
+    blob = subprocess.run(
+        ["git", "hash-object", "-w", "--stdin"], cwd=rod, input=tekst, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    indeks = Path(_git(rod, "rev-parse", "--absolute-git-dir").stdout.strip()) / "kvalitetsstandard-versioner.index"
+    env = {**os.environ, "GIT_INDEX_FILE": str(indeks)}
+    try:
+        for args in (["read-tree", branch], ["update-index", "--add", "--cacheinfo", f"100644,{blob},{sti}"]):
+            subprocess.run(["git", *args], cwd=rod, env=env, capture_output=True, check=True)
+        trae = subprocess.run(
+            ["git", "write-tree"], cwd=rod, env=env, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            indeks.unlink()
+    commit = _git(rod, "commit-tree", trae, "-p", branch, "-m", besked).stdout.strip()
+    _git(rod, "update-ref", f"refs/heads/{branch}", commit, foer or "")
 
 
 def _traeet(rod: Path, commit: str | None) -> dict[str, str]:
@@ -303,7 +392,18 @@ def _vent_paa_mike(journal: Journal, ud: Callable[[str], None]) -> None:
 
 
 def _rul_kopien_tilbage(journal: Journal, kopi: Path) -> None:
-    """Undo step 3: restore the saved data the publication replaced, or remove what it wrote."""
+    """Undo step 3: restore the saved data the publication replaced, or remove what it wrote.
+
+    A folder that cannot even be named (a revision id too long for the file system, from before
+    check bounded it) holds nothing to undo: the roll-back never stops on it, so no journal wedges."""
+    try:
+        _rul_tilbage(journal, kopi)
+    except OSError as e:
+        if e.errno != errno.ENAMETOOLONG:
+            raise
+
+
+def _rul_tilbage(journal: Journal, kopi: Path) -> None:
     backup = journal.mappe / BACKUP
     if journal.data.get("backup") and backup.is_file():
         kopi.mkdir(parents=True, exist_ok=True)
@@ -345,6 +445,12 @@ def _kontroller(rod: Path, branch: str, foer: str | None, revision: str, roert: 
     efter_versioner = [v["version"] for v in _versioner(rod, branch)]
     if revision not in efter_versioner:
         raise PubliceringsFejl(f"udgave {revision} står ikke i {VERSIONS_JSON} på {branch} efter mike deploy")
+    tabt = [u for u in _udgaver_paa_grenen(rod, branch, {ALIAS}) if u not in efter_versioner]
+    if tabt:
+        raise PubliceringsFejl(
+            f"{', '.join(tabt)} ligger på {branch}, men står ikke i {VERSIONS_JSON} efter mike deploy. "
+            f"Kør publish {revision} igen: den genskaber listen ud fra grenen."
+        )
     return efter_versioner
 
 
@@ -499,11 +605,15 @@ def _udgiv(
     ud: Callable[[str], None],
 ) -> Publicering:
     # 2. Never replace a published revision by accident.
-    foer_versioner = _versioner(rod, branch)
+    foer_versioner = _sikre_versioner(rod, branch, ud)
     publicerede = [v["version"] for v in foer_versioner]
     findes = revision in publicerede
     kopi = tidligere_mappe(data_dir, revision)
-    afviger = _kopi_afviger(udgave, kopi) if kopi.exists() else False
+    try:
+        findes_kopi = kopi.exists()
+    except OSError as e:  # a name the file system refuses: said before anything is begun
+        raise PubliceringsFejl(_ikke_gemt(rod, kopi, e)) from None
+    afviger = _kopi_afviger(udgave, kopi) if findes_kopi else False
     if not overskriv:
         if findes:
             raise PubliceringsFejl(
@@ -542,8 +652,13 @@ def _udgiv(
         backup=gammel_kopi.is_file(),
     )
     _testpunkt("foer-kopi")
-    kopi.mkdir(parents=True, exist_ok=True)
-    _skriv_atomisk(gammel_kopi, udgave)
+    try:
+        kopi.mkdir(parents=True, exist_ok=True)
+        _skriv_atomisk(gammel_kopi, udgave)
+    except OSError as e:  # nothing has reached the branch: undo, and say why
+        _rul_kopien_tilbage(journal, kopi)
+        journal.slut()
+        raise PubliceringsFejl(_ikke_gemt(rod, kopi, e)) from None
     _testpunkt("efter-kopi")
 
     # 4 + 5. Build and deploy; `latest` follows the newest revision id.
@@ -584,6 +699,13 @@ def _udgiv(
         ud=ud,
     )
     return resultat
+
+
+def _ikke_gemt(rod: Path, kopi: Path, e: OSError) -> str:
+    return (
+        f"udgavens data kunne ikke gemmes i {_vist(rod, kopi)}/ ({e.strerror or e}). Intet er publiceret. "
+        "Ret årsagen (fx et for langt revision.id i katalog.yaml), og kør publish igen."
+    )
 
 
 def _rapport(

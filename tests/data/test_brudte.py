@@ -32,6 +32,7 @@ INTERNE = ["Traceback", "ScalarFloat", "ScalarInt", "ScalarBoolean", "TaggedScal
            "RecursionError", "MemoryError", "Error:", "Exception"]
 ENGELSK = re.compile(r"\b(while|found|expected|could not|cannot|but found|not allowed|unacceptable|"
                      r"character|mapping|sequence|scalar|undefined|stream|document)\b")
+STYRETEGN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 GENTAG = re.compile(r"«(.*?)\*(\d+)»", re.S)
 
 
@@ -65,6 +66,12 @@ def anvend(brud: dict, data_dir: Path) -> int:
     linje = 1
     if brud.get("slet"):
         fil.unlink()
+    elif "symlink" in brud:  # the file becomes a symbolic link to this target ("{data}" = the copy's folder)
+        fil.unlink()
+        fil.symlink_to(brud["symlink"].replace("{data}", str(data_dir)))
+    elif brud.get("fifo"):  # the file becomes a named pipe nobody writes to
+        fil.unlink()
+        os.mkfifo(fil)
     elif "hele" in brud:
         skriv(fil, udfold(brud["hele"]), brud.get("kodning"))
     else:
@@ -76,6 +83,16 @@ def anvend(brud: dict, data_dir: Path) -> int:
         ekstra = data_dir / brud["ny_fil"]["sti"]
         ekstra.parent.mkdir(parents=True, exist_ok=True)
         skriv(ekstra, brud["ny_fil"]["tekst"], brud["ny_fil"].get("kodning"))
+    if "ekstra_erstat" in brud:
+        e = brud["ekstra_erstat"]
+        anden = data_dir / e["fil"]
+        tekst = anden.read_text(encoding="utf-8")
+        assert e["gammel"] in tekst, f"{brud['navn']}: {e['gammel']!r} findes ikke i {anden.name}"
+        anden.write_text(tekst.replace(e["gammel"], udfold(e["ny"]), 1), encoding="utf-8")
+    if "symlink_ekstra" in brud:
+        ekstra = data_dir / brud["symlink_ekstra"]["sti"]
+        ekstra.parent.mkdir(parents=True, exist_ok=True)
+        ekstra.symlink_to(brud["symlink_ekstra"]["maal"])
     return linje
 
 
@@ -122,12 +139,15 @@ def test_brudt_data_giver_en_placeret_dansk_besked(brud, resultater):
     r, foerste_linje = svar
     ud = r.stdout + r.stderr
     assert r.returncode == 1, f"exit {r.returncode}:\n{ud[-3000:]}"
+    # The terminal gets text: no control character from the data (an escape sequence) reaches it raw.
+    raa = re.search(STYRETEGN, ud)
+    assert raa is None, f"styretegn {raa.group(0)!r} i udskriften:\n{ud[-3000:]!r}"
     for ord_ in INTERNE:
         assert ord_ not in ud, f"{ord_!r} i beskeden:\n{ud[-3000:]}"
     beskeder = [linje for linje in r.stderr.splitlines() if re.match(r"\S+:\d+: ", linje)]
     fil = re.escape(brud["fil"])
     egne = [b for b in beskeder if re.match(rf"(\S*/)?{fil}:\d+: ", b)]
-    if brud.get("slet"):  # a file that does not exist has no line to point at
+    if brud.get("slet") or "symlink" in brud or brud.get("fifo"):  # no line to point at in a file not read
         egne = [b for b in r.stderr.splitlines() if re.match(rf"(\S*/)?{fil}: ", b)]
     assert egne, f"ingen placeret besked for {brud['fil']}:\n{r.stderr[-3000:]}"
     for b in egne:

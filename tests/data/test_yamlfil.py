@@ -55,7 +55,7 @@ SKALARER = {
     # YAML 1.2, as the data's authors meant it: words stay words, clock times stay text
     "yes": "yes", "no": "no", "on": "on", "off": "off", "y": "y", "8:00": "8:00",
     "012": 12, "0o12": 10, "0x1F": 31, "0b101": 5, "1_000": 1000, "-3": -3, "+12": 12, "0": 0,
-    "1.5": 1.5, "1.": 1.0, ".5": 0.5, "1e3": 1000.0, "-.inf": -math.inf,
+    "1.5": 1.5, "1.": 1.0, ".5": 0.5, "1e3": 1000.0,
     "true": True, "False": False, "TRUE": True, "~": None, "null": None, "NULL": None, "": None,
     "2014-05-01": dt.date(2014, 5, 1), "2014-5-1": "2014-5-1", "2014-05-01 10:00": "2014-05-01 10:00",
     "K.2.1": "K.2.1", "§ 83, stk. 2": "§ 83, stk. 2", "'012'": "012", '"yes"': "yes",
@@ -71,8 +71,57 @@ def test_scalars_mean_what_ruamel_yaml_made_of_them(tmp_path, kilde, forventet):
     assert reference == forventet and isinstance(reference, type(forventet))
 
 
-def test_nan_is_nan(tmp_path):
-    assert math.isnan(laes_yaml(_skriv(tmp_path, "v: .nan\n")).data["v"])
+@pytest.mark.parametrize("tekst,besked", [
+    ("a: 1\nv: .nan\n", "værdien er uendelig eller ikke et tal"),
+    ("a: 1\nv: -.inf\n", "værdien er uendelig eller ikke et tal"),
+    ("a: 1\nv: 1e400\n", "værdien er uendelig eller ikke et tal"),
+    ("a: 1\nv: 1000000000000000\n", "tallet er for stort"),
+    ("a: 1\nv: -0x" + "f" * 5000 + "\n", "tallet er for stort"),
+    ("a: 1\nv: " + "9" * 5000 + "\n", "tallet er for stort"),   # past Python's 4,300 digits
+    ("a: 1\nv: [0o" + "7" * 100 + "]\n", "tallet er for stort"),
+    ('a: 1\nv: "OK\\e[2J"\n', "tegnet U+001B er et usynligt styretegn"),
+    ('a: 1\nv: "\\x85 \\x9b"\n', "tegnet U+0085 er et usynligt styretegn"),
+    ('a: 1\nv: "\\ud800"\n', "tegnet U+D800 er et usynligt styretegn"),
+    ('a: 1\nv: "\\r"\n', "tegnet U+000D er et usynligt styretegn"),
+    ('a: 1\n"v\\a": 1\n', "tegnet U+0007 er et usynligt styretegn"),
+])
+def test_numbers_and_control_characters_are_bounded_at_their_line_by_both_readers(tmp_path, tekst, besked):
+    """What YAML refuses typed raw it refuses as an escape too; a number is bounded before it is used."""
+    sti = _skriv(tmp_path, tekst)
+    hurtig, reference = laes_yaml(sti, "fil.yaml"), _ruamel(sti)
+    for fil in (hurtig, reference):
+        assert [(p.linje, besked in p.besked) for p in fil.problemer] == [(2, True)], fil.problemer
+    assert "\x1b" not in str(hurtig.problemer[0]) and "\ud800" not in str(hurtig.problemer[0])
+
+
+def test_a_data_file_must_be_a_regular_file_inside_the_catalogue(tmp_path):
+    import os
+
+    mappe = tmp_path / "data"
+    mappe.mkdir()
+    (mappe / "ok.yaml").write_text("a: 1\n", encoding="utf-8")
+    os.mkfifo(mappe / "fifo.yaml")  # nobody writes: reading it would wait forever
+    (mappe / "nul.yaml").symlink_to("/dev/zero")  # never ends: reading it whole exhausts memory
+    (mappe / "ring.yaml").symlink_to(mappe / "ring.yaml")
+    (mappe / "ude.yaml").symlink_to(tmp_path / "ude.yaml")
+    (tmp_path / "ude.yaml").write_text("a: 1\n", encoding="utf-8")
+    (mappe / "inde.yaml").symlink_to(mappe / "ok.yaml")
+    (mappe / "mappe.yaml").mkdir()
+    forventet = {
+        "fifo.yaml": "FIFO",
+        "nul.yaml": "uden for katalogets mappe",
+        "ring.yaml": "peger i ring",
+        "ude.yaml": "uden for katalogets mappe",
+        "mappe.yaml": "stien er en mappe",
+        "findes.yaml": "filen findes ikke",
+    }
+    for navn, besked in forventet.items():
+        fundne = laes_yaml(mappe / navn, navn, mappe).problemer
+        assert len(fundne) == 1 and besked in fundne[0].besked, (navn, fundne)
+    assert laes_yaml(mappe / "inde.yaml", "inde.yaml", mappe).data == {"a": 1}  # a link within is fine
+    stor = mappe / "stor.yaml"
+    stor.write_bytes(b"#" * (yamlfil.MAKS_BYTES + 1))
+    assert "MB" in laes_yaml(stor, "stor.yaml", mappe).problemer[0].besked
 
 
 @pytest.mark.parametrize("tekst", [

@@ -71,6 +71,13 @@ def test_title_with_newline_and_link_reports_both(data_kopi):
     ("| a | b |\n|---|---|\n| 1 | 2 |", r"en tabel"),
     ("!!! note\n    boks", r"en boks"),
     ("Tekst\n{: .klasse }", r"attributlister"),
+    # A definition acts on the whole page, every field of it (issue 18): refused even when harmless here.
+    ("Se [rengøring][r].\n\n[r]: K.2.1", r"en linkdefinition \('\[r\]: …'\) er ikke tilladt"),
+    ("Tekst.\n\n[hjælp]: https://evil.example/phish", r"en linkdefinition \('\[hjælp\]: …'\)"),
+    ("- punkt\n\n    [a]: https://x.dk", r"en linkdefinition"),
+    ("> [a]: https://x.dk", r"en linkdefinition"),
+    ("*[Borgere]: Ring 90 90 90 90 og betal med kort", r"en forkortelse \('\*\[Borgere\]: …'\) er ikke tilladt"),
+    ("Borgere kan få hjælp.\n\n*[Borgere]: Ring 90 90 90 90", r"en forkortelse"),
 ])
 def test_prose_violations(tekst, forventet):
     fundne = [str(p) for p in tekstpolitik.tjek_prosa(tekst, lambda m: m in {"K.2.1", "2"})]
@@ -83,7 +90,6 @@ def test_prose_violations(tekst, forventet):
     "Se [Varde Kommune](https://www.vardekommune.dk/aeldre?side=2#hjaelp).",
     "Skriv til [visitationen](mailto:visitation@varde.dk) eller ring på [75 94 75 94](tel:+4575947594).",
     "Se [rengøring](K.2.1) og [kvalitetsstandard 2](2).",
-    "Se [rengøring][r].\n\n[r]: K.2.1",
     "> Stk. 1: Kommunalbestyrelsen skal tilbyde afløsning.",
     "Linjen slutter med to mellemrum  \nog fortsætter.",
     "{kommunes} serviceniveau; ring på {kontakt_telefon}.",
