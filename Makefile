@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check build pdf serve test test-fast lint publish preview benchmark skalering clean
+.PHONY: setup check aendringer build pdf serve test test-fast lint publish preview benchmark skalering clean
 
 $(BIN)/activate: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,9 @@ setup: $(BIN)/activate $(AXE)
 
 check: setup            ## validate data/ and print the completeness report
 	$(BIN)/python -m generator check
+
+aendringer: setup       ## what data/ changes against the last published edition (as the Ændringer page)
+	$(BIN)/python -m generator aendringer
 
 build: setup            ## build the static site into site/
 	$(BIN)/mkdocs build --strict

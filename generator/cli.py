@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|pdf|publish|ny``.
+"""Command line: ``python -m generator check|build|pdf|aendringer|publish|ny``.
 
 Each command imports the steps it runs when it runs (the one place in generator/ that imports late):
 `check`, run after every edit, does not pay for the writer, the PDF and mike.
@@ -86,6 +86,20 @@ def _pdf(args: argparse.Namespace) -> int:
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:
         print(f"PDF er aktuel: {maal}")
+    return 0
+
+
+def _aendringer(args: argparse.Namespace) -> int:
+    """What the working data changes against the last published edition (as the Ændringer page)."""
+    from .udgaver.aendringsliste import tekst
+
+    try:
+        katalog = indlaes_katalog(args.data)
+    except DataFejl as e:
+        for p in e.problemer:
+            print(p, file=sys.stderr)
+        return 1
+    print(tekst(katalog, fuld=args.fuld))
     return 0
 
 
@@ -193,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("pdf", parents=[efter], help="skriv PDF'en til udvalget i content/, hvis dens indhold er ændret")
     p.add_argument("--content", default=None, help="mappe til siderne (standard: content/ ved siden af data-mappen)")
     p.set_defaults(func=_pdf)
+    p = sub.add_parser("aendringer", help="vis, hvad data ændrer i forhold til den sidst publicerede udgave")
+    p.add_argument("--fuld", action="store_true", help="skriv lange tekster helt ud (før og nu)")
+    p.set_defaults(func=_aendringer)
     p = sub.add_parser("publish", help="byg og udgiv data som revision REVISION på gh-pages (lokalt, offline)")
     p.add_argument("revision")
     p.add_argument("--config", default="mkdocs.yml")

@@ -1,5 +1,6 @@
 """Drive a real `mkdocs serve` on 127.0.0.1: a free port, its log read line by line with times,
-an edit saved to a file, and the served page polled until it shows the edit.
+an edit saved to a file, and the served page polled until it shows the edit — or a page open in
+Chromium watched until it shows the edit by itself (live reload), as the editor sees it.
 
 Shared by tests/site/test_serve.py (one rebuild per save) and benchmarks/bench.py (save → visible).
 Stopped with SIGINT, as Ctrl-C stops it, so MkDocs shuts down its hooks' background work.
@@ -87,6 +88,22 @@ class Serve:
             if time.perf_counter() - gemt > 120:
                 raise RuntimeError("ændringen blev ikke synlig inden 120 s:\n" + self.log())
             time.sleep(0.01)
+        synlig = time.perf_counter() - gemt
+        genindlaest = self.vent_paa_log("Reloading browsers", efter=gemt) - gemt
+        time.sleep(rolig)
+        return Redigering(synlig, genindlaest, self.antal("Building documentation", efter=gemt))
+
+    def rediger_i_browser(self, page, fil: Path, gammel: str, ny: str, rolig: float = 3.0) -> Redigering:
+        """Save the edit with `page` (Playwright) open on a served page, and wait until the open page
+        shows `ny` by itself (MkDocs' live reload; never page.reload()). What the editor sees."""
+        tekst = fil.read_text(encoding="utf-8")
+        assert gammel in tekst, gammel
+        kopi = fil.parent.parent / f".{fil.name}.gemmes"
+        kopi.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+        gemt = time.perf_counter()
+        os.replace(kopi, fil)
+        page.wait_for_function(f"() => document.body && document.body.innerText.includes({ny!r})",
+                               timeout=120_000, polling=20)
         synlig = time.perf_counter() - gemt
         genindlaest = self.vent_paa_log("Reloading browsers", efter=gemt) - gemt
         time.sleep(rolig)

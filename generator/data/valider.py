@@ -146,8 +146,16 @@ def _profilens_moenstre(profil: Any) -> dict[str, tuple[str, str | None]]:
     return ud
 
 
+def moenstre(profil: Any = None) -> dict[str, tuple[str, str | None]]:
+    """The forms the messages name: the generic ones and the profile's id forms."""
+    return {**_MOENSTRE, **_profilens_moenstre(profil)}
+
+
 def _oversaet(
-    fejl: Mapping[str, Any], feltnavne: list[str], afsnit: set[str], moenstre: Mapping[str, tuple[str, str | None]]
+    fejl: Mapping[str, Any],
+    feltnavne: list[str],
+    afsnit: set[str],
+    moenstre: Mapping[str, tuple[str, str | None]] = _MOENSTRE,
 ) -> tuple[str, str | None]:
     """pydantic's error → (what is wrong, hint) in Danish."""
     t, ctx = fejl["type"], fejl.get("ctx", {}) or {}
@@ -218,12 +226,12 @@ def valider(fil: YamlFil, model: type[M], profil: Any = None) -> tuple[M | None,
         problemer = []
         feltnavne = sorted(_feltnavne(model))
         afsnit = afsnitfelter(model)
-        moenstre = {**_MOENSTRE, **_profilens_moenstre(profil)}
+        former = moenstre(profil)
         for fejl in e.errors():
             loc = uden_maerker(tuple(fejl["loc"]), afsnit)
             post, felt = post_og_felt(
                 fil.data, loc, profil.standard.ental if profil and profil.standard else "standard"
             )
-            besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit, moenstre)
+            besked, hint = _oversaet({**fejl, "loc": loc}, feltnavne, afsnit, former)
             problemer.append(Problem(besked, hint, fil=fil.visningsnavn, linje=fil.linje(loc), post=post, felt=felt))
         return None, problemer

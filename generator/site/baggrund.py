@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -52,6 +53,9 @@ class Job:
     def lykkedes(self) -> bool:
         return not self.stoppet and self.proces.returncode == 0
 
+
+_AFBRUDT = (-signal.SIGINT, -signal.SIGTERM)
+"""Exit codes of a job ended by Ctrl-C or a stop, not by its own error."""
 
 _jobs: dict[str, Job] = {}
 _laas = threading.Lock()
@@ -91,6 +95,10 @@ def start(
 def _foelg(job: Job) -> None:
     job.udskrift, _ = job.proces.communicate()
     if job.stoppet:
+        return
+    if job.proces.returncode in _AFBRUDT:
+        # Ctrl-C reaches the whole process group: the job was interrupted with MkDocs, not broken.
+        log.debug("%s afbrudt (kode %s)", job.navn, job.proces.returncode)
         return
     if job.proces.returncode != 0:
         log.error("%s fejlede (kode %s):\n%s", job.navn, job.proces.returncode, job.udskrift.strip())

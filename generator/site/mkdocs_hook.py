@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 
 from generator.formater import dansk_dato, politisk_godkendelse
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, fejlside, mellemlager, pdf, soegemeta, soegeordbog, urls
+from generator.site import baggrund, fejlside, genindlaes, mellemlager, pdf, soegemeta, soegeordbog, urls
 from generator.site.ankre import overskrift_id
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
@@ -86,6 +86,10 @@ def on_config(config, **kwargs):
     # Heading ids from data never equal an id the theme's scripts look up (generator/site/ankre.py).
     config.mdx_configs.setdefault("toc", {})["slugify"] = overskrift_id
     baggrund.stop(PAGEFIND_JOB)  # it indexes the site this build is about to replace
+    if baggrund.serve:
+        # serve shows the working copy, one edition: without mike there is no versions.json, and
+        # Material's version selector would ask for it (a 404 logged twice per page view).
+        config.extra.pop("version", None)
     try:
         bygning = t.bygning = _generer(config)
     except DataFejl as e:
@@ -298,6 +302,7 @@ def on_serve(server, config, builder, **kwargs):
     profil = mellemlager.profil_fil(data_dir(config))
     if profil is not None:
         server.watch(str(profil))
+    genindlaes.installer(server)  # live reload without an inline script: the CSP stays as published
     return server
 
 
@@ -349,6 +354,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config, **kwargs):
     t = tilstand(config)
+    if baggrund.serve:
+        genindlaes.skriv(config.site_dir)
     if t.datafejl is not None:  # serve with bad data: the error page, nothing else
         fejlside.skriv(config.site_dir, t.datafejl)
         return

@@ -66,6 +66,11 @@ nav.indhold { break-before: page; }
 ul, ol { padding-left: 1.75em; }  /* with the indent below: text where an outside bullet put it */
 li { list-style-position: inside; padding-left: 1.1em; text-indent: -1.1em; }
 li > * { text-indent: 0; }
+/* A loose list's item is a paragraph (<li><p>): a block after the inside bullet would put the
+   bullet on a line of its own and the text below it. Its first paragraph runs on the bullet's line. */
+li > p:first-child { display: inline; }
+li > p:first-child + * { margin-top: 0.35em; }
+li:has(> p) { margin: 0.3em 0; }
 nav.indhold ol { list-style: none; padding-left: 0; }
 nav.indhold li { margin: 0.15em 0; padding-left: 0; text-indent: 0; }
 nav.indhold a { color: #111; text-decoration: none; }
@@ -79,6 +84,9 @@ a.ekstern::after { content: " (" attr(href) ")"; font-size: 8pt; color: #444; wo
 /* A law citation is its own reference on paper; its address would repeat after every paragraph. */
 a.ekstern[href^="https://www.retsinformation.dk/"]::after { content: none; }
 a.headerlink { display: none; }
+/* On paper "Gå til siden" names the page: "Se side 9" (the link's own words are not printed). */
+a.sidetal { font-size: 0; }
+a.sidetal::after { font-size: 10.5pt; content: "Se side " target-counter(attr(href), page); }
 small.kilde { color: #444; }
 .soegeord { display: none; }  /* the web page's search keywords: not for paper */
 .ikke-i-pdf { display: none; }  /* a section the profile keeps off the committee's paper (pdf: false) */
@@ -146,12 +154,29 @@ def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
     ]
     sider = visning.register.pdf()
+    if visning.forskel is not None:  # a new edition opens with what changed and the decisions behind it
+        sider = [visning.register[urls.AENDRINGER], *sider]
     return Kilde(
         f"{info.katalog.titel} {info.revision.id}",
         forside,
         [[s.sti, s.titel] for s in sider],
         {s.sti: filer[s.sti] for s in sider},
     )
+
+
+def _aendringer_paa_papir(krop: str, ankre: set[str]) -> str:
+    """The Ændringer page in the PDF: a link to a page in the PDF names its page number (a.sidetal);
+    a link to a page the PDF does not hold is plain text; its own anchors ("indsatser", "post-1")
+    get a prefix, so they do not clash with the same headings on the pages that follow."""
+    krop = re.sub(r'\bid="([^"]+)"', r'id="aendringer-\1"', krop)
+    krop = re.sub(r'<a href="#(?!side-)([^"]+)"', r'<a href="#aendringer-\1"', krop)
+
+    def side(m: re.Match) -> str:
+        if m.group(1) in ankre:
+            return f'<a class="sidetal" href="#{m.group(1)}">{m.group(2)}</a>'
+        return m.group(2)
+
+    return re.sub(r'<a href="#(side-[^"]+)">(.*?)</a>', side, krop, flags=re.S)
 
 
 def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> str:
@@ -162,11 +187,20 @@ def html_fra_kilde(k: Kilde) -> str:
     dele = ['<section class="forside">', *k.forside, "</section>", '<nav class="indhold"><h2>Indhold</h2><ol>']
     dele += [f'<li><a href="#{_sideanker(sti)}">{html.escape(titel)}</a></li>' for sti, titel in k.sider]
     dele.append("</ol></nav>")
+    ankre = {_sideanker(sti) for sti, _ in k.sider}
     for sti, _ in k.sider:
         md_tekst = _FRONT_MATTER.sub("", k.markdown[sti])
+        klasse = "side"
+        if sti == urls.AENDRINGER:
+            # On paper the before/after texts the page folds away (??? note) stand open (!!! note),
+            # and each changed entry's link says on which page of the PDF the entry is.
+            md_tekst = re.sub(r"(?m)^(\s*)\?\?\? ", r"\1!!! ", md_tekst)
+            klasse = "side aendringer"
         # The same allowlist as the site's pages from data (rens.py): no javascript: link in the PDF.
-        krop = rens(markdown.markdown(md_tekst, extensions=_MD_EXT))
-        dele.append(f'<section class="side" id="{_sideanker(sti)}">{_omskriv_links(krop, sti)}</section>')
+        krop = _omskriv_links(rens(markdown.markdown(md_tekst, extensions=_MD_EXT)), sti)
+        if sti == urls.AENDRINGER:
+            krop = _aendringer_paa_papir(krop, ankre)
+        dele.append(f'<section class="{klasse}" id="{_sideanker(sti)}">{krop}</section>')
     return (
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
         f"<title>{html.escape(k.titel)}</title>"

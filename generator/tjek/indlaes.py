@@ -17,12 +17,12 @@ from typing import Any
 
 from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
-from ..data.lovregister import laes_lovregister
+from ..data.lovregister import LoveFil, Lovregister, laes_lovregister
 from ..data.profilfil import laes_profil
-from ..data.valider import valider
 from ..data.yamlfil import MAKS_BYTES, UlaeseligFil, YamlFil, laes_datafil, laes_yaml, uegnet_tekst
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
+from .delvis import delvis_valider, hint_med, skjult
 
 FILER: dict[str, str] = {
     "katalog": "katalog.yaml",
@@ -59,27 +59,33 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
         noegle: laes_yaml(data_dir / navn, visningsnavn(data_dir / navn), data_dir) for noegle, navn in FILER.items()
     }
     objekter: dict[str, Any] = {}
-    info, fundne = valider(filer["katalog"], schema.KatalogFil)
-    objekter["katalog"] = info
-    problemer += fundne
+    udeladte: list[str] = []
+    d = delvis_valider(filer["katalog"], schema.KatalogFil)
+    filer["katalog"], objekter["katalog"] = d.fil, d.objekt
+    problemer += d.problemer
+    udeladte += d.udeladt.navne()
     # The catalogue's shape (its profile) decides the models of the other two files.
     profil, fundne, profil_fil = laes_profil(filer["katalog"], data_dir)
     problemer += fundne
     if profil_fil is not None:
         filer["profil"] = profil_fil
     modeller = schema.modeller(profil) if profil is not None else None
-    if modeller is not None:
-        for noegle, model in (("standarder", modeller.StandarderFil), ("indsatser", modeller.IndsatserFil)):
-            obj, fundne = valider(filer[noegle], model, profil)
-            objekter[noegle] = obj
-            problemer += fundne
+    for noegle in ("standarder", "indsatser"):
+        objekter[noegle] = None
+        if modeller is not None:
+            model = modeller.StandarderFil if noegle == "standarder" else modeller.IndsatserFil
+            d = delvis_valider(filer[noegle], model, profil)
+            filer[noegle], objekter[noegle] = d.fil, d.objekt
+            problemer += d.problemer
+            udeladte += d.udeladt.navne()
     love_sti = data_dir / "love.yaml"
     love_fil = laes_yaml(love_sti, visningsnavn(love_sti), data_dir)
     filer["love"] = love_fil
     register, fundne = laes_lovregister(love_fil)
     problemer += fundne
-    if problemer or register is None or modeller is None:
-        raise DataFejl(problemer)
+    if problemer or modeller is None:
+        raise DataFejl(_og_det_de_skjuler(data_dir, problemer, filer, objekter, register, udeladte, modeller))
+    assert register is not None
     katalog = Katalog(
         data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer, modeller
     )
@@ -92,6 +98,50 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
         raise DataFejl(fundne)
     katalog.forrige = forrige
     return katalog
+
+
+def _og_det_de_skjuler(
+    data_dir: Path,
+    problemer: list[Problem],
+    filer: dict[str, YamlFil],
+    objekter: dict[str, Any],
+    register: Lovregister | None,
+    udeladte: list[str],
+    modeller: schema.Modeller | None = None,
+) -> list[Problem]:
+    """The validation errors plus every cross-check that can run on the valid parts (`delvis`).
+
+    A file that could not be read at all hides the cross-checks: its errors say so. A
+    cross-check problem about an entry that was left out is not reported (it is the error's
+    consequence, and the error's hint says the entry is not checked further).
+    """
+    if register is None and filer["love"].data is not None and not filer["love"].problemer:
+        register = _delvist_register(filer["love"])
+    mangler = [k for k, obj in objekter.items() if obj is None] + ([] if register is not None else ["love"])
+    if modeller is None and "katalog" not in mangler:
+        mangler.append("katalog")  # without the profile the entries cannot be read
+    if mangler:
+        navne = ", ".join(filer[k].visningsnavn for k in mangler)
+        tillaeg = f"krydstjekket af de andre filer venter, til {navne} kan læses"
+        return [hint_med(p, tillaeg) if p.fil in navne.split(", ") else p for p in problemer]
+    assert register is not None and modeller is not None
+    katalog = Katalog(
+        data_dir, objekter["katalog"], objekter["standarder"], objekter["indsatser"], register, filer, modeller
+    )
+    try:
+        fundne = krydstjek.tjek(katalog) + laes_forrige(katalog)[1]
+    except Exception:  # noqa: BLE001 — a rule meeting a hole the errors left; they come first
+        return [hint_med(p, "krydstjekket kører, når fejlene er rettet") for p in problemer]
+    # A field the validation pruned is the validation's to report: a rule that then misses it
+    # (a page number required by the profile) would say the same mistake a second time.
+    steder = {(p.fil, p.linje, p.felt) for p in problemer}
+    return problemer + [p for p in fundne if not skjult(p, udeladte) and (p.fil, p.linje, p.felt) not in steder]
+
+
+def _delvist_register(fil: YamlFil) -> Lovregister | None:
+    """The registry's valid laws and paragraphs, for checking citations while love.yaml has errors."""
+    d = delvis_valider(fil, LoveFil)
+    return Lovregister(d.objekt, fil.visningsnavn) if d.objekt is not None else None
 
 
 def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]:
@@ -128,7 +178,7 @@ def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]
         data = json.loads(raa.decode("utf-8"))
     except (ValueError, RecursionError):
         data = None
-    mangler = _gemt_form(data)
+    mangler = gemt_form(data)
     gemt_id = _gemt_id(data)
     if mangler and gemt_id in (None, forrige):
         return problem(
@@ -151,7 +201,7 @@ def _gemt_id(data: Any) -> str | None:
     return gemt_id if isinstance(gemt_id, str) else None
 
 
-def _gemt_form(data: Any) -> str | None:
+def gemt_form(data: Any) -> str | None:
     """What a saved export lacks of the shape the comparison reads (None: it has it all).
 
     Only the shape is checked, not today's schema: a frozen revision stays as it was published.

@@ -338,7 +338,8 @@ def _pladsholdere(k: Katalog, p: _Indsamler) -> None:
 
 
 def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
-    dato = schema.dato_som_date(k.info.revision.dato)
+    # Without a valid revision date (an error elsewhere) citations are checked for existence only.
+    dato = schema.dato_som_date(k.info.revision.dato) if k.info.revision.dato else None
     # Whom the catalogue is for (katalog.yaml `målgruppe`): a law-transition rule concerns it only
     # where its group is covered by the new law. Not stated: every rule applies (the safe side).
     gruppe = k.info.målgruppe

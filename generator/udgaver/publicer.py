@@ -56,6 +56,7 @@ from verspec.loose import LooseVersion
 
 from ..data.eksport import eksport, som_json
 from ..tjek.indlaes import EKSPORT_FIL, indlaes_katalog, tidligere_mappe
+from . import aendringsliste
 
 ALIAS = "latest"
 VERSIONS_JSON = "versions.json"
@@ -546,6 +547,7 @@ def publicer(
     udgave = som_json(eksport(katalog))
     if revision == ALIAS:
         raise PubliceringsFejl(f'"{ALIAS}" er navnet på aliaset for den nyeste udgave og kan ikke bruges som udgave')
+    ud(aendringsliste.tekst(katalog) + "\n")  # what the committee approves, before it is published
 
     p = _git(rod, "rev-parse", "--show-toplevel", check=False)
     if p.returncode != 0:

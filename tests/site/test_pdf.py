@@ -94,3 +94,12 @@ def test_the_cover_states_edition_and_approval_as_the_site_does(sider, katalog):
     forside = " ".join(sider[0].split())
     assert politisk_godkendelse(r.politisk_godkendt.udvalg, r.politisk_godkendt.dato) in forside
     assert f"({dansk_dato(r.dato)})" in forside and f"({r.dato})" not in forside
+
+
+def test_list_items_are_set_as_lists_bullet_and_text_on_one_line(sider, katalog):
+    """Every bullet stands on the line of its text: a loose list (<li><p>) put the bullet on a line
+    of its own and its text below, in every intervention's "Kort fortalt" (issue 19)."""
+    alene = [(n + 1, l) for n, side in enumerate(sider) for l in _linjer(side) if l in ("•", "◦", "▪")]
+    assert not alene, alene[:5]
+    kort = [s for s in sider if "Kort fortalt" in s and any(f"{i.id} {i.titel}" in s for i in katalog.indsatser)]
+    assert kort and all(re.search(r"• Sagsbehandlingsfrist: ", s) for s in kort), kort[:1]

@@ -115,6 +115,18 @@ def test_data_gemmes_til_naeste_udgave(publiceret):
     assert "Uændrede udgaver: 2014." in beskeder
 
 
+@pytest.mark.slow
+def test_publish_prints_the_changes_before_it_publishes(publiceret):
+    """The list `python -m generator aendringer` shows, printed by publish before mike runs."""
+    beskeder = publiceret["beskeder"]
+    start = next(i for i, b in enumerate(beskeder) if b.startswith("Ændringer i udgave 2015 i forhold til den "
+                                                                    "publicerede udgave 2014:"))
+    assert "30 minutter → 45 minutter" in beskeder[start], beskeder[start]
+    senere = "\n".join(beskeder[start + 1:])
+    assert "git push origin gh-pages" in senere  # the report of the publishing comes after
+    assert any("Udgave 2014 er den første" in b for b in beskeder[:start])  # 2014 said it had nothing to compare
+
+
 # ------------------------------------------------------------------ refusals (no build happens)
 
 @pytest.mark.slow
@@ -184,6 +196,62 @@ def test_banner_is_shown_in_a_browser_on_2014_only(publiceret, tmp_path):
         page.wait_for_load_state("networkidle")
         assert {"2014", "2015"} <= set(page.locator(".md-version__list .md-version__link").all_inner_texts())
     assert synlig == {"2014": True, "2015": False, "latest": False}
+
+
+# Registered before any page script: layout shifts, and whether the banner stood when the page was parsed.
+_SKIFT = """window.__skift = [];
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__skift.push(e.value); })
+  .observe({type: 'layout-shift', buffered: true});
+document.addEventListener('DOMContentLoaded', () => {
+  const el = document.querySelector('[data-md-component=outdated]');
+  window.__banner_ved_dcl = !!el && !el.hidden; });"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_an_old_edition_is_marked_before_it_is_drawn_and_on_every_printed_page(publiceret, tmp_path):
+    """The first page of a session on 2014: the banner stands when the page is parsed (no layout
+    shift), and a PDF printed from Chromium carries "Tidligere udgave 2014" and the address of the
+    same page in the current edition on every page; 2015's print carries no mark (issue 19)."""
+    from scripts.sitebrowser import VIEWPORT, chromium, chromium_findes, server
+
+    if not chromium_findes():
+        pytest.skip("Debians chromium mangler: apt-get install chromium")
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext mangler: apt-get install poppler-utils")
+    tree = _udpak(publiceret["rod"], tmp_path / "gh-pages")
+    side = urls.url_i_site(urls.GENEREL)
+    udfald = {}
+    with server(tree) as base, chromium() as browser:
+        for udgave in ("2014", "2015"):
+            kontekst = browser.new_context(viewport=VIEWPORT)  # a new session: nothing remembered
+            page = kontekst.new_page()
+            page.add_init_script(_SKIFT)
+            page.goto(f"{base}{udgave}/{side}")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(1000)  # Material's own (asynchronous) check has answered too
+            pdf = tmp_path / f"{udgave}.pdf"
+            page.pdf(path=str(pdf), format="A4")
+            tekst = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout
+            sider = [s for s in tekst.split("\f") if s.strip()]
+            udfald[udgave] = {
+                "banner": page.locator('[data-md-component="outdated"]').is_visible(),
+                "ved_dcl": page.evaluate("window.__banner_ved_dcl"),
+                "skift": sum(page.evaluate("window.__skift")),
+                "sider": sider,
+            }
+            kontekst.close()
+        adresse = f"{base}latest/{side}"
+    gammel, ny = udfald["2014"], udfald["2015"]
+    assert gammel["banner"] and gammel["ved_dcl"] and gammel["skift"] == 0, gammel
+    assert len(gammel["sider"]) > 1
+    for n, s in enumerate(gammel["sider"], 1):
+        hoved = re.sub(r"\s+", "", " ".join(s.strip().splitlines()[:3]))
+        assert hoved.startswith(re.sub(r"\s", "", "Tidligere udgave 2014 – gælder ikke længere. Den gældende udgave:")), (n, s[:300])
+        assert re.sub(r"\s", "", adresse) in hoved, (n, hoved)
+    assert not ny["banner"] and ny["skift"] == 0
+    assert not any("Tidligere udgave" in s for s in ny["sider"]), ny["sider"][0][:300]
 
 
 # ------------------------------------------------------------------ switching editions in a browser

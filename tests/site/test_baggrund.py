@@ -1,0 +1,43 @@
+"""Background jobs and Ctrl-C (issue 19): an interrupted index build leaves no error dump."""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import sys
+
+import pagefind_bin
+
+from generator.site import baggrund
+
+
+def test_a_job_interrupted_by_ctrl_c_is_not_reported_as_an_error(caplog):
+    """Ctrl-C reaches MkDocs' whole process group: Pagefind died with -2 and its output was logged."""
+    caplog.set_level(logging.DEBUG, logger="mkdocs.hooks.kvalitetsstandard")
+    job = baggrund.start("proeve", [sys.executable, "-c", "import time; print('mange linjer'); time.sleep(60)"])
+    try:
+        os.kill(job.proces.pid, signal.SIGINT)
+        baggrund.vent("proeve")
+    finally:
+        baggrund.stop("proeve")
+    assert job.proces.returncode == -signal.SIGINT
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+def test_a_job_that_fails_by_itself_is_still_reported(caplog):
+    job = baggrund.start("proeve", [sys.executable, "-c", "import sys; print('gik galt'); sys.exit(3)"])
+    baggrund.vent("proeve")
+    baggrund.stop("proeve")
+    assert job.proces.returncode == 3
+    assert any(r.levelno == logging.ERROR and "gik galt" in r.getMessage() for r in caplog.records), caplog.text
+
+
+def test_pagefind_indexes_the_built_site_without_a_warning(bygget, tmp_path):
+    """The 203 lines "data-pagefind-ignore value … is not valid" came with every index build."""
+    site = shutil.copytree(bygget, tmp_path / "site", ignore=shutil.ignore_patterns("pagefind", "*.pdf"))
+    r = subprocess.run([pagefind_bin.get_executable(), "--site", str(site), "--quiet",
+                        "--exclude-selectors", ".headerlink"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "not valid" not in r.stdout + r.stderr, (r.stdout + r.stderr)[:1000]
