@@ -306,6 +306,10 @@ class Introduktion(Model):
     hovedlov: LovId
     side: Sidetal | None = None
     afsnit: Annotated[list[Introduktionsafsnit], Field(min_length=1)]
+    # Like an entry's: the web page it is taken from, its own approval, where the held text stops.
+    kildeside: Kildeside | None = None
+    godkendelse: Godkendelse | None = None
+    uddrag: Uddrag | None = None
 
 
 class _Post(Model):
@@ -505,7 +509,8 @@ class Revision(Model):
     dato: Dato
     """The date the revision's legal citations are checked against."""
     gældende_fra: Dato | None
-    udarbejdet_af: Tekst
+    udarbejdet_af: Tekst | None
+    """Null where the source does not say who prepared the catalogue (never guessed)."""
     politisk_godkendt: Godkendelse
     forrige: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}[a-z0-9.-]{0,28}$")] | None = None
     beslutninger: list[Beslutning] = []
