@@ -53,10 +53,13 @@ def test_check_passes(mappe):
 def _kopi(mappe: Path, maal: Path) -> Path:
     """The catalogue folder copied with its mkdocs.yml's relative paths (hook, theme, watch) made
     absolute, so it builds elsewhere; the generated pages are not copied."""
-    shutil.copytree(mappe / "data", maal / "data")
-    shutil.copytree(mappe / "content", maal / "content", ignore=shutil.ignore_patterns("katalog", "index.md", ".*"))
     if mappe == ROD:
+        shutil.copytree(mappe / "data", maal / "data")
         return support.kopier_projekt(maal, maal / "data")
+    # Everything the catalogue's folder holds (its own profile too), but the build's output.
+    shutil.copytree(mappe, maal, ignore=lambda d, navne: [
+        n for n in navne if n in ("site", "tests", "__pycache__") or (Path(d).name == "content" and (
+            n in ("katalog", "index.md") or n.startswith(".")))])
     cfg = (mappe / "mkdocs.yml").read_text(encoding="utf-8")
     cfg = re.sub(r"(?m)^(\s*(?:-|custom_dir:)\s+)(\.\./[^\s#]+)", lambda m: m.group(1) + str((mappe / m.group(2)).resolve()), cfg)
     (maal / "mkdocs.yml").write_text(cfg, encoding="utf-8")
