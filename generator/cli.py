@@ -7,6 +7,7 @@ Each command imports the steps it runs when it runs (the one place in generator/
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -227,4 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profil", required=True, help="profilens navn (en mappe under profiler/) eller en sti")
     p.set_defaults(func=_ny)
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # `check | head`: the reader stopped listening; nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0

@@ -35,6 +35,7 @@ from typing_extensions import TypeIs
 from .. import formater
 from ..formater import MAANEDER, varighed
 from .fsiii import FsiiiKode
+from .profil import AspektNoegle
 from .udgivelse import Licens
 
 # ---------------------------------------------------------------- basic types
@@ -189,6 +190,10 @@ class Loefte(Model):
     """Interventions a standard-wide promise names (shown on their pages; written once, here)."""
     kun_standarden: bool = False
     """The fact is about the standard's own offer (e.g. stays in a midlertidig bolig), not its interventions."""
+    aspekt: AspektNoegle | None = None
+    """The aspect of the service level the fact states, where its section is about something else
+    ("Som hovedregel kan du få gjort rent hver anden uge" under "Hvad kan jeg få hjælp til?"):
+    the summary box, the overview tables and the CSV then show it as that aspect too."""
     side: Sidetal | None = None
 
 
@@ -622,12 +627,19 @@ ASPEKT_ORD: dict[str, tuple[str, str, str]] = {
 }
 
 
+OVERSIGTENS_ASPEKTER = ("sagsbehandlingsfrist", "hyppighed", "pris", "levering")
+"""The columns of "Serviceniveau på et blik" and its CSV."""
+
+
 def aspekter(profil: Any) -> tuple[Aspekt, ...]:
     """The aspects a profile's sections state, in the order of an intervention's page: where its
     sections (or places) put them, then the rest in the vocabulary's order."""
     plads = [a.aspekt for a in profil.afsnit.indsats if a.aspekt]
     i_standard = [a.aspekt for a in profil.afsnit.standard if a.aspekt]
-    orden = list(dict.fromkeys(plads + [x for x in ASPEKT_ORD if x in i_standard]))
+    # The overview tables' and the summary box's aspects are always computed: a fact of another
+    # section may state them (`Loefte.aspekt`) where no section of the profile does.
+    oversigt = [x for x in ASPEKT_ORD if x in OVERSIGTENS_ASPEKTER or x in profil.kort_fortalt]
+    orden = list(dict.fromkeys(plads + [x for x in ASPEKT_ORD if x in i_standard] + oversigt))
     former = {("indsats", a.nøgle): a.form for a in profil.afsnit_for("indsats")}
     former |= {("standard", a.nøgle): a.form for a in profil.afsnit_for("standard")}
     ud = []

@@ -111,6 +111,9 @@ class Gruppe:
     kilde: Kilde
     fakta: list[Faktum]
     hovedlov: str | None
+    andet_afsnit: bool = False
+    """Facts of another section that say they state this aspect (`Loefte.aspekt`): their own
+    section shows them on the page, the summary box and the tables show them as this aspect."""
 
 
 @dataclass
@@ -123,6 +126,11 @@ class AspektVisning:
     @property
     def beskrevet(self) -> bool:
         return any(g.fakta for g in self.grupper)
+
+    @property
+    def paa_siden(self) -> list[Gruppe]:
+        """The groups the aspect's own section shows (facts of another section are shown there)."""
+        return [g for g in self.grupper if g.fakta and not g.andet_afsnit]
 
     @property
     def celle(self) -> str:
@@ -232,6 +240,17 @@ def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt) -> list[Any]:
     return v if isinstance(v, list) else [v]
 
 
+def _maerkede(post: Any, felter: list[str], aspekt: schema.Aspekt) -> list[Any]:
+    """Facts in `post`'s other fact sections that say they state `aspekt`."""
+    return [
+        f
+        for felt in felter
+        if felt not in (aspekt.egen, aspekt.standardens)
+        for f in (post.afsnit(felt) if isinstance(post.afsnit(felt), list) else [])
+        if getattr(f, "aspekt", None) == aspekt.noegle
+    ]
+
+
 def _aspekt(
     aspekt: schema.Aspekt,
     i: schema.Indsats,
@@ -246,6 +265,9 @@ def _aspekt(
         egne = [egne]  # a prose section: one fact
     if egne and not schema.mangler(egne):
         ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in egne], hovedlov))
+    maerkede = _maerkede(i, katalog.profil.former("indsats", "fakta"), aspekt)
+    if maerkede:
+        ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in maerkede], hovedlov, True))
     for s, til in standarder:
         navngivet, alle = [], []
         for v in standardens_fakta(s, aspekt):

@@ -100,6 +100,9 @@ class Citering:
 def kontakt_tekst(info: schema.KatalogFil) -> str:
     """'Forvaltning, Enhed, tlf. 12 34 56 78 (hverdage kl. 8-12)', from what the data gives."""
     k = info.kontakt
+    if not (k.enhed or k.telefon):
+        # The source names no one to contact: the municipality, not a guessed department.
+        return info.kommune.navn
     dele = [info.kommune.forvaltning] + ([k.enhed] if k.enhed else [])
     if k.telefon:
         dele.append(f"tlf. {k.telefon}" + (f" ({k.telefontid})" if k.telefontid else ""))
@@ -221,7 +224,7 @@ class Visning:
         resten = [
             {"felt": None, "aspekt": av, "overskrift": self._arvet_overskrift(av.aspekt)}
             for av in sn.aspekter
-            if av.aspekt.noegle not in placeret
+            if av.aspekt.noegle not in placeret and av.paa_siden
         ]
         return ud[: sidste_aspekt + 1] + resten + ud[sidste_aspekt + 1 :]
 

@@ -11,6 +11,7 @@ re-validated against today's schema.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import LoveFil, Lovregister, laes_lovregister
 from ..data.profilfil import laes_profil
-from ..data.yamlfil import MAKS_BYTES, UlaeseligFil, YamlFil, laes_datafil, laes_yaml, uegnet_tekst
+from ..data.yamlfil import MAKS_BYTES, STANDARD, UlaeseligFil, YamlFil, laes_datafil, laes_yaml, uegnet_tekst
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 from .delvis import delvis_valider, hint_med, skjult
@@ -70,6 +71,10 @@ def indlaes_katalog(data_dir: Path | str) -> Katalog:
     if profil_fil is not None:
         filer["profil"] = profil_fil
     modeller = schema.modeller(profil) if profil is not None else None
+    if profil is not None and profil.standard is not None:
+        # standards.yaml was read before its profile was known: its entries take the profile's word.
+        fil = filer["standarder"]
+        fil.problemer[:] = [_i_profilens_ord(p, profil.standard.ental) for p in fil.problemer]
     for noegle in ("standarder", "indsatser"):
         objekter[noegle] = None
         if modeller is not None:
@@ -142,6 +147,13 @@ def _delvist_register(fil: YamlFil) -> Lovregister | None:
     """The registry's valid laws and paragraphs, for checking citations while love.yaml has errors."""
     d = delvis_valider(fil, LoveFil)
     return Lovregister(d.objekt, fil.visningsnavn) if d.objekt is not None else None
+
+
+def _i_profilens_ord(p: Problem, ental: str) -> Problem:
+    """ "standard 1" → "kvalitetsstandard 1": a problem named before the profile was read."""
+    if p.post and p.post.startswith(STANDARD + " "):
+        return dataclasses.replace(p, post=ental + p.post[len(STANDARD) :])
+    return p
 
 
 def laes_forrige(katalog: Katalog) -> tuple[ForrigeUdgave | None, list[Problem]]:
