@@ -66,8 +66,12 @@ _LANGT_TAL = re.compile(rf"\d{{{MAKS_TEKSTCIFRE + 1},}}")
 # What YAML refuses when it is typed raw (ruamel.yaml's and libyaml's reader: C0 and C1 control
 # characters, surrogates, U+FFFE/U+FFFF), plus the two it reads raw as line breaks (carriage return,
 # U+0085). A quoted string can still produce them with an escape ("\e[2J", "\x07", "\ud800");
-# they are refused here the same way.
-_STYRETEGN = re.compile("[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# they are refused here the same way. So are the bidirectional overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069): YAML allows them, but they only serve to show a text in another order than it is
+# written ("Trojan source"), on the page and on the editor's terminal alike.
+_STYRETEGN = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u202a-\u202e\u2066-\u2069]"
+)
 
 # Collections whose items are entries, and how an entry is named in messages.
 POSTNAVNE: dict[str, Callable[[dict], str]] = {

@@ -60,10 +60,12 @@ _LODRET_STREG = "&#124;"  # "|" as text: never a column separator, whatever back
 
 
 def _afbalanceret(tekst: str) -> str:
-    """`tekst` with every square bracket that has no partner in the same text escaped, so a link can
-    only be made of brackets within one field ("[et ord mangler her]" stays as it is)."""
+    """`tekst` with every square bracket that has no partner in the same text escaped, and the "]" of
+    a "](" whose parenthesis the text does not close, and a "]" that ends the text (the next field might
+    begin with "("), so a link can only be made within one field ("[et ord mangler her] og" and
+    "[tekst](https://…)" stay as they are)."""
     aabne: list[int] = []
-    ensomme: list[int] = []
+    ensom: set[int] = set()
     i = 0
     while i < len(tekst):
         c = tekst[i]
@@ -75,11 +77,25 @@ def _afbalanceret(tekst: str) -> str:
         elif c == "]":
             if aabne:
                 aabne.pop()
+                if tekst.startswith("](", i) and not _lukket(tekst, i + 2):
+                    ensom.add(i)
             else:
-                ensomme.append(i)
+                ensom.add(i)
         i += 1
-    ensom = set(aabne + ensomme)
+    ensom.update(aabne)
+    if tekst.endswith("]") and not tekst.endswith("\\]"):
+        ensom.add(len(tekst) - 1)  # the next field might begin with "(": a "]" at the end is text
     return "".join("\\" + c if nr in ensom else c for nr, c in enumerate(tekst)) if ensom else tekst
+
+
+def _lukket(tekst: str, fra: int) -> bool:
+    """Does the parenthesis opened just before `fra` close within `tekst` (nested ones counted)?"""
+    dybde = 1
+    for c in tekst[fra:]:
+        dybde += {"(": 1, ")": -1}.get(c, 0)
+        if dybde == 0:
+            return True
+    return False
 
 
 class Udfylder:

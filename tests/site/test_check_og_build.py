@@ -29,7 +29,6 @@ KANTER = {
     "titel-paa-200-tegn-med-markdown-tegn": [("indsatser.yaml", "titel: Rengøring",
                                               'titel: "Rengøring | tøjvask \\\\| [x] & # 1 ]: ' + "æ" * 160 + '"')],
     "revision-id-paa-32-tegn": [("katalog.yaml", 'id: "2014"', 'id: "2014-' + "a" * 27 + '"')],
-    "retningstegn-i-titel": [("indsatser.yaml", "titel: Rengøring", 'titel: "Rengøring \\u202egnirøgneR"')],
     "hakeparenteser-i-prosa": [("indsatser.yaml",
                                 "      Hjælp til rengøring af dit hjem, når du og din husstand ikke selv kan klare det.",
                                 "      Hjælp [til] rengøring ] af [dit hjem [[ og ]] ]: og *[ord]* .")],
