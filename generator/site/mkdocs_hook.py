@@ -56,6 +56,7 @@ _datafejl: list[Problem] | None = None
 
 def on_startup(command, **kwargs):
     baggrund.serve = command == "serve"
+    baggrund.lyt_efter_ctrl_c()
 
 
 def on_shutdown(**kwargs):
