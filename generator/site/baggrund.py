@@ -20,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,28 @@ class Job:
 
 _AFBRUDT = (-signal.SIGINT, -signal.SIGTERM)
 """Exit codes of a job ended by Ctrl-C or a stop, not by its own error."""
+
+afbrudt = threading.Event()
+"""Set when Ctrl-C reached MkDocs (`lyt_efter_ctrl_c`). Ctrl-C reaches the whole process group: a
+job that dies with it is not broken, even when it exits 1 (a Python job interrupted while it
+starts prints "Fatal Python error: init_import_site" and a traceback)."""
+
+
+def lyt_efter_ctrl_c() -> None:
+    """Note Ctrl-C before MkDocs handles it (from the hook's on_startup, in the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may set a signal handler (MkDocs runs hooks there)
+    forrige = signal.getsignal(signal.SIGINT)
+
+    def haandter(signum: int, frame: types.FrameType | None) -> None:
+        afbrudt.set()
+        if callable(forrige):
+            forrige(signum, frame)
+        else:
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, haandter)
+
 
 _jobs: dict[str, Job] = {}
 _laas = threading.Lock()
@@ -96,8 +119,8 @@ def _foelg(job: Job) -> None:
     job.udskrift, _ = job.proces.communicate()
     if job.stoppet:
         return
-    if job.proces.returncode in _AFBRUDT:
-        # Ctrl-C reaches the whole process group: the job was interrupted with MkDocs, not broken.
+    # Interrupted with MkDocs, not broken (a job may die a moment before MkDocs sees the Ctrl-C).
+    if job.proces.returncode in _AFBRUDT or (job.proces.returncode != 0 and afbrudt.wait(0.5)):
         log.debug("%s afbrudt (kode %s)", job.navn, job.proces.returncode)
         return
     if job.proces.returncode != 0:

@@ -72,6 +72,7 @@ def tilstand(config) -> Tilstand:
 
 def on_startup(command, **kwargs):
     baggrund.serve = command == "serve"
+    baggrund.lyt_efter_ctrl_c()
 
 
 def on_shutdown(**kwargs):

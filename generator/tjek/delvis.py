@@ -169,7 +169,7 @@ def delvis_valider(fil: YamlFil, model: type[BaseModel], profil: Any = None) -> 
             if x["type"] == "extra_forbidden":
                 # An unknown field: nothing reads it. A misspelling of a field the entry lacks
                 # ('visitaton') is checked as the field it resembles, so the entry is not lost.
-                forael = _hent(data, loc[:-1])
+                forael = _hent(data, loc[:-1]) if loc else None
                 forslag = difflib.get_close_matches(str(loc[-1]), feltnavne, n=1, cutoff=0.7)
                 if forslag and isinstance(forael, dict) and forslag[0] not in forael:
                     saet.append((loc[:-1] + (forslag[0],), forael[loc[-1]]))
@@ -192,23 +192,32 @@ def delvis_valider(fil: YamlFil, model: type[BaseModel], profil: Any = None) -> 
         for loc, vaerdi in saet:
             if any(loc[: len(p)] == p for p in fjern_post):
                 continue
-            forael = _hent(data, loc[:-1])
-            if vaerdi is _SLET:
-                forael.pop(loc[-1], None)
-            else:
-                forael[loc[-1]] = vaerdi
+            try:
+                forael = _hent(data, loc[:-1])
+                if vaerdi is _SLET:
+                    forael.pop(loc[-1], None)
+                else:
+                    forael[loc[-1]] = vaerdi
+            except (KeyError, IndexError, TypeError, AttributeError):
+                continue  # a block around it was changed in this round: the next round sees what is left
         # Outermost items only, and within one list from the back, so the pruned indices stay right.
         ydre = {p for p in fjern_post if not any(q != p and p[: len(q)] == q for q in fjern_post)}
         for loc in sorted(ydre, key=lambda p: (len(p), p), reverse=True):
             orig = oversaet(loc, fjernet, fil.data)
+            try:
+                del _hent(data, loc[:-1])[loc[-1]]
+            except (KeyError, IndexError, TypeError):
+                continue  # the list itself went in this round
             fjernet.setdefault(orig[:-1], set()).add(orig[-1])
             udeladt.poster[orig] = _post(
                 fil.data, orig, profil.standard.ental if profil is not None and profil.standard else "standard"
             )
-            del _hent(data, loc[:-1])[loc[-1]]
         if udeladt.fast and aktiv is not None:
             for h in udeladt.fast:
-                _hent(data, h[:-1]).pop(h[-1], None)
+                try:
+                    _hent(data, h[:-1]).pop(h[-1], None)
+                except (KeyError, IndexError, TypeError, AttributeError):
+                    pass
             aktiv = _model_med_huller(model, udeladt.fast)
     else:
         obj = None

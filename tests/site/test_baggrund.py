@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pagefind_bin
+import pytest
 
 from generator.site import baggrund
 
@@ -24,6 +25,32 @@ def test_a_job_interrupted_by_ctrl_c_is_not_reported_as_an_error(caplog):
         baggrund.stop("proeve")
     assert job.proces.returncode == -signal.SIGINT
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+def test_a_job_that_dies_of_the_same_ctrl_c_while_it_starts_is_not_an_error(caplog):
+    """Interrupted while Python starts, a job exits 1 with "Fatal Python error" and a traceback."""
+    caplog.set_level(logging.DEBUG, logger="mkdocs.hooks.kvalitetsstandard")
+    baggrund.afbrudt.set()  # what the hook's SIGINT handler notes (baggrund.lyt_efter_ctrl_c)
+    try:
+        job = baggrund.start("proeve", [sys.executable, "-c", "import sys; print('Fatal Python error'); sys.exit(1)"])
+        baggrund.vent("proeve")
+        baggrund.stop("proeve")
+    finally:
+        baggrund.afbrudt.clear()
+    assert job.proces.returncode == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+
+
+def test_the_hook_notes_ctrl_c_and_mkdocs_still_gets_it():
+    forrige = signal.getsignal(signal.SIGINT)
+    try:
+        baggrund.lyt_efter_ctrl_c()
+        with pytest.raises(KeyboardInterrupt):
+            signal.raise_signal(signal.SIGINT)
+        assert baggrund.afbrudt.is_set()
+    finally:
+        signal.signal(signal.SIGINT, forrige)
+        baggrund.afbrudt.clear()
 
 
 def test_a_job_that_fails_by_itself_is_still_reported(caplog):
