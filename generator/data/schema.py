@@ -533,7 +533,8 @@ class Soesterkatalog(Model):
 
     titel: Titel
     målgruppe: Tekst
-    sti: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/-]*/$", max_length=100)]
+    sti: Annotated[str, StringConstraints(pattern=r"^(\.\./)*[a-z0-9][a-z0-9/-]*/$", max_length=100)]
+    """Its front page, relative to this catalogue's edition (``../../helhedspleje/latest/``)."""
 
 
 class KatalogFil(Model):

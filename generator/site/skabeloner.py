@@ -234,7 +234,4 @@ def render(env: Environment, side: Side) -> str:
     if udfylder is not None:
         udfylder.side = side.sti
     link = lambda til, anker=None: urls.link(side.sti, til, anker)  # noqa: E731
-    # A folder of the same site (another catalogue beside this one): relative to the site's root,
-    # which is the edition's root's parent when editions are published side by side.
-    rodlink = lambda sti: urls.link(side.sti, "../" + sti.rstrip("/") + "/index.md")  # noqa: E731
-    return skabelon.render(side=side, link=link, rodlink=rodlink, **side.kontekst)
+    return skabelon.render(side=side, link=link, **side.kontekst)

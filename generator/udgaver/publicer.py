@@ -42,6 +42,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -131,16 +132,39 @@ def _ref(rod: Path, branch: str) -> str | None:
     return p.stdout.strip() or None
 
 
-def _versioner(rod: Path, branch: str) -> list[dict]:
+def _i(mappe: str, sti: str) -> str:
+    """`sti` inside the catalogue's publishing folder on the branch ("" : the branch's root)."""
+    return f"{mappe}/{sti}" if mappe else sti
+
+
+def _trae(branch: str, mappe: str) -> str:
+    """The tree the catalogue's editions sit in: the branch, or its folder (``gh-pages:helhedspleje``)."""
+    return f"{branch}:{mappe}" if mappe else branch
+
+
+def udgivelsesmappe(config_path: Path) -> str:
+    """The folder on the branch this catalogue's editions go to (mkdocs.yml ``extra.udgivelsesmappe``;
+    "" : the branch's root). Several catalogues of one municipality share a site this way, each with
+    its own editions, ``latest`` and versions.json, and none touches another's files."""
+    mappe = str(load_config(str(config_path))["extra"].get("udgivelsesmappe") or "").strip("/")
+    if mappe and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", mappe):
+        raise PubliceringsFejl(
+            f"extra.udgivelsesmappe i {config_path.name} er {mappe!r}: skriv et mappenavn med små bogstaver, "
+            "tal og bindestreg, fx helhedspleje"
+        )
+    return mappe
+
+
+def _versioner(rod: Path, branch: str, mappe: str = "") -> list[dict]:
     """mike's versions.json on `branch`, or [] if the branch or the file does not exist yet.
 
     Only well-formed entries (a version, a title, a list of aliases); `_sikre_versioner` repairs the rest."""
-    return _laes_versioner(rod, branch)[0]
+    return _laes_versioner(rod, branch, mappe)[0]
 
 
-def _laes_versioner(rod: Path, branch: str) -> tuple[list[dict], bool]:
+def _laes_versioner(rod: Path, branch: str, mappe: str = "") -> tuple[list[dict], bool]:
     """(the well-formed entries of versions.json on `branch`, was the file whole and well-formed?)"""
-    p = _git(rod, "show", f"{branch}:{VERSIONS_JSON}", check=False)
+    p = _git(rod, "show", f"{branch}:{_i(mappe, VERSIONS_JSON)}", check=False)
     if p.returncode != 0:
         return [], _ref(rod, branch) is None  # no branch yet: nothing to repair
     try:
@@ -162,18 +186,22 @@ def _laes_versioner(rod: Path, branch: str) -> tuple[list[dict], bool]:
     return gode, len(gode) == len(liste)
 
 
-def _udgaver_paa_grenen(rod: Path, branch: str, aliaser: set[str]) -> list[str]:
-    """The editions whose files are on `branch`: every top-level folder with an index.html, except aliases."""
-    mapper = _git(rod, "ls-tree", "-d", "--name-only", branch, check=False).stdout.splitlines()
+def _udgaver_paa_grenen(rod: Path, branch: str, aliaser: set[str], mappe: str = "") -> list[str]:
+    """The editions whose files are on `branch` (in `mappe`): every folder there with an index.html,
+    except aliases."""
+    trae = _trae(branch, mappe)
+    mapper = _git(rod, "ls-tree", "--full-tree", "-d", "--name-only", trae, check=False).stdout.splitlines()
     kandidater = [m for m in mapper if m not in aliaser and m != ALIAS]
     if not kandidater:
         return []
-    p = _git(rod, "ls-tree", "--name-only", branch, "--", *(f"{m}/index.html" for m in kandidater), check=False)
+    p = _git(
+        rod, "ls-tree", "--full-tree", "--name-only", trae, "--", *(f"{m}/index.html" for m in kandidater), check=False
+    )
     udgaver = {linje.split("/", 1)[0] for linje in p.stdout.splitlines()}
     return sorted(udgaver, key=revisionsnoegle, reverse=True)
 
 
-def _sikre_versioner(rod: Path, branch: str, ud: Callable[[str], None]) -> list[dict]:
+def _sikre_versioner(rod: Path, branch: str, ud: Callable[[str], None], mappe: str = "") -> list[dict]:
     """versions.json on `branch`, repaired first if it lacks an edition whose files are there.
 
     mike builds its version list from versions.json alone: an edition dropped from it (the file
@@ -184,18 +212,20 @@ def _sikre_versioner(rod: Path, branch: str, ud: Callable[[str], None]) -> list[
     """
     if _ref(rod, branch) is None:
         return []
-    gode, hel = _laes_versioner(rod, branch)
+    gode, hel = _laes_versioner(rod, branch, mappe)
     aliaser = {a for v in gode for a in v.get("aliases", [])}
     kendte = {v["version"] for v in gode}
-    mangler = [u for u in _udgaver_paa_grenen(rod, branch, aliaser) if u not in kendte]
+    mangler = [u for u in _udgaver_paa_grenen(rod, branch, aliaser, mappe) if u not in kendte]
     if hel and not mangler:
         return gode
     nye = [{"version": u, "title": u, "aliases": []} for u in mangler]
     alle = sorted(gode + nye, key=lambda v: revisionsnoegle(v["version"]), reverse=True)
-    latest_mappe = _git(rod, "ls-tree", "--name-only", branch, "--", f"{ALIAS}/index.html", check=False).stdout
+    latest_mappe = _git(
+        rod, "ls-tree", "--full-tree", "--name-only", _trae(branch, mappe), "--", f"{ALIAS}/index.html", check=False
+    ).stdout
     if ALIAS not in aliaser and latest_mappe.strip() and alle:
         alle[0] = {**alle[0], "aliases": [*alle[0].get("aliases", []), ALIAS]}
-    _skriv_paa_grenen(rod, branch, VERSIONS_JSON, json.dumps(alle, indent=2), f"Reparér {VERSIONS_JSON}")
+    _skriv_paa_grenen(rod, branch, _i(mappe, VERSIONS_JSON), json.dumps(alle, indent=2), f"Reparér {VERSIONS_JSON}")
     ud(
         f"Bemærk: {VERSIONS_JSON} på grenen {branch} "
         + ("kunne ikke læses helt" if not hel else "manglede " + ", ".join(mangler))
@@ -231,7 +261,7 @@ def _traeet(rod: Path, commit: str | None) -> dict[str, str]:
     """path → blob hash of every file in `commit` (a branch or a hash; {} if None or missing)."""
     if commit is None:
         return {}
-    p = _git(rod, "ls-tree", "-r", commit, check=False)
+    p = _git(rod, "ls-tree", "--full-tree", "-r", commit, check=False)
     if p.returncode != 0:
         return {}
     ud = {}
@@ -427,26 +457,32 @@ def _vores_commits(rod: Path, foer: str | None, nu: str, revision: str) -> tuple
     return all(e in vores for e in emner), f"Publicér udgave {revision}" in emner
 
 
-def _kontroller(rod: Path, branch: str, foer: str | None, revision: str, roert: set[str]) -> list[str]:
-    """Step 6: nothing but `roert` (and the shared files) changed on `branch` since commit `foer`."""
+def _kontroller(rod: Path, branch: str, foer: str | None, revision: str, roert: set[str], mappe: str = "") -> list[str]:
+    """Step 6: nothing but `roert` (and the shared files) in the catalogue's folder `mappe` changed on
+    `branch` since commit `foer` — another catalogue's folder on the same site least of all."""
     foer_trae, efter_trae = _traeet(rod, foer), _traeet(rod, branch)
+
+    def vores(sti: str) -> bool:
+        if mappe and not sti.startswith(mappe + "/"):
+            return False
+        rel = sti[len(mappe) + 1 :] if mappe else sti
+        return rel.split("/", 1)[0] in roert or rel in FAELLES_FILER
+
     aendret = sorted(
-        sti
-        for sti in set(foer_trae) | set(efter_trae)
-        if foer_trae.get(sti) != efter_trae.get(sti) and sti.split("/", 1)[0] not in roert and sti not in FAELLES_FILER
+        sti for sti in set(foer_trae) | set(efter_trae) if foer_trae.get(sti) != efter_trae.get(sti) and not vores(sti)
     )
     if aendret:
         raise PubliceringsFejl(
-            f"publiceringen ændrede filer uden for {', '.join(sorted(roert))}/ på {branch}: "
+            f"publiceringen ændrede filer uden for {', '.join(_i(mappe, r) for r in sorted(roert))}/ på {branch}: "
             + ", ".join(aendret[:10])
             + (" …" if len(aendret) > 10 else "")
             + f". Undersøg grenen, før du skubber den (før publiceringen pegede {branch} på "
             f"{foer or 'ingenting'})."
         )
-    efter_versioner = [v["version"] for v in _versioner(rod, branch)]
+    efter_versioner = [v["version"] for v in _versioner(rod, branch, mappe)]
     if revision not in efter_versioner:
         raise PubliceringsFejl(f"udgave {revision} står ikke i {VERSIONS_JSON} på {branch} efter mike deploy")
-    tabt = [u for u in _udgaver_paa_grenen(rod, branch, {ALIAS}) if u not in efter_versioner]
+    tabt = [u for u in _udgaver_paa_grenen(rod, branch, {ALIAS}, mappe) if u not in efter_versioner]
     if tabt:
         raise PubliceringsFejl(
             f"{', '.join(tabt)} ligger på {branch}, men står ikke i {VERSIONS_JSON} efter mike deploy. "
@@ -456,7 +492,10 @@ def _kontroller(rod: Path, branch: str, foer: str | None, revision: str, roert: 
 
 
 def _faelles(config_path: Path, branch: str, remote: str) -> list[str]:
-    return ["--config-file", str(config_path), "--branch", branch, "--remote", remote]
+    mappe = udgivelsesmappe(config_path)
+    return ["--config-file", str(config_path), "--branch", branch, "--remote", remote] + (
+        ["--deploy-prefix", mappe] if mappe else []
+    )
 
 
 def _saet_standard(
@@ -505,7 +544,7 @@ def _genoptag(
     kommandoer = []
     if j["aliaser"]:
         kommandoer.append(_saet_standard(rod, config_path, branch, j["remote"], j["push"], ud, journal))
-    versioner = _kontroller(rod, branch, j["foer"], revision, {revision, *j["aliaser"]})
+    versioner = _kontroller(rod, branch, j["foer"], revision, {revision, *j["aliaser"]}, udgivelsesmappe(config_path))
     journal.slut()
     ud(
         f"mike havde lagt udgave {revision} på grenen {branch}, før publiceringen blev afbrudt. Den er nu gjort "
@@ -607,7 +646,8 @@ def _udgiv(
     ud: Callable[[str], None],
 ) -> Publicering:
     # 2. Never replace a published revision by accident.
-    foer_versioner = _sikre_versioner(rod, branch, ud)
+    mappe = udgivelsesmappe(config_path)
+    foer_versioner = _sikre_versioner(rod, branch, ud, mappe)
     publicerede = [v["version"] for v in foer_versioner]
     findes = revision in publicerede
     kopi = tidligere_mappe(data_dir, revision)
@@ -687,7 +727,7 @@ def _udgiv(
     _testpunkt("efter-standard")
 
     # 6. Nothing else on the branch changed; then the publication is finished.
-    efter_versioner = _kontroller(rod, branch, journal.data["foer"], revision, {revision, *aliaser})
+    efter_versioner = _kontroller(rod, branch, journal.data["foer"], revision, {revision, *aliaser}, mappe)
     _testpunkt("foer-afslutning")
     journal.slut()
 
