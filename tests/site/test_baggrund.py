@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 
 import pagefind_bin
 import pytest
@@ -14,11 +15,16 @@ import pytest
 from generator.site import baggrund
 
 
-def test_a_job_interrupted_by_ctrl_c_is_not_reported_as_an_error(caplog):
+def test_a_job_interrupted_by_ctrl_c_is_not_reported_as_an_error(caplog, tmp_path):
     """Ctrl-C reaches MkDocs' whole process group: Pagefind died with -2 and its output was logged."""
     caplog.set_level(logging.DEBUG, logger="mkdocs.hooks.kvalitetsstandard")
-    job = baggrund.start("proeve", [sys.executable, "-c", "import time; print('mange linjer'); time.sleep(60)"])
+    klar = tmp_path / "klar"
+    job = baggrund.start("proeve", [sys.executable, "-c", "import pathlib, sys, time; print('mange linjer'); "
+                                    "pathlib.Path(sys.argv[1]).touch(); time.sleep(60)", str(klar)])
     try:
+        slut = time.monotonic() + 60
+        while not klar.exists() and time.monotonic() < slut:  # running (the case below: while it starts)
+            time.sleep(0.01)
         os.kill(job.proces.pid, signal.SIGINT)
         baggrund.vent("proeve")
     finally:
