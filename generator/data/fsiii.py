@@ -103,7 +103,8 @@ class Begreb:
     def paragraf(self) -> tuple[str, int | None] | None:
         """The paragraph (and stk.) its nearest group names, e.g. ``("86", 2)`` for "§ 86 stk. 2 …"."""
         for navn in (self.navn, *reversed(self.grupper)):
-            m = re.search(r"§\s*(\d+\s?[a-zA-Z]?)\b(?:,?\s*stk\.\s*(\d+))?", navn)
+            # "§ 83A", "§ 83 a" name a lettered paragraph; the "i" of "§ 112 i Serviceloven" does not.
+            m = re.search(r"§\s*(\d+(?:\s?(?!i\b)[a-zA-Z])?)\b(?:,?\s*stk\.\s*(\d+))?", navn)
             if m:
                 return paragraf_noegle(m.group(1)), int(m.group(2)) if m.group(2) else None
         return None
