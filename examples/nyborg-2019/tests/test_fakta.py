@@ -259,6 +259,7 @@ IKKE_AFSNIT = {
     "overskrifter",
     "id",
     "titel_i_standard",
+    "fsiii",  # the editor's FSIII mapping, not a section of the page
 }
 """An entry's fields that are not sections of its page."""
 
@@ -445,6 +446,14 @@ def test_udgaven_er_godkendt_af_aeldreudvalget_3_december_2019(katalog, poster):
     assert [s for s, p in poster.items() if "godkendelse" in p] == []
 
 
+def test_fsiii_er_redaktoerens_og_hver_post_har_koder_eller_siger_hvorfor_ikke(poster):
+    """The pages name no FSIII code: every code is the editor's mapping, every entry has codes or `ingen`."""
+    for titel, post in poster.items():
+        assert post.get("fsiii"), f"{titel}: ingen fsiii-liste"
+        for linje in post["fsiii"]:
+            assert "ingen" in linje or linje["kortlagt_af"] == "redaktør", (titel, linje)
+
+
 def test_kontakt_gaettes_ikke(katalog):
     assert katalog["kontakt"]["telefon"] is None and katalog["kontakt"]["telefontid"] is None
 
@@ -494,10 +503,15 @@ def sider() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("side", sorted(SIDER))
-def test_siden_har_sidens_egne_overskrifter(side, sider):
-    """The page shows the source page's headings, in the profile's order, and no other section."""
+def test_siden_har_sidens_egne_overskrifter(side, sider, poster):
+    """The page shows the source page's headings, in the profile's order, and no other section.
+
+    Besides them it has the catalogue's own FSIII section for staff, once, where the entry has codes.
+    """
     overskrifter = SIDER[side][-2]
     vist = re.findall(r"^## (.+)$", sider[side], re.M)
+    assert vist.count("FSIII-koder") == (1 if "fsiii" in poster[side] else 0)
+    vist = [h for h in vist if h != "FSIII-koder"]
     assert sorted(vist) == sorted(overskrifter.values())
 
 
