@@ -450,9 +450,8 @@ def test_saettet_har_ingen_faelles_godkendelsesdato(katalog):
     assert katalog["revision"]["politisk_godkendt"] == {"udvalg": "Ældre- og Sundhedsudvalget", "dato": None}
 
 
-# Its FSIII codes are commented out in indsatser.yaml: `check` reads FSIII's group
-# "§ 112 i Serviceloven" as § 112i and refuses them although the entry cites §§ 112 and 113.
-UDEN_FSIII = {"Hjælpemidler og forbrugsgoder"}
+# Entries without FSIII codes (none: every entry of Køge's has codes or says why it has none).
+UDEN_FSIII: set[str] = set()
 
 
 def test_fsiii_er_redaktoerens_og_hver_post_har_koder_eller_siger_hvorfor_ikke(poster):
