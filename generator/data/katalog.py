@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import formater
 from ..problemer import Problem
 from . import schema
 from .lovregister import Lovregister
@@ -40,6 +41,17 @@ class Katalog:
     @property
     def profil(self) -> Profil:
         return self.modeller.profil
+
+    def godkendelse(self) -> str:
+        """The edition's political approval in one sentence. Where the edition gives no date and its
+        pages carry their own approvals (a catalogue approved page by page), those, each once."""
+        r = self.info.revision.politisk_godkendt
+        poster: list[Any] = [self.introduktion, *self.standarder, *self.indsatser]
+        egne = [p.godkendelse for p in poster if getattr(p, "godkendelse", None)]
+        if r.dato or not egne:
+            return formater.politisk_godkendelse(r.udvalg, r.dato)
+        saetninger = list(dict.fromkeys(formater.politisk_godkendelse(g.udvalg, g.dato) for g in egne))
+        return "Hver side er godkendt for sig: " + "; ".join(s[:1].lower() + s[1:] for s in saetninger)
 
     def standard_navn(self, nr: int | str) -> str:
         """A standard as messages and pages name it, in the profile's word: "kvalitetsstandard 2"."""

@@ -32,7 +32,7 @@ import pagefind_bin
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 
-from generator.formater import dansk_dato, politisk_godkendelse
+from generator.formater import dansk_dato
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
 from generator.site import baggrund, fejlside, genindlaes, mellemlager, pdf, soegemeta, soegeordbog, urls
 from generator.site.ankre import overskrift_id
@@ -223,7 +223,7 @@ def udskriftshoved(katalog) -> dict[str, str]:
     catalogue, the edition and its approval. Escaped here: the theme prints the values as they are."""
     info = katalog.info
     r = info.revision
-    godkendt = politisk_godkendelse(r.politisk_godkendt.udvalg, r.politisk_godkendt.dato)
+    godkendt = katalog.godkendelse()
     return {
         "kommune": escape(info.kommune.navn),
         "katalog": escape(f"{info.katalog.titel}, {info.katalog.område}"),

@@ -37,7 +37,7 @@ from pathlib import Path
 import markdown
 
 from ..data.katalog import Katalog
-from ..formater import dansk_dato, politisk_godkendelse
+from ..formater import dansk_dato
 from ..problemer import DataFejl, Problem
 from . import urls
 from .rens import farlige_steder, rens
@@ -142,8 +142,7 @@ _KODE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes
 
 def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
     info = katalog.info
-    godkendt = info.revision.politisk_godkendt
-    godkendelse = html.escape(politisk_godkendelse(godkendt.udvalg, godkendt.dato))
+    godkendelse = html.escape(katalog.godkendelse())
     forside = [
         f"<h1>{html.escape(info.katalog.titel)}, {html.escape(info.katalog.område)}</h1>",
         f"<p><strong>{html.escape(info.kommune.navn)}</strong>, {html.escape(info.kommune.forvaltning)}</p>",

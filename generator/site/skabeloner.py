@@ -210,6 +210,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         mangler=schema.mangler,
         anker=formater.anker,
         politisk_godkendelse=formater.politisk_godkendelse,
+        udgavens_godkendelse=katalog.godkendelse(),
         ikke_i_kataloget=serviceniveau.IKKE_I_KATALOGET,
         # Beside a link to a later act than the revision's (Lovregister.senere_udgave).
         senere_udgave_tekst=katalog.love.SENERE_UDGAVE,

@@ -426,7 +426,16 @@ class Visning:
     def daekning(self) -> list[dict[str, Any]]:
         stier = {self.k.standard_navn(n): sti for n, sti in self.standard_sti.items()} | self.indsats_sti
         return [
-            {"post": d.post, "titel": d.titel, "til": stier[d.post], "til_stede": d.til_stede, "mangler": d.mangler}
+            {
+                "post": d.post,
+                "titel": d.titel,
+                # An entry whose id is its title's slug is named by its title alone.
+                "navn": d.titel if d.post in self.indsats_sti and not self.profil.indsats.id else f"{d.post} {d.titel}",
+                "til": stier[d.post],
+                "til_stede": d.til_stede,
+                "mangler": d.mangler,
+                "ukendt": d.ukendt,
+            }
             for d in daekning(self.k)
         ]
 

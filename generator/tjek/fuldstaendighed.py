@@ -18,6 +18,8 @@ class Daekning:
     titel: str
     til_stede: tuple[str, ...]
     mangler: tuple[str, ...]
+    ukendt: tuple[str, ...] = ()
+    """Sections an excerpt does not hold (the entry has `uddrag`): unknown, not missing."""
 
 
 def _afsnitsfelter(katalog: Katalog, slags: str) -> list[str]:
@@ -40,16 +42,22 @@ def daekning(katalog: Katalog) -> list[Daekning]:
     ] + [(i.id, i.titel, i, "indsats") for i in katalog.indsatser]:
         felter = _afsnitsfelter(katalog, slags)
         mangler = tuple(f for f in felter if _mangler(model, f))
-        ud.append(Daekning(post, titel, tuple(f for f in felter if f not in mangler), mangler))
+        ukendt: tuple[str, ...] = ()
+        if getattr(model, "uddrag", None):  # what the held text does not reach is unknown, not absent
+            ukendt = tuple(f for f in mangler if not schema.mangler(getattr(model, f, None)))
+            mangler = tuple(f for f in mangler if f not in ukendt)
+        ud.append(Daekning(post, titel, tuple(f for f in felter if f not in mangler + ukendt), mangler, ukendt))
     return ud
 
 
 def rapport(katalog: Katalog) -> str:
     linjer = ["Fuldstændighed (afsnit kilden giver / afsnit i alt):"]
     for d in daekning(katalog):
-        i_alt = len(d.til_stede) + len(d.mangler)
+        i_alt = len(d.til_stede) + len(d.mangler) + len(d.ukendt)
         linje = f"  {d.post:<22} {d.titel[:38]:<38} {len(d.til_stede):>2}/{i_alt:<2}"
         if d.mangler:
             linje += "  mangler: " + ", ".join(d.mangler)
+        if d.ukendt:
+            linje += "  ikke i uddraget: " + ", ".join(d.ukendt)
         linjer.append(linje)
     return "\n".join(linjer)
