@@ -18,12 +18,18 @@ from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
 
 
+def _meld(e: DataFejl) -> int:
+    """The data's problems, one a line on stderr; the exit code that says the data has errors."""
+    for p in e.problemer:
+        print(p, file=sys.stderr)
+    return 1
+
+
 def _check(args: argparse.Namespace) -> int:
     try:
         katalog = indlaes_katalog(args.data)
     except DataFejl as e:
-        for p in e.problemer:
-            print(p, file=sys.stderr)
+        _meld(e)
         print(f"\n{e.antal_fejl} fejl fundet i {args.data}/ — intet er bygget.", file=sys.stderr)
         return 1
     for p in katalog.advarsler:
@@ -54,9 +60,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         resultat = byg(Path(args.data), _content(args))
     except DataFejl as e:
-        for p in e.problemer:
-            print(p, file=sys.stderr)
-        return 1
+        return _meld(e)
     print(
         f"{resultat.skrevet} sider skrevet, {resultat.uaendret} uændrede, {resultat.slettet} slettet i {_content(args)}/"
     )
@@ -72,17 +76,13 @@ def _pdf(args: argparse.Namespace) -> int:
     try:
         katalog = indlaes_katalog(args.data)
     except DataFejl as e:
-        for p in e.problemer:
-            print(p, file=sys.stderr)
-        return 1
+        return _meld(e)
     visning, filer = generer(katalog)  # in memory: the Markdown in content/ is `build`'s to write
     maal = _content(args) / urls.PDF
     try:
         skrevet = pdf.afgraenset(lambda: pdf.skriv_pdf(katalog, visning, filer, maal))
     except DataFejl as e:
-        for p in e.problemer:
-            print(p, file=sys.stderr)
-        return 1
+        return _meld(e)
     if skrevet:
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:
@@ -97,9 +97,7 @@ def _aendringer(args: argparse.Namespace) -> int:
     try:
         katalog = indlaes_katalog(args.data)
     except DataFejl as e:
-        for p in e.problemer:
-            print(p, file=sys.stderr)
-        return 1
+        return _meld(e)
     print(tekst(katalog, fuld=args.fuld))
     return 0
 
@@ -117,9 +115,7 @@ def _publish(args: argparse.Namespace) -> int:
             ud=lambda tekst: print(synlig(tekst, linjeskift=True)),
         )
     except DataFejl as e:
-        for p in e.problemer:
-            print(p, file=sys.stderr)
-        return 1
+        return _meld(e)
     except PubliceringsFejl as e:
         print(synlig(f"publish: {e}", linjeskift=True), file=sys.stderr)
         return 1
@@ -183,8 +179,6 @@ def _content(args: argparse.Namespace) -> Path:
 
 
 def _relativ(sti: Path, mappe: Path) -> str:
-    import os
-
     return Path(os.path.relpath(sti.resolve(), mappe.resolve())).as_posix()
 
 

@@ -129,7 +129,7 @@ def _indsats_id(profil: Profil) -> str:
 def indsatser_yaml(profil: Profil, hovedlov: str) -> str:
     ind = profil.indsats
     gruppe = next(
-        (g for g in ind.grupper if g.id_mønster and ind.id and _begynder(ind.id.eksempel, g.id_mønster)),
+        (g for g in ind.grupper if g.id_mønster and ind.id and re.match(g.id_mønster, ind.id.eksempel)),
         ind.grupper[0] if ind.grupper else None,
     )
     linjer = [
@@ -147,10 +147,6 @@ def indsatser_yaml(profil: Profil, hovedlov: str) -> str:
         *_afsnit(profil, "indsats", "    "),
     ]
     return "\n".join(linjer) + "\n"
-
-
-def _begynder(eksempel: str, moenster: str) -> bool:
-    return re.match(moenster, eksempel) is not None
 
 
 def mkdocs_yml(mappe: Path, rod: Path) -> str:

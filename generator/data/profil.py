@@ -10,32 +10,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, field_validator, model_validator
 
 Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Noegle = Annotated[str, StringConstraints(pattern=r"^[a-zæøå][a-zæøå0-9_]*$")]
 
-FORMER = ("tekst", "liste", "fakta", "frister", "henvisninger", "kvalitetsmål", "indsatsliste", "dokument")
 Form = Literal["tekst", "liste", "fakta", "frister", "henvisninger", "kvalitetsmål", "indsatsliste", "dokument"]
 
-ASPEKTER = (
-    "sagsbehandlingsfrist",
-    "hyppighed",
-    "levering",
-    "pris",
-    "fleksibilitet",
-    "frit_valg",
-    "ikke_omfattet",
-    "saerlige_forhold",
-    "lovgrundlag",
-    "maalgruppe",
-    "visitation",
-)
-"""The service-level vocabulary every profile maps its sections to: what makes catalogues of
-different shapes comparable. The order is the order of an intervention's page when a profile
-does not place an aspect itself."""
 AspektNoegle = Literal[
     "sagsbehandlingsfrist",
     "hyppighed",
@@ -49,6 +32,9 @@ AspektNoegle = Literal[
     "maalgruppe",
     "visitation",
 ]
+ASPEKTER: tuple[str, ...] = get_args(AspektNoegle)
+"""The service-level vocabulary every profile maps its sections to: what makes catalogues of
+different shapes comparable."""
 
 PROFIL_FIL = "profil.yaml"
 PROFIL_MAPPE = "profiler"
@@ -318,18 +304,16 @@ def profil_sti(navn: str, data_dir: Path) -> Path | None:
         return None
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", navn):
         return None
-    for mappe in [data_dir.resolve(), *data_dir.resolve().parents, Path(__file__).resolve().parents[2]]:
-        kandidat = mappe / PROFIL_MAPPE / navn / PROFIL_FIL
-        if kandidat.is_file():
-            return kandidat
-    return None
+    return next((k for rod in _profilmapper(data_dir) if (k := rod / navn / PROFIL_FIL).is_file()), None)
 
 
 def kendte_profiler(data_dir: Path) -> list[str]:
     """The profile names findable from `data_dir` (for hints)."""
-    navne: set[str] = set()
-    for mappe in [data_dir.resolve(), *data_dir.resolve().parents, Path(__file__).resolve().parents[2]]:
-        rod = mappe / PROFIL_MAPPE
-        if rod.is_dir():
-            navne |= {p.parent.name for p in rod.glob(f"*/{PROFIL_FIL}")}
-    return sorted(navne)
+    return sorted({p.parent.name for rod in _profilmapper(data_dir) for p in rod.glob(f"*/{PROFIL_FIL}")})
+
+
+def _profilmapper(data_dir: Path) -> list[Path]:
+    """The ``profiler/`` folders a name is looked up in, nearest first: in the catalogue's folder or
+    above it, then the ones shipped beside the generator."""
+    mapper = [data_dir.resolve(), *data_dir.resolve().parents, Path(__file__).resolve().parents[2]]
+    return [m / PROFIL_MAPPE for m in mapper if (m / PROFIL_MAPPE).is_dir()]

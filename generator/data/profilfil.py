@@ -13,14 +13,7 @@ from pydantic import ValidationError
 from ..problemer import Problem
 from .profil import Profil, flet, kendte_profiler, profil_sti
 from .valider import valider
-from .yamlfil import YamlFil, laes_yaml
-
-
-def _vis(sti: Path) -> str:
-    try:
-        return str(sti.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(sti)
+from .yamlfil import YamlFil, laes_yaml, visningsnavn
 
 
 def laes_profil(katalog: YamlFil, data_dir: Path) -> tuple[Profil | None, list[Problem], YamlFil | None]:
@@ -54,7 +47,7 @@ def laes_profil(katalog: YamlFil, data_dir: Path) -> tuple[Profil | None, list[P
                     f"profilen '{navn}' findes ikke",
                     f"brug en af: {kendte}, eller en sti til en profil.yaml"
                     + (
-                        f" (en sti regnes fra katalogets mappe: {_vis(data_dir.parent / navn)})"
+                        f" (en sti regnes fra katalogets mappe: {visningsnavn(data_dir.parent / navn)})"
                         if "/" in navn or navn.endswith(".yaml")
                         else ""
                     ),
@@ -62,7 +55,7 @@ def laes_profil(katalog: YamlFil, data_dir: Path) -> tuple[Profil | None, list[P
             ],
             None,
         )
-    fil = laes_yaml(sti, _vis(sti))
+    fil = laes_yaml(sti, visningsnavn(sti))
     profil, problemer = valider(fil, Profil)
     if profil is None:
         return None, problemer, fil

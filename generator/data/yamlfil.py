@@ -299,6 +299,15 @@ def laes_datafil(sti: Path, maks_bytes: int, mappe: Path | None = None) -> bytes
     return raa
 
 
+def visningsnavn(sti: Path) -> str:
+    """Paths in messages are relative to the working directory when possible."""
+    try:
+        # The folder resolved, not the file: a message names the file as given, even a broken link.
+        return str((sti.parent.resolve() / sti.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(sti)
+
+
 def laes_yaml(sti: Path, visningsnavn: str | None = None, mappe: Path | None = None) -> YamlFil:
     """Load `sti`; every way it can fail becomes a located Problem in `problemer`, not an exception.
 

@@ -1,6 +1,6 @@
 """Each intervention's effective service level, computed once.
 
-For every aspect in `schema.ASPEKTER` (deadline, frequency, delivery, price, flexibility,
+For every aspect its profile's sections state (`schema.aspekter`: deadline, frequency, delivery, price, flexibility,
 free choice, exclusions, special conditions, legal basis) an intervention gets the facts
 that apply to it, each group with its provenance:
 
@@ -32,11 +32,6 @@ IKKE_I_KATALOGET = "Ikke oplyst her"
 """What a line or cell says when neither the intervention nor its standard gives the aspect:
 the same words in the summary box, the finder, the overview tables and the CSV. "Here", not "in
 the catalogue": the printed catalogue may well say it on a page the data does not hold yet."""
-
-
-def etiket(profil: Any, noegle: str) -> str:
-    """An aspect's label wherever it is shown at a glance: the summary box, the finder, search results."""
-    return schema.etiket(profil, noegle)
 
 
 @dataclass(frozen=True)
@@ -181,7 +176,7 @@ class Serviceniveau:
     @property
     def kort_fortalt(self) -> list[tuple[str, AspektVisning]]:
         """The summary box's lines: (label, aspect), the profile's `kort_fortalt`."""
-        return [(etiket(self.profil, noegle), self.aspekt(noegle)) for noegle in self.profil.kort_fortalt]
+        return [(schema.etiket(self.profil, noegle), self.aspekt(noegle)) for noegle in self.profil.kort_fortalt]
 
     @property
     def ikke_beskrevet(self) -> list[str]:
@@ -242,13 +237,12 @@ def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt) -> list[Any]:
 
 def _maerkede(post: Any, felter: list[str], aspekt: schema.Aspekt) -> list[Any]:
     """Facts in `post`'s other fact sections that say they state `aspekt`."""
-    return [
-        f
-        for felt in felter
-        if felt not in (aspekt.egen, aspekt.standardens)
-        for f in (post.afsnit(felt) if isinstance(post.afsnit(felt), list) else [])
-        if getattr(f, "aspekt", None) == aspekt.noegle
-    ]
+    ud = []
+    for felt in felter:
+        fakta = post.afsnit(felt)
+        if felt not in (aspekt.egen, aspekt.standardens) and isinstance(fakta, list):
+            ud += [f for f in fakta if getattr(f, "aspekt", None) == aspekt.noegle]
+    return ud
 
 
 def _aspekt(

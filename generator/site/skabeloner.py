@@ -221,7 +221,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         indsats_navn=visning.indsats_navn,
         afsnit_overskrift=visning.overskrift,
         aspekt_titel=visning.aspekt_titel,
-        aspekt_etiket=lambda noegle: serviceniveau.etiket(katalog.profil, noegle),
+        aspekt_etiket=lambda noegle: schema.etiket(katalog.profil, noegle),
         henvisninger=lambda v: [serviceniveau.faktum(h, katalog) for h in v],
         profiltekst=lambda noegle, **ekstra: u.profiltekst(katalog.profil.tekst(noegle), **ekstra),
     )

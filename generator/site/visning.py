@@ -229,21 +229,23 @@ class Visning:
         return ud[: sidste_aspekt + 1] + resten + ud[sidste_aspekt + 1 :]
 
     def _arvet_overskrift(self, aspekt: schema.Aspekt) -> str:
-        """An aspect only the standards state: the profile's title for it, else the standard's heading."""
-        eget_ord = self.profil.aspekter.get(aspekt.noegle)  # type: ignore[call-overload]
-        if eget_ord and eget_ord.titel:
-            return str(eget_ord.titel)
-        return (aspekt.standardens and self.profil.overskrift("standard", aspekt.standardens)) or aspekt.titel
+        """An aspect only the standards state: headed like a section of the standard's."""
+        afsnittets = self.profil.overskrift("standard", aspekt.standardens) if aspekt.standardens else None
+        return self._aspektets_overskrift(aspekt.noegle, afsnittets)
 
     def _aspekt_overskrift(self, i: schema.Indsats, a: Any) -> str:
-        """An aspect's heading: the entry's own wording of its section, else the profile's title for
-        the aspect (`aspekter`), else the section's own heading, else the vocabulary's word."""
+        """An aspect's place on an intervention page: the entry's own wording of its section first."""
         if a.nøgle and a.nøgle in i.overskrifter:
             return str(i.overskrifter[a.nøgle])
-        eget_ord = self.profil.aspekter.get(a.aspekt)
+        return self._aspektets_overskrift(a.aspekt, a.overskrift)
+
+    def _aspektets_overskrift(self, noegle: str, afsnittets: str | None) -> str:
+        """The profile's title for the aspect (`aspekter`), else its section's heading, else the
+        vocabulary's word."""
+        eget_ord = self.profil.aspekter.get(noegle)  # type: ignore[call-overload]
         if eget_ord and eget_ord.titel:
-            return eget_ord.titel
-        return a.overskrift or self.aspekt_titel(a.aspekt)
+            return str(eget_ord.titel)
+        return afsnittets or self.aspekt_titel(noegle)
 
     def serviceniveau_for(self, s: schema.Standard) -> list[Serviceniveau]:
         return [r for r in self.serviceniveau if s.nr in r.indsats.standarder]
@@ -304,7 +306,7 @@ class Visning:
                 Niveau(
                     a.aspekt.noegle,
                     a.celle if a.beskrevet else None,
-                    serviceniveau.etiket(self.profil, a.aspekt.noegle),
+                    schema.etiket(self.profil, a.aspekt.noegle),
                 )
                 for a in aspekter
             ]
@@ -314,8 +316,8 @@ class Visning:
             return "; ".join((f"{lnk.tekst}: " if lnk else "") + tekst for lnk, tekst in liste) or None
 
         return [
-            Niveau("sagsbehandlingsfrist", linje(sr.frist), serviceniveau.etiket(self.profil, "sagsbehandlingsfrist")),
-            Niveau("pris", linje(sr.pris), serviceniveau.etiket(self.profil, "pris")),
+            Niveau("sagsbehandlingsfrist", linje(sr.frist), schema.etiket(self.profil, "sagsbehandlingsfrist")),
+            Niveau("pris", linje(sr.pris), schema.etiket(self.profil, "pris")),
         ]
 
     def aspekt_titel(self, noegle: str) -> str:

@@ -78,8 +78,12 @@ def emner(k: Katalog, p: Melder) -> None:
 def afsnitsnavne(k: Katalog, p: Melder) -> None:
     for fil, prefix, navn, post, slags in _poster(k):
         noegler = [a.nøgle for a in k.profil.afsnit_for(slags) if a.nøgle]
-
-        def ukendt(sti: tuple, noegle: str, navn: str = navn, fil: str = fil, noegler: list[str] = noegler) -> None:
+        navngivne = [(prefix + ("overskrifter", n), n) for n in post.overskrifter]
+        if post.uddrag and post.uddrag.afbrudt_i:
+            navngivne.append((prefix + ("uddrag", "afbrudt_i"), post.uddrag.afbrudt_i))
+        for sti, noegle in navngivne:
+            if noegle in noegler:
+                continue
             forslag = difflib.get_close_matches(noegle, noegler, n=1, cutoff=0.6)
             p(
                 fil,
@@ -89,12 +93,6 @@ def afsnitsnavne(k: Katalog, p: Melder) -> None:
                 (f"mente du '{forslag[0]}'? " if forslag else "") + "afsnittene er: " + ", ".join(noegler),
                 felt_fra=2,
             )
-
-        for noegle in post.overskrifter:
-            if noegle not in noegler:
-                ukendt(prefix + ("overskrifter", noegle), noegle)
-        if post.uddrag and post.uddrag.afbrudt_i and post.uddrag.afbrudt_i not in noegler:
-            ukendt(prefix + ("uddrag", "afbrudt_i"), post.uddrag.afbrudt_i)
 
 
 def indsatsens_form(k: Katalog, p: Melder) -> None:

@@ -20,7 +20,16 @@ from ..data import schema
 from ..data.katalog import ForrigeUdgave, Katalog
 from ..data.lovregister import LoveFil, Lovregister, laes_lovregister
 from ..data.profilfil import laes_profil
-from ..data.yamlfil import MAKS_BYTES, STANDARD, UlaeseligFil, YamlFil, laes_datafil, laes_yaml, uegnet_tekst
+from ..data.yamlfil import (
+    MAKS_BYTES,
+    STANDARD,
+    UlaeseligFil,
+    YamlFil,
+    laes_datafil,
+    laes_yaml,
+    uegnet_tekst,
+    visningsnavn,
+)
 from ..problemer import DataFejl, Niveau, Problem
 from . import krydstjek
 from .delvis import delvis_valider, hint_med, skjult
@@ -41,15 +50,6 @@ MAKS_GEMT_BYTES = 5 * MAKS_BYTES
 def tidligere_mappe(data_dir: Path | str, revision_id: str) -> Path:
     """Where the export of published revision `revision_id` is kept: data/tidligere/<id>/."""
     return Path(data_dir) / TIDLIGERE / revision_id
-
-
-def visningsnavn(sti: Path) -> str:
-    """Paths in messages are relative to the working directory when possible."""
-    try:
-        # The folder resolved, not the file: a message names the file as given, even a broken link.
-        return str((sti.parent.resolve() / sti.name).relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError, RuntimeError):
-        return str(sti)
 
 
 def indlaes_katalog(data_dir: Path | str) -> Katalog:
