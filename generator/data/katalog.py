@@ -53,6 +53,23 @@ class Katalog:
         saetninger = list(dict.fromkeys(formater.politisk_godkendelse(g.udvalg, g.dato) for g in egne))
         return "Hver side er godkendt for sig: " + "; ".join(s[:1].lower() + s[1:] for s in saetninger)
 
+    def lovfelter(self, post: Any) -> list[str]:
+        """The sections of `post` (a standard or an intervention) that cite laws (form `henvisninger`)."""
+        if isinstance(post, schema.StandardGrund):
+            return self.profil.former("standard", "henvisninger")
+        if isinstance(post, schema.IndsatsGrund):
+            return self.profil.former("indsats", "henvisninger")
+        return []
+
+    def henvisninger(self, post: Any) -> list[tuple[str, int, schema.Henvisning]]:
+        """Every structured citation of `post`: (section, index in it, citation)."""
+        return [
+            (felt, j, h)
+            for felt in self.lovfelter(post)
+            if isinstance(post.afsnit(felt), list)
+            for j, h in enumerate(post.afsnit(felt))
+        ]
+
     def standard_navn(self, nr: int | str) -> str:
         """A standard as messages and pages name it, in the profile's word: "kvalitetsstandard 2"."""
         return f"{self.profil.standard.ental if self.profil.standard else 'standard'} {nr}"

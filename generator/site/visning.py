@@ -364,18 +364,14 @@ class Visning:
     def citeringer(self) -> list[Citering]:
         """Every paragraph cited anywhere, structured or in prose."""
         ud: list[Citering] = []
-        poster: list[tuple[str, str, Any, str | None]] = [
-            (self.profil.introduktion.titel, urls.GENEREL, self.k.introduktion, None)
-        ]
+        poster: list[tuple[str, str, Any]] = [(self.profil.introduktion.titel, urls.GENEREL, self.k.introduktion)]
         poster += [
-            (f"{stort(self.ental)} {self.standard_navn(s)}", self.standard_sti[s.nr], s, "standard")
-            for s in self.k.standarder
+            (f"{stort(self.ental)} {self.standard_navn(s)}", self.standard_sti[s.nr], s) for s in self.k.standarder
         ]
-        poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i, "indsats") for i in self.k.indsatser]
-        for hvem, til, model, slags in poster:
-            for felt in self.profil.former(slags, "henvisninger") if slags else []:
-                for h in _som_liste(model.afsnit(felt)):
-                    ud.append(Citering(h.lov, h.paragraf, h.stk, hvem, til, "lovgrundlag"))
+        poster += [(self.indsats_navn(i), self.indsats_sti[i.id], i) for i in self.k.indsatser]
+        for hvem, til, model in poster:
+            for _, _, h in self.k.henvisninger(model):
+                ud.append(Citering(h.lov, h.paragraf, h.stk, hvem, til, "lovgrundlag"))
             for _, tekst in schema.prosa(model.model_dump()):
                 for c in citater.find_citater(tekst, self.hovedlov(model), self.k.love):
                     if c.lov_id and not c.fejl:

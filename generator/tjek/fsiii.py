@@ -30,27 +30,21 @@ Melder = Callable[..., None]
 
 def _poster(k: Katalog) -> Iterator[tuple[str, tuple, str, Any, list[schema.Henvisning]]]:
     """(file key, path, entry name, entry, its legal basis: own and its standards') for entries with codes."""
-    std_felter = k.profil.former("standard", "henvisninger")
-    ind_felter = k.profil.former("indsats", "henvisninger")
 
-    def grundlag_af(post: Any, felter: list[str]) -> list[schema.Henvisning]:
-        return [h for felt in felter for h in _liste(post.afsnit(felt))]
+    def grundlag_af(post: Any) -> list[schema.Henvisning]:
+        return [h for _, _, h in k.henvisninger(post)]
 
     for si, s in enumerate(k.standarder):
         if s.fsiii:
-            yield "standarder", ("standarder", si), k.standard_navn(s.nr), s, grundlag_af(s, std_felter)
+            yield "standarder", ("standarder", si), k.standard_navn(s.nr), s, grundlag_af(s)
     for ii, i in enumerate(k.indsatser):
         if i.fsiii:
-            grundlag = grundlag_af(i, ind_felter)
+            grundlag = grundlag_af(i)
             for nr in i.standarder:
                 std = k.standard(nr)
                 if std is not None:
-                    grundlag += grundlag_af(std, std_felter)
+                    grundlag += grundlag_af(std)
             yield "indsatser", ("indsatser", ii), i.id, i, grundlag
-
-
-def _liste(v: Any) -> list[schema.Henvisning]:
-    return list(v) if isinstance(v, list) else []
 
 
 def _forslag(ks: Kodesystem, *navne: str, udover: Begreb | None = None) -> str:

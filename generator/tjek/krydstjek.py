@@ -355,23 +355,14 @@ def _lovhenvisninger(k: Katalog, p: _Indsamler) -> None:
                 f"brug en lovs id fra {p.filnavn('love')}: " + ", ".join(x.id for x in k.love.love),
                 felt_fra=len(prefix),
             )
-        henvisningsfelter = (
-            k.profil.former("standard" if filnoegle == "standarder" else "indsats", "henvisninger")
-            if isinstance(model, (schema.StandardGrund, schema.IndsatsGrund))
-            else []
-        )
-        for felt in henvisningsfelter:
-            lovgrundlag = model.afsnit(felt)
-            if not isinstance(lovgrundlag, list):
-                continue
-            for j, h in enumerate(lovgrundlag):
-                p.fundet(
-                    filnoegle,
-                    prefix + (felt, j),
-                    post,
-                    k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato, maalgruppe),
-                    felt_fra=len(prefix),
-                )
+        for felt, j, h in k.henvisninger(model):
+            p.fundet(
+                filnoegle,
+                prefix + (felt, j),
+                post,
+                k.love.tjek(h.lov, h.paragraf, h.stk, h.nr, dato, maalgruppe),
+                felt_fra=len(prefix),
+            )
         for sti, tekst in _prosa(filnoegle, model, prefix):
             p.fundet(
                 filnoegle,
