@@ -189,3 +189,13 @@ def test_a_catalogue_approved_page_by_page_says_so_with_each_approval():
     assert "8. marts 2023" in koege and "12. marts 2024" in koege
     assert indlaes_katalog(ROD / "examples" / "nyborg-2019" / "data").godkendelse() == (
         "Politisk godkendt i Ældreudvalget den 3. december 2019")
+
+
+def test_the_footer_names_the_municipality_once_where_the_source_names_no_contact():
+    """Køge's excerpt names no unit or phone: the footer says the municipality once, not twice."""
+    from generator.site.mkdocs_hook import kontaktlinje
+
+    koege = indlaes_katalog(ROD / "examples" / "koege-2023-2024" / "data")
+    assert kontaktlinje(koege).startswith("Køge Kommune · ") and "Køge Kommune, Køge Kommune" not in kontaktlinje(koege)
+    varde = indlaes_katalog(ROD / "data")
+    assert kontaktlinje(varde).startswith("Varde Kommune, Social og Handicap, Team Visitation, tlf. 79 94 68 34")

@@ -196,7 +196,9 @@ def _i_portioner(indhold: list) -> list:
 def kontaktlinje(katalog) -> str:
     """Footer contact, from the data so it is written once (escaped: it ends up in HTML)."""
     info = katalog.info
-    linje = f"{escape(info.kommune.navn)}, {escape(kontakt_tekst(info))}"
+    kontakt = kontakt_tekst(info)
+    # Where the source names no one to contact, the contact is the municipality itself: said once.
+    linje = escape(info.kommune.navn) + ("" if kontakt == info.kommune.navn else f", {escape(kontakt)}")
     if not info.kommune.hjemmeside:
         return linje
     side = info.kommune.hjemmeside
