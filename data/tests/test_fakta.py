@@ -181,7 +181,7 @@ LEV = "leverancesikkerhed"
 IKKE = "ikke_omfattet"
 # Hvor en standard kan have sine vejledende tider og sine betalingsregler:
 OMFANG = ("vejledende_omfang", "indhold_og_omfang", "leverancesikkerhed")
-OEKONOMI = ("særlige_forhold", "indhold_og_omfang", "vejledende_omfang", "leverancesikkerhed")
+OEKONOMI = ("betaling", "særlige_forhold", "indhold_og_omfang", "vejledende_omfang", "leverancesikkerhed")
 SL = "serviceloven"
 
 FAKTA = [
@@ -282,8 +282,18 @@ FAKTA = [
     # ================================================= priser og betaling
     F("indsats", "K.2.4", "betaling", "politisk fastlagt takst", "K.2.4-politisk-takst"),          # s. 5
     F("indsats", "K.2.4", "betaling", "én gang årligt", "K.2.4-takst-en-gang-aarligt"),
-    F("indsats", "K.4.3", "betaling", "brugerbetaling for transport", "K.4.3-betaling-transport"),  # s. 21
-    F("indsats", "K.4.3", "betaling", "forplejning og materialer", "K.4.3-betaling-forplejning-materialer"),
+    # K.4.3's payments stand in standard 4, scoped to daghjem users (`gælder: [K.4.3]`, `borgere`).
+    F("standard", 4, "betaling", "brugerbetaling for transport", "K.4.3-betaling-transport"),      # s. 21
+    F("standard", 4, "betaling", "forplejning og materialer", "K.4.3-betaling-forplejning-materialer"),  # s. 22
+    # Answers that are not numbers: how often is set by an individual assessment (pp. 9, 13, 21).
+    F("standard", 1, "vejledende_omfang", "fremgår af det bevillingsbrev", "std1-hyppighed-bevillingsbrev"),
+    F("standard", 2, "vejledende_omfang", "fremgår af det bevillingsbrev", "std2-hyppighed-bevillingsbrev"),
+    F("standard", 4, "vejledende_omfang", "afgøres ud fra en individuel vurdering", "std4-hyppighed-individuel"),
+    # Plejebolig residents inside standards 1 and 2 (pp. 10-11, 14-15).
+    F("standard", 1, "beboere_i_plejebolig", "§ 91, stk. 4, og § 94 gælder ikke beboere", "std1-plejebolig-frit-valg"),
+    F("standard", 1, "beboere_i_plejebolig", "embedslægetilsyn", "std1-plejebolig-tilsyn"),
+    F("standard", 2, "beboere_i_plejebolig", "§ 91 gælder ikke beboere", "std2-plejebolig-frit-valg"),
+    F("standard", 2, "beboere_i_plejebolig", "embedslægetilsyn", "std2-plejebolig-tilsyn"),
     F("introduktion", "1.9", "tekst", "83, 84 og 86", "intro-1.9-par83-84-86"),                      # s. 5
     F("introduktion", "1.9", "tekst", "gratis", "intro-1.9-gratis"),
     F("introduktion", "1.9", "tekst", "én gang årligt", "intro-1.9-takster-en-gang-aarligt"),

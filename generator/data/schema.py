@@ -36,6 +36,9 @@ from .. import formater
 from ..formater import MAANEDER, varighed
 from .fsiii import FsiiiKode
 from .profil import AspektNoegle
+from .raekkevidde import Borgere
+from .raekkevidde import gaelder_for as gaelder_for
+from .svar import SvarArt
 from .udgivelse import Licens
 
 # ---------------------------------------------------------------- basic types
@@ -188,6 +191,12 @@ class Loefte(Model):
     tid: Varighed | None = None
     gælder: list[PostId] = []
     """Interventions a standard-wide promise names (shown on their pages; written once, here)."""
+    undtagen: list[PostId] = []
+    """Interventions a rule for all the standard's interventions does not apply to (`data.raekkevidde`)."""
+    borgere: Borgere | None = None
+    """The group of citizens the fact concerns ("daghjemsbrugere"), as the source words it."""
+    svar: SvarArt | None = None
+    """The answer where it is not a number ("set by individual assessment"; `data.svar`)."""
     kun_standarden: bool = False
     """The fact is about the standard's own offer (e.g. stays in a midlertidig bolig), not its interventions."""
     aspekt: AspektNoegle | None = None
@@ -195,6 +204,12 @@ class Loefte(Model):
     ("Som hovedregel kan du få gjort rent hver anden uge" under "Hvad kan jeg få hjælp til?"):
     the summary box, the overview tables and the CSV then show it as that aspect too."""
     side: Sidetal | None = None
+
+    @model_validator(mode="after")
+    def _et_omfang(self) -> Loefte:
+        if self.gælder and self.undtagen:
+            raise ValueError("skriv enten 'gælder' (kun de nævnte) eller 'undtagen' (alle andre), ikke begge")
+        return self
 
 
 class Henvisning(Model):
@@ -553,7 +568,7 @@ class KatalogFil(Model):
 
 
 # Fields of a dumped entry that hold identifiers, not prose.
-IKKE_PROSA = {"id", "indsats", "lov", "paragraf", "enhed", "type", "hovedlov", "søgeord", "emner"}
+IKKE_PROSA = {"id", "indsats", "lov", "paragraf", "enhed", "type", "hovedlov", "søgeord", "emner", "svar", "bolig"}
 
 
 def prosa(data: Any, sti: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -666,16 +681,6 @@ def etiket(profil: Any, noegle: str) -> str:
     """An aspect's label at a glance (summary box, finder, search results)."""
     eget_ord = profil.aspekter.get(noegle)
     return eget_ord.etiket if eget_ord and eget_ord.etiket else ASPEKT_ORD[noegle][1]
-
-
-def gaelder_for(v: Any, indsats_id: str) -> Literal["navngivet", "standard"] | None:
-    """Whether a standard's fact applies to intervention `indsats_id`: by name, as one of all, or not."""
-    if isinstance(v, Loefte):
-        if v.kun_standarden:
-            return None
-        if v.gælder:
-            return "navngivet" if indsats_id in v.gælder else None
-    return "standard"
 
 
 def overskrifter(m: Modeller | None = None) -> dict[str, str]:

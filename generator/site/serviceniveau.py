@@ -20,13 +20,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .. import formater
-from ..data import schema
+from ..data import raekkevidde, schema, svar
 from ..data.katalog import Katalog
 
 # Aspects whose overview cell lists every fact; the others list the intervention's own and
 # named facts and otherwise point at the standard (its lists run to a dozen promises).
 HELE_CELLEN = frozenset({"sagsbehandlingsfrist", "pris"})
 KORT_CELLE = 3
+
+KORT_FORTALT_EGNE = ("levering",)
+"""Aspects the summary box adds where the intervention has facts of its own (or named) for them."""
 
 IKKE_I_KATALOGET = "Ikke oplyst her"
 """What a line or cell says when neither the intervention nor its standard gives the aspect:
@@ -69,10 +72,13 @@ class Faktum:
     side: int | None = None
     antal: int | None = None
     enhed: str | None = None
+    svar: str | None = None
+    """An answer that is not a number, in the reader's words ("Fastsættes ved en individuel
+    vurdering"; `data.svar`): a table cell and the CSV say it instead of the whole sentence."""
 
     def linje(self) -> str:
         """The fact on one line, for table cells and CSV."""
-        tekst = " ".join(self.tekst.split())
+        tekst = self.svar or " ".join(self.tekst.split())
         return f"{self.emne}: {tekst}" if self.emne else tekst
 
 
@@ -85,15 +91,26 @@ class Kilde:
     til: str | None = None
     """The standard's page."""
     ord: Ord = Ord()
+    borgere: str | None = None
+    """The group of citizens the standard's facts concern ("daghjemsbrugere"), if they name one."""
+    undtagen: tuple[str, ...] = ()
+    """The interventions a rule for all the standard's interventions excepts."""
 
     @property
     def tekst(self) -> str:
+        """Whose rule it is, above its facts on an intervention page."""
         if self.slags == "indsats":
             return f"For {self.ord.denne_indsats}"
         assert self.standard is not None
-        if self.slags == "navngivet":
-            return f"{self.kort[:1].upper()}{self.kort[1:]} om {self.ord.denne_indsats}"
-        return f"Gælder for alle {self.ord.indsatser} under {self.kort}"
+        return raekkevidde.etiket(
+            self.slags, self.kort, self.ord.denne_indsats, self.ord.indsatser, self.borgere, list(self.undtagen)
+        )
+
+    @property
+    def i_cellen(self) -> str:
+        """The same, lower-case, where a cell lists the rule beside the intervention's own facts."""
+        t = self.tekst
+        return t[:1].lower() + t[1:]
 
     @property
     def kort(self) -> str:
@@ -152,11 +169,14 @@ class AspektVisning:
         dele = []
         for g in grupper:
             tekst = "; ".join(f.linje().rstrip(".") for f in g.fakta)
-            if blandet and g.kilde.slags == "standard":
-                dele.append(f"for alle {g.kilde.ord.indsatser} under {g.kilde.kort}: {tekst}")
+            if g.kilde.borgere:
+                dele.append(f"for {g.kilde.borgere} ({g.kilde.kort}): {tekst}")
+            elif (blandet and g.kilde.slags == "standard") or g.kilde.undtagen:
+                dele.append(f"{g.kilde.i_cellen.replace('gælder for ', 'for ', 1)}: {tekst}")
             else:
                 dele.append(f"{tekst} ({g.kilde.kort})" if g.kilde.kort else tekst)
-        return "; ".join(dele) if dele else IKKE_I_KATALOGET
+        ud = "; ".join(dele)
+        return ud[:1].upper() + ud[1:] if ud else IKKE_I_KATALOGET
 
 
 @dataclass
@@ -175,8 +195,15 @@ class Serviceniveau:
 
     @property
     def kort_fortalt(self) -> list[tuple[str, AspektVisning]]:
-        """The summary box's lines: (label, aspect), the profile's `kort_fortalt`."""
-        return [(schema.etiket(self.profil, noegle), self.aspekt(noegle)) for noegle in self.profil.kort_fortalt]
+        """The summary box's lines: (label, aspect), the profile's `kort_fortalt`, and the times a
+        citizen asks about first where this intervention has its own: how soon help comes (an
+        emergency call answered within 30 minutes) is delivery, stated for it or for it by name."""
+        noegler = list(self.profil.kort_fortalt)
+        for noegle in KORT_FORTALT_EGNE:
+            a = self.aspekt(noegle)
+            if noegle not in noegler and any(g.kilde.slags != "standard" and g.fakta for g in a.grupper):
+                noegler.append(noegle)
+        return [(schema.etiket(self.profil, noegle), self.aspekt(noegle)) for noegle in noegler]
 
     @property
     def ikke_beskrevet(self) -> list[str]:
@@ -202,6 +229,14 @@ class Serviceniveau:
 # ------------------------------------------------------------------ facts from the data
 
 
+def svar_ord(f: Any, profil: Any) -> str | None:
+    """A fact's answer that is not a number, in the reader's words (a `Faktum` holds them already)."""
+    if isinstance(f, Faktum):
+        return f.svar
+    art = getattr(f, "svar", None)
+    return svar.ord_for(profil, art) if art else None
+
+
 def frist_faktum(f: schema.Frist) -> Faktum:
     if f.frist is None:
         return Faktum(f.note or "", f.emne, side=f.side)
@@ -212,7 +247,15 @@ def frist_faktum(f: schema.Frist) -> Faktum:
 def faktum(v: Any, katalog: Katalog) -> Faktum:
     if isinstance(v, schema.Loefte):
         antal, enhed = (v.tid.antal, v.tid.enhed) if v.tid else (None, None)
-        return Faktum(v.tekst, v.emne, str(v.tid) if v.tid else None, side=v.side, antal=antal, enhed=enhed)
+        return Faktum(
+            v.tekst,
+            v.emne,
+            str(v.tid) if v.tid else None,
+            side=v.side,
+            antal=antal,
+            enhed=enhed,
+            svar=svar.ord_for(katalog.profil, v.svar) if v.svar else None,
+        )
     if isinstance(v, schema.Frist):
         return frist_faktum(v)
     if isinstance(v, schema.Henvisning):
@@ -225,14 +268,12 @@ def faktum(v: Any, katalog: Katalog) -> Faktum:
     return Faktum(str(v))
 
 
-def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt) -> list[Any]:
-    """The values the standard states for `aspekt` ([] when it says nothing or `mangler`)."""
-    if aspekt.standardens is None:
-        return []
-    v = s.afsnit(aspekt.standardens)
-    if v is None or schema.mangler(v):
-        return []
-    return v if isinstance(v, list) else [v]
+def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt, fakta_felter: list[str] | None = None) -> list[Any]:
+    """The values the standard states for `aspekt` ([] when it says nothing or `mangler`), and the
+    facts of its other fact sections `fakta_felter` that say they state it (`Loefte.aspekt`)."""
+    v = s.afsnit(aspekt.standardens) if aspekt.standardens else None
+    ud = [] if v is None or schema.mangler(v) else (v if isinstance(v, list) else [v])
+    return ud + _maerkede(s, fakta_felter or [], aspekt)
 
 
 def _maerkede(post: Any, felter: list[str], aspekt: schema.Aspekt) -> list[Any]:
@@ -262,14 +303,24 @@ def _aspekt(
     maerkede = _maerkede(i, katalog.profil.former("indsats", "fakta"), aspekt)
     if maerkede:
         ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in maerkede], hovedlov, True))
+    std_fakta_felter = katalog.profil.former("standard", "fakta")
     for s, til in standarder:
-        navngivet, alle = [], []
-        for v in standardens_fakta(s, aspekt):
-            slags = schema.gaelder_for(v, i.id)
+        navngivet, alle, undtaget = [], [], []
+        for v in standardens_fakta(s, aspekt, std_fakta_felter):
+            slags = raekkevidde.gaelder_for(v, i.id)
             if slags == "navngivet":
                 navngivet.append(v)
             elif slags == "standard":
                 alle.append(v)
+            elif raekkevidde.undtaget(v, i.id):
+                undtaget.append(v)
+        if undtaget:
+            # A rule for all the standard's interventions but this one: the page says it does not apply.
+            ud.note = (
+                f"Det, {ord_.standard} {s.nr} siger om alle sine {ord_.indsatser} ("
+                + "; ".join(faktum(f, katalog).linje().rstrip(".") for f in undtaget)
+                + f"), gælder ikke for {ord_.denne_indsats}."
+            )
         if aspekt.noegle == "sagsbehandlingsfrist" and ud.grupper and ud.grupper[0].kilde.slags == "indsats":
             # The intervention's own deadline replaces the standard's general one (no `emne`).
             erstattet = [f for f in alle if f.emne is None]
@@ -285,8 +336,14 @@ def _aspekt(
             ("standard", alle),
         )
         for slags, fakta in grupper:
-            if fakta:
-                ud.grupper.append(Gruppe(Kilde(slags, s, til, ord_), [faktum(v, katalog) for v in fakta], s.hovedlov))
+            # One group per scope: the label above it says whose rule it is.
+            omfang: dict[tuple[str | None, tuple[str, ...]], list[Any]] = {}
+            for v in fakta:
+                borgere = v.borgere.tekst if getattr(v, "borgere", None) else None
+                omfang.setdefault((borgere, tuple(getattr(v, "undtagen", ()) or ())), []).append(v)
+            for (borgere, undtagen), dele in omfang.items():
+                kilde = Kilde(slags, s, til, ord_, borgere, undtagen)
+                ud.grupper.append(Gruppe(kilde, [faktum(v, katalog) for v in dele], s.hovedlov))
     if ud.note is None and len(ud.grupper) > 1 and ud.grupper[0].kilde.slags == "indsats":
         ud.note = (
             f"Det, der står for {ord_.denne_indsats}, gælder ud over det, {ord_.standarden} siger om alle sine "

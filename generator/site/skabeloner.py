@@ -223,6 +223,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         aspekt_titel=visning.aspekt_titel,
         aspekt_etiket=lambda noegle: schema.etiket(katalog.profil, noegle),
         henvisninger=lambda v: [serviceniveau.faktum(h, katalog) for h in v],
+        # An answer that is not a number, in the reader's words, for a data fact or a view-model one.
+        svar_ord=lambda f: serviceniveau.svar_ord(f, katalog.profil),
         profiltekst=lambda noegle, **ekstra: u.profiltekst(katalog.profil.tekst(noegle), **ekstra),
     )
     return env

@@ -216,15 +216,26 @@ def _standard_og_indsats_passer(k: Katalog, p: _Indsamler) -> None:
             if not isinstance(fakta, list):
                 continue
             for j, f in enumerate(fakta):
-                for n, id_ in enumerate(f.gælder):
-                    if id_ not in egne:
-                        p(
-                            "standarder",
-                            ("standarder", si, felt, j, "gælder", n),
-                            k.standard_navn(s.nr),
-                            f"løftet gælder {id_}, som ikke er en af standardens {k.profil.indsats.flertal}",
-                            "ret id'et eller fjern det fra 'gælder'",
-                        )
+                for noegle, ids in (("gælder", f.gælder), ("undtagen", f.undtagen)):
+                    for n, id_ in enumerate(ids):
+                        if id_ not in egne:
+                            p(
+                                "standarder",
+                                ("standarder", si, felt, j, noegle, n),
+                                k.standard_navn(s.nr),
+                                f"løftet {'gælder' if noegle == 'gælder' else 'undtager'} {id_}, som ikke er en af "
+                                f"standardens {k.profil.indsats.flertal}",
+                                f"ret id'et eller fjern det fra '{noegle}'",
+                            )
+                boliger = [b.nøgle for b in k.profil.boliger]
+                if f.borgere is not None and f.borgere.bolig is not None and f.borgere.bolig not in boliger:
+                    p(
+                        "standarder",
+                        ("standarder", si, felt, j, "borgere", "bolig"),
+                        k.standard_navn(s.nr),
+                        f"boligen {f.borgere.bolig!r} er ikke en af profilens boliger",
+                        "brug en af " + (", ".join(boliger) or "(profilen har ingen 'boliger')"),
+                    )
     # Each standard's list as a set once, not once per intervention (quadratic in a large catalogue).
     listede = {
         s.nr: {x.indsats for x in s.afsnit(liste_felt)} for s in k.standarder if isinstance(s.afsnit(liste_felt), list)

@@ -81,6 +81,9 @@ IKKE_TEKST = {
     "antal",
     "stk",
     "gælder",
+    "undtagen",
+    "svar",
+    "bolig",
 }
 """Identifiers, numbers and dates: their form is checked by the schema, not here."""
 

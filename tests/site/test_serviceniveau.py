@@ -41,7 +41,8 @@ def test_price_is_free_and_what_the_citizen_pays_is_said(visning):
     """Introduction 1.9 (p. 5): §§ 83, 84 and 86 are free; madservice has a takst; daghjem: transport,
     food and materials (pp. 21-22)."""
     for r in visning.serviceniveau:
-        assert "gratis" in r.aspekt("pris").celle.lower(), r.indsats.id
+        if r.indsats.id != "K.2.4":
+            assert "gratis" in r.aspekt("pris").celle.lower(), r.indsats.id
     assert "takst" in sn(visning, "K.2.4").aspekt("pris").celle
     k43 = sn(visning, "K.4.3").aspekt("pris").celle
     assert "transport" in k43 and "forplejning og materialer" in k43
@@ -96,11 +97,63 @@ def test_deadline_not_invented_where_the_source_gives_none(visning, id_):
     assert sn(visning, id_).aspekt("sagsbehandlingsfrist").celle == IKKE_I_KATALOGET
 
 
+def test_a_rule_for_all_with_an_exception_reaches_each_page_with_its_exception(visning):
+    """1.9 (p. 5): §§ 83, 84 and 86 are free, but madservice has a politically set takst. Standard 2's
+    "Gratis" says `undtagen: [K.2.4]`: K.2.4's price is its takst alone, its page says the general rule
+    does not apply to it, and the other interventions' cells name the rule with its exception."""
+    k24 = sn(visning, "K.2.4").aspekt("pris")
+    assert k24.celle.startswith("Takst: Madservice har en politisk fastlagt takst")
+    assert "gratis" not in k24.celle.lower()
+    assert k24.note is not None and "Gratis" in k24.note and "gælder ikke for denne indsats" in k24.note
+    k21 = sn(visning, "K.2.1").aspekt("pris")
+    assert k21.celle.startswith("For alle indsatser under kvalitetsstandard 2, undtagen K.2.4: Gratis.")
+    assert [g.kilde.tekst for g in k21.grupper] == ["Gælder for alle indsatser under kvalitetsstandard 2, undtagen K.2.4"]
+    # Where a standard's rule has no exception, its provenance follows it as before.
+    assert sn(visning, "K.1.1").aspekt("pris").celle.endswith("(kvalitetsstandard 1)")
+
+
 def test_an_own_price_beside_the_standards_rule_names_the_rule_as_general(visning):
-    """K.2.4: its own takst (p. 5) and standard 2's "Gratis" for all its interventions, told apart."""
-    celle = sn(visning, "K.2.4").aspekt("pris").celle
-    assert celle.startswith("Takst: Madservice har en politisk fastlagt takst")
-    assert "; for alle indsatser under kvalitetsstandard 2: Gratis." in celle
-    assert "(kvalitetsstandard 2)" not in celle
-    # Where the standard's rule stands alone, its provenance follows it as before.
-    assert sn(visning, "K.2.1").aspekt("pris").celle.endswith("(kvalitetsstandard 2)")
+    """K.4.3: the payments for daghjem users and standard 4's "Gratis" for all, told apart."""
+    celle = sn(visning, "K.4.3").aspekt("pris").celle
+    assert "; for alle indsatser under kvalitetsstandard 4: Gratis." in celle
+
+
+def test_a_rule_for_daghjem_users_reaches_only_daghjem_with_its_label(visning):
+    """"For daghjemsbrugere er der betaling for forplejning og materialer" (p. 22) concerns K.4.3's users."""
+    k43 = sn(visning, "K.4.3").aspekt("pris")
+    assert any(g.kilde.tekst == "Kvalitetsstandard 4 om daghjemsbrugere" for g in k43.grupper)
+    assert k43.celle.startswith("For daghjemsbrugere (kvalitetsstandard 4): Transport:")
+    for id_ in ("K.4.1", "K.4.2"):
+        r = sn(visning, id_)
+        tekster = [f.tekst for a in r.aspekter for g in a.grupper for f in g.fakta]
+        assert not any("daghjemsbrugere" in t or "forplejning" in t for t in tekster), id_
+
+
+def test_how_often_set_by_individual_assessment_is_an_answer(visning):
+    """Standards 1 and 4 (pp. 9, 21): content, scope and frequency are set individually (and, in
+    standard 1, stated in the bevillingsbrev): the answer, not "Ikke oplyst her"."""
+    for id_ in ("K.1.1", "K.1.2", "K.1.3", "K.1.4", "K.1.5", "K.1.6", "U.1.1", "U.1.2", "U.1.3", "U.1.4"):
+        assert sn(visning, id_).aspekt("hyppighed").celle == (
+            "Fastsættes ved en individuel vurdering – se dit bevillingsbrev (kvalitetsstandard 1)"
+        ), id_
+    for id_ in ("K.4.1", "K.4.2", "K.4.3"):
+        assert sn(visning, id_).aspekt("hyppighed").celle == "Fastsættes ved en individuel vurdering (kvalitetsstandard 4)"
+
+
+def test_the_summary_box_has_the_response_times_of_the_intervention(visning):
+    """K.1.6 nødkald: 30 minutes, 20 in ældreboliger (p. 10), in "Kort fortalt" (issue 20)."""
+    linjer = {etiket: a.celle for etiket, a in sn(visning, "K.1.6").kort_fortalt}
+    assert "30 min" in linjer["Levering"] and "20 minutter" in linjer["Levering"]
+    # Where only the standard's long list applies, the box does not add a pointer line.
+    assert "Levering" not in dict(sn(visning, "K.1.1").kort_fortalt)
+
+
+def test_plejebolig_residents_rule_is_labelled_as_theirs(visning):
+    """Pp. 10, 14: free choice of provider does not apply to plejebolig residents: on K.1.1 and K.2.1
+    under its own label, beside the standard's rule for all."""
+    for id_, nr in (("K.1.1", 1), ("K.2.1", 2)):
+        grupper = sn(visning, id_).aspekt("frit_valg").grupper
+        assert [g.kilde.tekst for g in grupper] == [
+            f"Gælder for alle indsatser under kvalitetsstandard {nr}",
+            f"Kvalitetsstandard {nr} om beboere i plejeboliger",
+        ], id_
