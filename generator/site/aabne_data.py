@@ -149,6 +149,8 @@ SERVICENIVEAU = Tabel(
         Felt("kilde", "string", "Hvor oplysningen står", True, tuple(KILDER.values())),
         Felt("kilde_standard", "integer", "Kvalitetsstandarden, oplysningen står i (tom: indsatsen selv)"),
         Felt("side", "integer", "Siden i kilden"),
+        Felt("svar", "string", "Svaret, hvor det ikke er et tal (fx fastsættes ved en individuel vurdering)"),
+        Felt("omfang", "string", "Hvem oplysningen gælder for, som indsatsens side siger det"),
     ),
     ("indsats", "aspekt", "nr"),
 )
@@ -217,6 +219,8 @@ def _faktum_raekke(f: Faktum, kilde: Kilde) -> dict[str, Any]:
         "kilde": navn,
         "kilde_standard": standard,
         "side": f.side,
+        "svar": f.svar,
+        "omfang": kilde.tekst,
     }
 
 

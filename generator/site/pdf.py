@@ -146,9 +146,10 @@ def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
     forside = [
         f"<h1>{html.escape(info.katalog.titel)}, {html.escape(info.katalog.område)}</h1>",
         f"<p><strong>{html.escape(info.kommune.navn)}</strong>, {html.escape(info.kommune.forvaltning)}</p>",
-        f"<p>Udgave {html.escape(info.revision.id)}"
+        # The date belongs to the edition, not to who prepared it (an approval date is no preparation date).
+        f"<p>Udgave {html.escape(info.revision.id)} ({html.escape(dansk_dato(info.revision.dato))})"
         + (f" · udarbejdet af {html.escape(info.revision.udarbejdet_af)}" if info.revision.udarbejdet_af else "")
-        + f" ({html.escape(dansk_dato(info.revision.dato))})</p>",
+        + "</p>",
         f"<p>{godkendelse}</p>",
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
     ]
