@@ -348,3 +348,15 @@ def test_a_group_rule_labelled_as_everyones_is_found(tmp_path):
     b = _kopi(tmp_path, (saetning, saetning + "\n      For daghjemsbrugere er der betaling for forplejning og materialer.\n"))
     fund = uden_for_omfang(b)
     assert any(f.startswith("K.4.1 saerlige_forhold") for f in fund), fund
+
+
+def test_who_prepared_an_edition_carries_no_other_date(bygget):
+    """Aarhus: the approval date (26 June 2020) read as the preparation date ("Udarbejdet af: Klynge
+    for Træning … (26. juni 2020)"). Om denne udgave says who prepared it as the source does, and the
+    edition's date in a row of its own."""
+    rev = bygget.k.info.revision
+    side = bygget.filer["katalog/udgave/om-denne-udgave.md"]
+    raekke = re.search(r"^\| Udarbejdet af \| (.*) \|$", side, re.M)
+    assert raekke is not None
+    assert ren(raekke.group(1)) == ren(bygget.udfyld(rev.udarbejdet_af or "Ikke angivet i kilden"))
+    assert re.search(r"^\| Udgavens dato \| .+ \|$", side, re.M)
