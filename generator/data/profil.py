@@ -31,6 +31,7 @@ AspektNoegle = Literal[
     "lovgrundlag",
     "maalgruppe",
     "visitation",
+    "indhold",
 ]
 ASPEKTER: tuple[str, ...] = get_args(AspektNoegle)
 """The service-level vocabulary every profile maps its sections to: what makes catalogues of

@@ -157,3 +157,17 @@ def test_plejebolig_residents_rule_is_labelled_as_theirs(visning):
             f"Gælder for alle indsatser under kvalitetsstandard {nr}",
             f"Kvalitetsstandard {nr} om beboere i plejeboliger",
         ], id_
+
+
+def test_the_intervention_carries_its_standards_conditions_start_end_and_place(visning):
+    """Standard 3 (p. 17): where training happens, how it starts and ends, and how to apply,
+    on every training intervention, labelled as the standard's rule for all."""
+    for id_ in ("U.3.1", "U.3.2", "U.3.5"):
+        indhold = sn(visning, id_).aspekt("indhold")
+        tekst = " ".join(f.tekst for g in indhold.grupper for f in g.fakta)
+        assert "**Sted:**" in tekst and "opstartes" in tekst and "afsluttes" in tekst, id_
+        assert [g.kilde.tekst for g in indhold.grupper] == ["Gælder for alle indsatser under kvalitetsstandard 3"]
+        assert "Team Visitation" in sn(visning, id_).aspekt("visitation").grupper[0].fakta[0].tekst
+    # Standard 4's stays in a midlertidig bolig (their price) do not reach its interventions' content.
+    for id_ in ("K.4.1", "K.4.2", "K.4.3"):
+        assert not any("døgnophold" in f.tekst.lower() for g in sn(visning, id_).aspekt("indhold").grupper for f in g.fakta)
