@@ -640,7 +640,11 @@ ASPEKT_ORD: dict[str, tuple[str, str, str]] = {
     "lovgrundlag": ("Lovgrundlag", "Lovgrundlag", "lovgrundlaget"),
     "maalgruppe": ("Hvem kan få hjælpen", "Hvem kan få hjælpen", "hvem der kan få hjælpen"),
     "visitation": ("Sådan tildeles hjælpen", "Visitation", "hvordan hjælpen tildeles"),
-    "indhold": ("Indhold og omfang", "Indhold", "hvad hjælpen indeholder, hvor den gives, og hvordan den begynder og slutter"),
+    "indhold": (
+        "Indhold og omfang",
+        "Indhold",
+        "hvad hjælpen indeholder, hvor den gives, og hvordan den begynder og slutter",
+    ),
 }
 
 
