@@ -70,3 +70,20 @@ def stort(t: str) -> str:
 
 def og(dele: list[str]) -> str:
     return dele[0] if len(dele) == 1 else ", ".join(dele[:-1]) + " og " + dele[-1]
+
+
+def for_bolig(standarder: list[Any], fakta_felter: list[str], bolig: str) -> list[tuple[Any, list[Any]]]:
+    """The standards that state something for residents of housing group `bolig` (`Borgere.bolig`),
+    each with those facts: the finder tells a plejebolig resident which standards cover them too."""
+    ud = []
+    for s in standarder:
+        fakta = [
+            f
+            for felt in fakta_felter
+            if isinstance(s.afsnit(felt), list)
+            for f in s.afsnit(felt)
+            if getattr(f, "borgere", None) is not None and f.borgere.bolig == bolig
+        ]
+        if fakta:
+            ud.append((s, fakta))
+    return ud

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import formater
-from ..data import schema
+from ..data import raekkevidde, schema
 from ..data.katalog import Katalog
 from ..data.lovregister import paragraf_noegle
 from ..tjek import citater
@@ -348,6 +348,25 @@ class Visning:
                 )
         return ud
 
+    @functools.cached_property
+    def for_beboere(self) -> dict[str, list[dict[str, Any]]]:
+        """Per housing group of the finder (`profil.boliger`): the standards that also cover its
+        residents (`Loefte.borgere.bolig`), each with its link, the facts it states for them and their
+        pages: "Bor man i en plejebolig" then leads to standards 1 and 2 too, not only to plejebolig's."""
+        felter = self.profil.former("standard", "fakta")
+        return {
+            b.nøgle: [
+                {
+                    "navn": f"{self.ental} {self.standard_navn(s)}",
+                    "til": self.standard_sti[s.nr],
+                    "fakta": [serviceniveau.faktum(f, self.k) for f in fakta],
+                    "sider": sorted({f.side for f in fakta if f.side}),
+                }
+                for s, fakta in raekkevidde.for_bolig(self.k.standarder, felter, b.nøgle)
+            ]
+            for b in self.profil.boliger
+        }
+
     # ------------------------------------------------------------ overview tables
     def standardernes_frister(self) -> list[FristRaekke]:
         """Deadlines as each standard states them (interventions' effective deadlines are in `serviceniveau`)."""
@@ -500,6 +519,7 @@ class Visning:
                         "emner": emner,
                         "boliger": self.profil.boliger,
                         "bolig_emner": {b.emne for b in self.profil.boliger if b.emne},
+                        "for_beboere": self.for_beboere,
                         "anker_af": urls.slug,
                     },
                 )

@@ -171,3 +171,15 @@ def test_the_intervention_carries_its_standards_conditions_start_end_and_place(v
     # Standard 4's stays in a midlertidig bolig (their price) do not reach its interventions' content.
     for id_ in ("K.4.1", "K.4.2", "K.4.3"):
         assert not any("døgnophold" in f.tekst.lower() for g in sn(visning, id_).aspekt("indhold").grupper for f in g.fakta)
+
+
+def test_the_finder_knows_standards_1_and_2_cover_plejebolig_residents(visning):
+    """"Bor man i en plejebolig" (the finder): the source covers plejebolig residents inside standards
+    1 and 2 (pp. 10-11, 14-15), not only in standard 6: the view model says which, with their pages."""
+    daekning = visning.for_beboere["plejebolig"]
+    assert [(d["navn"].split(".")[0], d["sider"]) for d in daekning] == [
+        ("kvalitetsstandard 1", [10, 11]),
+        ("kvalitetsstandard 2", [14, 15]),
+    ]
+    assert all(d["til"] for d in daekning)
+    assert visning.for_beboere["eget-hjem"] == []
