@@ -87,3 +87,29 @@ def for_bolig(standarder: list[Any], fakta_felter: list[str], bolig: str) -> lis
         if fakta:
             ud.append((s, fakta))
     return ud
+
+
+def med_omfang(v: Any, linje: str) -> str:
+    """A standard's fact on one line with its scope, where the standard's own page lists it beside
+    its rules for all: "Gratis … (undtagen K.2.4)", "For daghjemsbrugere: …"."""
+    borgere = getattr(v, "borgere", None)
+    if borgere is not None:
+        return f"For {borgere.tekst}: {linje}"
+    if getattr(v, "undtagen", None):
+        return f"{linje} (undtagen {og(list(v.undtagen))})"
+    if getattr(v, "gælder", None):
+        return f"{linje} ({og(list(v.gælder))})"
+    return linje
+
+
+def omfang_tekst(v: Any) -> str | None:
+    """A standard's fact's scope in a few words, after it on the standard's own page (None: all)."""
+    if not isinstance(getattr(v, "gælder", None), list):
+        return None  # a view-model fact: its group's label says it
+    borgere = getattr(v, "borgere", None)
+    hvem = og(list(v.gælder)) if v.gælder else None
+    if borgere is not None:
+        return f"gælder {borgere.tekst}" + (f": {hvem}" if hvem else "")
+    if v.undtagen:
+        return f"gælder ikke {og(list(v.undtagen))}"
+    return f"gælder kun {hvem}" if hvem else None

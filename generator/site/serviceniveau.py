@@ -316,9 +316,10 @@ def _aspekt(
                 undtaget.append(v)
         if undtaget:
             # A rule for all the standard's interventions but this one: the page says it does not apply.
+            # The rule by its first sentence ("Gratis"): the note is plain text, the rule's links stay on its page.
             ud.note = (
                 f"Det, {ord_.standard} {s.nr} siger om alle sine {ord_.indsatser} ("
-                + "; ".join(faktum(f, katalog).linje().rstrip(".") for f in undtaget)
+                + "; ".join(f"»{faktum(f, katalog).linje().split('. ')[0].rstrip('.')}«" for f in undtaget)
                 + f"), gælder ikke for {ord_.denne_indsats}."
             )
         if aspekt.noegle == "sagsbehandlingsfrist" and ud.grupper and ud.grupper[0].kilde.slags == "indsats":

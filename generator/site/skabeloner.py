@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import formater
-from ..data import schema
+from ..data import raekkevidde, schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
@@ -225,6 +225,7 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         henvisninger=lambda v: [serviceniveau.faktum(h, katalog) for h in v],
         # An answer that is not a number, in the reader's words, for a data fact or a view-model one.
         svar_ord=lambda f: serviceniveau.svar_ord(f, katalog.profil),
+        omfang_tekst=raekkevidde.omfang_tekst,
         profiltekst=lambda noegle, **ekstra: u.profiltekst(katalog.profil.tekst(noegle), **ekstra),
     )
     return env

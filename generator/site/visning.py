@@ -274,7 +274,8 @@ class Visning:
                         if kilde.slags == "indsats"
                     ]
             pris: list[tuple[Link | None, str]] = [
-                (None, serviceniveau.faktum(f, self.k).linje().rstrip(".")) for f in _som_liste(s.afsnit(pris_felt))
+                (None, raekkevidde.med_omfang(f, serviceniveau.faktum(f, self.k).linje().rstrip(".")))
+                for f in _som_liste(s.afsnit(pris_felt))
             ]
             pris += [
                 (Link(r.indsats.id, r.til), f.linje().rstrip("."))
