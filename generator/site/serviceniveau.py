@@ -69,6 +69,8 @@ class Faktum:
     side: int | None = None
     antal: int | None = None
     enhed: str | None = None
+    vaerdi: Any = field(default=None, compare=False, repr=False)
+    """The data's own value (a `Loefte` or `Frist`), for what reads its structure (site.sammenligning)."""
 
     def linje(self) -> str:
         """The fact on one line, for table cells and CSV."""
@@ -204,15 +206,15 @@ class Serviceniveau:
 
 def frist_faktum(f: schema.Frist) -> Faktum:
     if f.frist is None:
-        return Faktum(f.note or "", f.emne, side=f.side)
+        return Faktum(f.note or "", f.emne, side=f.side, vaerdi=f)
     tekst = str(f.frist) + (f", {f.note[0].lower()}{f.note[1:].rstrip('.')}" if f.note else "")
-    return Faktum(tekst, f.emne, side=f.side, antal=f.frist.antal, enhed=f.frist.enhed)
+    return Faktum(tekst, f.emne, side=f.side, antal=f.frist.antal, enhed=f.frist.enhed, vaerdi=f)
 
 
 def faktum(v: Any, katalog: Katalog) -> Faktum:
     if isinstance(v, schema.Loefte):
         antal, enhed = (v.tid.antal, v.tid.enhed) if v.tid else (None, None)
-        return Faktum(v.tekst, v.emne, str(v.tid) if v.tid else None, side=v.side, antal=antal, enhed=enhed)
+        return Faktum(v.tekst, v.emne, str(v.tid) if v.tid else None, side=v.side, antal=antal, enhed=enhed, vaerdi=v)
     if isinstance(v, schema.Frist):
         return frist_faktum(v)
     if isinstance(v, schema.Henvisning):
