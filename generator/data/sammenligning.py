@@ -30,7 +30,7 @@ class SammenlignetKatalog(_Model):
 class Kortlaegning(_Model):
     """An editor's mapping of an entry that carries no FSIII code to the service it is compared as."""
 
-    katalog: KatalogSti
+    katalog: Annotated[str, StringConstraints(pattern=r"^(\.|(\.\./)*[A-Za-z0-9_][A-Za-z0-9_./-]*)$", max_length=300)]
     """The entry's catalogue: ``.`` for this one, else a path under `kataloger`."""
     post: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
     """The entry's id (or, in a catalogue without ids, its page's name as its slug)."""

@@ -104,7 +104,7 @@ class Ydelse:
 def deltagere(katalog: Katalog, egen: bool = True) -> list[Deltager]:
     """The catalogue and the catalogues its `sammenlign_med` names (loaded and checked each)."""
     mappe = katalog.data_dir.parent
-    ud = [Deltager(katalog, mappe, ".", None, egen)]
+    ud = [Deltager(katalog, mappe.resolve(), ".", None, egen)]
     valg = katalog.info.sammenlign_med
     if valg is None:
         return ud
@@ -153,27 +153,40 @@ def find_katalog(mappe: Path, sti: str) -> Path | None:
 
 
 def _sted(p: Problem, fil: Any, sti: tuple) -> Problem:
-    return p.sted(fil.visningsnavn, fil.linje(sti), "sammenlign_med", ".".join(str(d) for d in sti[1:]))
+    felt = "".join(f"[{d}]" if isinstance(d, int) else f".{d}" for d in sti[1:]).lstrip(".")
+    return p.sted(fil.visningsnavn, fil.linje(sti), "sammenlign_med", felt)
 
 
-def kortlaegninger(katalog: Katalog, deltagere_: list[Deltager]) -> dict[tuple[str, str], tuple[str, str]]:
-    """The editor's mappings, checked: (catalogue, entry) → (FSIII code, reason)."""
+def kortlaegninger(
+    katalog: Katalog, deltagere_: list[Deltager], alle: bool = True
+) -> dict[tuple[Path, str], tuple[str, str]]:
+    """The editor's mappings in `katalog`'s `sammenlign_med`, checked: (catalogue folder, entry) → (FSIII
+    code, reason). A mapping names its catalogue as `kataloger` does (``.`` for `katalog` itself).
+    With `alle=False` (the command line's own choice of catalogues), a mapping of a catalogue that is
+    not compared this time is left out; one that names no catalogue at all is still an error."""
     valg = katalog.info.sammenlign_med
     if valg is None:
         return {}
     fil = katalog.filer["katalog"]
-    efter_navn = {d.navn: d for d in deltagere_}
+    mappe = katalog.data_dir.parent.resolve()
+    efter_mappe = {d.mappe: d for d in deltagere_}
     kodesystem = fsiii.indlaes()
     problemer: list[Problem] = []
-    ud: dict[tuple[str, str], tuple[str, str]] = {}
+    ud: dict[tuple[Path, str], tuple[str, str]] = {}
     for j, m in enumerate(valg.kortlægning):
         sted = ("sammenlign_med", "kortlægning", j)
-        d = efter_navn.get(m.katalog)
+        fundet = mappe if m.katalog == "." else find_katalog(mappe, m.katalog)
+        d = efter_mappe.get(fundet) if fundet else None
+        if d is None and fundet is not None and not alle:
+            continue
         if d is None:
-            kendte = ", ".join(repr(n) for n in efter_navn)
+            kendte = ", ".join(["'.'", *(repr(k.sti) for k in valg.kataloger)])
             problemer.append(
                 _sted(
-                    fejl(f"ukendt katalog '{m.katalog}'", f"brug '.' (dette katalog) eller et af: {kendte}"),
+                    fejl(
+                        f"ukendt katalog '{m.katalog}': det er ikke et af de kataloger, der sammenlignes",
+                        f"brug et af: {kendte}",
+                    ),
                     fil,
                     (*sted, "katalog"),
                 )
@@ -221,7 +234,7 @@ def kortlaegninger(katalog: Katalog, deltagere_: list[Deltager]) -> dict[tuple[s
                 )
             )
             continue
-        ud[(m.katalog, i.id)] = (begreb.kode, m.begrundelse)
+        ud[(d.mappe, i.id)] = (begreb.kode, m.begrundelse)
     if problemer:
         raise DataFejl(problemer)
     return ud
@@ -242,7 +255,7 @@ def tjek(katalog: Katalog) -> list[Problem]:
 
 
 def ydelser(
-    deltagere_: list[Deltager], kort: dict[tuple[str, str], tuple[str, str]], side: str = STI
+    deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]], side: str = STI
 ) -> tuple[list[Ydelse], list[Ydelse]]:
     """The services at least two catalogues have, and those only one has (each in first-seen order)."""
     kodesystem = fsiii.indlaes()
@@ -250,8 +263,8 @@ def ydelser(
     for d in deltagere_:
         for i in d.katalog.indsatser:
             koder: list[tuple[str, str | None]] = [(k.kode, None) for k in i.fsiii if k.kode]
-            if not koder and (d.navn, i.id) in kort:
-                koder = [kort[(d.navn, i.id)]]
+            if not koder and (d.mappe, i.id) in kort:
+                koder = [kort[(d.mappe, i.id)]]
             for kode, grund in koder:
                 begreb = kodesystem.slaa_op(kode)
                 noegle = begreb.kode if begreb else kode
@@ -330,7 +343,8 @@ def _hyppighed(d: Deltager, sn: Serviceniveau) -> Celle:
         return _tavs(d, sn.indsats, "hyppighed")
     dele, tal = [], []
     for f, kort in fakta:
-        ord_ = f"»{_md(d, f.linje())}«" + (f" ({kort})" if kort else "")
+        tekst_ = _md(d, " ".join(f.tekst.split()))
+        ord_ = (f"{_md(d, f.emne)}: " if f.emne else "") + f"»{tekst_}«" + (f" ({kort})" if kort else "")
         h: Hyppighed | None = getattr(f.vaerdi, "hyppighed", None)
         if h is None:
             dele.append(f"{ord_} (kun i ord: ikke beregnet)")
@@ -348,7 +362,7 @@ def aar(d: Deltager) -> str:
     return str(d.katalog.info.katalog.år)
 
 
-def markdown(deltagere_: list[Deltager], kort: dict[tuple[str, str], tuple[str, str]], side: str = STI) -> str:
+def markdown(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]], side: str = STI) -> str:
     """The comparison as one Markdown page."""
     faelles, alene = ydelser(deltagere_, kort, side)
     linjer = [f"# {TITEL}", ""]
@@ -434,3 +448,80 @@ def side(katalog: Katalog) -> Side | None:
         i_pdf=True,
         i_nav=valg.vis_for_borgere,
     )
+
+
+# ------------------------------------------------------------------ a site of its own
+
+ASSETS = REPO / "overrides" / "assets"
+_EGNE_FILER = ("stylesheets/tilgaengelighed.css", "stylesheets/tabeller.css", "javascripts/tabeller.js")
+
+
+def laes_mapper(mapper: list[Path]) -> list[Deltager]:
+    """The catalogues in `mapper` (folders holding data/), each loaded and checked; all problems at once."""
+    ud, problemer = [], []
+    for mappe in mapper:
+        if not (mappe / "data" / "katalog.yaml").is_file():
+            problemer.append(
+                fejl(
+                    f"{mappe}/ er ikke et katalog: der er ingen {mappe}/data/katalog.yaml",
+                    "angiv katalogets mappe: den, der har data/katalog.yaml",
+                )
+            )
+            continue
+        try:
+            ud.append(Deltager(indlaes_katalog(mappe / "data"), mappe.resolve(), str(mappe)))
+        except DataFejl as e:
+            problemer += e.problemer
+    if problemer:
+        raise DataFejl(problemer)
+    return ud
+
+
+def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]], ud: Path) -> list[Path]:
+    """The comparison as a MkDocs site of its own in `ud` (mkdocs.yml + docs/); `mkdocs build --strict` builds it."""
+    docs = ud / "docs"
+    filer = {docs / "index.md": markdown(deltagere_, kort, "index.md") + "\n"}
+    navne = formater.dansk_liste([d.katalog.info.kommune.navn for d in deltagere_])
+    filer[ud / "mkdocs.yml"] = "\n".join(
+        [
+            "# Written by `python -m generator sammenlign`: the comparison of catalogues as a site of its own.",
+            f"site_name: {_yaml_tekst(TITEL)}",
+            f"site_description: {_yaml_tekst('Serviceniveauet side om side: ' + navne)}",
+            "docs_dir: docs",
+            "strict: true",
+            "theme:",
+            "  name: material",
+            "  language: da",
+            "  font: false",
+            "extra_css:",
+            *(f"  - assets/{f}" for f in _EGNE_FILER if f.endswith(".css")),
+            "extra_javascript:",
+            *(f"  - assets/{f}" for f in _EGNE_FILER if f.endswith(".js")),
+            "markdown_extensions:",
+            "  - admonition",
+            "  - attr_list",
+            "  - tables",
+            "  - toc:",
+            "      permalink: true",
+            "validation:",
+            "  nav:",
+            "    omitted_files: warn",
+            "    not_found: warn",
+            "  links:",
+            "    not_found: warn",
+            "    anchors: warn",
+            "    absolute_links: warn",
+            "    unrecognized_links: warn",
+            "",
+        ]
+    )
+    for f in _EGNE_FILER:
+        filer[docs / "assets" / f] = (ASSETS / f).read_text(encoding="utf-8")
+    for sti, tekst in filer.items():
+        sti.parent.mkdir(parents=True, exist_ok=True)
+        sti.write_text(tekst, encoding="utf-8")
+    return list(filer)
+
+
+def _yaml_tekst(tekst: str) -> str:
+    return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"') + '"'
