@@ -196,7 +196,7 @@ def _sammenlign(args: argparse.Namespace) -> int:
             kort = sammenligning.kortlaegninger(hoved, deltagere)
     except DataFejl as e:
         return _meld(e)
-    if len(deltagere) < 2:
+    if len(deltagere) < 2 and not args.kataloger:
         print(
             f"sammenlign: der er kun ét katalog at sammenligne (hint: angiv flere katalogmapper, fx "
             f"'sammenlign MAPPE MAPPE', eller skriv sammenlign_med i {args.data}/katalog.yaml)",

@@ -8,9 +8,14 @@ comparison is built (`site.sammenligning`), with the place in this file.
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+REPO = Path(__file__).resolve().parent.parent.parent
+"""The folder the generator ships in: its catalogues are found from a copy of the data elsewhere too."""
 
 _Tekst = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 KatalogSti = Annotated[str, StringConstraints(pattern=r"^(\.\./)*[A-Za-z0-9_][A-Za-z0-9_./-]*$", max_length=300)]
@@ -44,3 +49,25 @@ class Sammenligning(_Model):
     """The comparison is for the editors and the committee: in the site's navigation (and search)
     only if the catalogue chooses it. It is always built as a page and printed in the PDF's appendix."""
     kortlægning: list[Kortlaegning] = []
+
+
+def find_katalog(mappe: Path, sti: str) -> Path | None:
+    """A compared catalogue's folder: `sti` from this catalogue's folder, else from the folder the
+    generator ships in (a copy of the data elsewhere still finds the catalogues beside the code)."""
+    for rod in (mappe, REPO):
+        if (rod / sti / "data" / "katalog.yaml").is_file():
+            return (rod / sti).resolve()
+    return None
+
+
+def sammenlignede_mapper(data_dir: Path) -> list[Path]:
+    """The data folders `data_dir`'s katalog.yaml compares it with, as far as they are found; read
+    without validating (for the build cache's key: an edit there changes the comparison page)."""
+    try:
+        tekst: Any = yaml.safe_load((data_dir / "katalog.yaml").read_text(encoding="utf-8"))
+        kataloger = tekst["sammenlign_med"]["kataloger"]
+        stier = [k["sti"] for k in kataloger if isinstance(k, dict) and isinstance(k.get("sti"), str)]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, KeyError, TypeError):
+        return []
+    fundne = (find_katalog(data_dir.parent, s) for s in stier)
+    return [m / "data" for m in fundne if m is not None]

@@ -24,6 +24,7 @@ from .. import formater
 from ..data import fsiii, schema
 from ..data.hyppighed import KONVENTION, Hyppighed, beregnet
 from ..data.katalog import Katalog
+from ..data.sammenligning import REPO, find_katalog
 from ..problemer import DataFejl, Problem, fejl
 from ..tjek.indlaes import indlaes_katalog
 from . import urls
@@ -32,7 +33,6 @@ from .sider import Side
 from .skabeloner import Udfylder
 from .visning import Visning
 
-REPO = Path(__file__).resolve().parent.parent.parent
 STI = "katalog/sammenligning.md"
 """The comparison's page in a catalogue that names the catalogues it compares itself with."""
 TITEL = "Sammenligning med andre kataloger"
@@ -141,15 +141,6 @@ def deltagere(katalog: Katalog, egen: bool = True) -> list[Deltager]:
     if problemer:
         raise DataFejl(problemer)
     return ud
-
-
-def find_katalog(mappe: Path, sti: str) -> Path | None:
-    """A compared catalogue's folder: `sti` from this catalogue's folder, else from the folder the
-    generator ships in (a copy of the data elsewhere still finds the catalogues beside the code)."""
-    for rod in (mappe, REPO):
-        if (rod / sti / "data" / "katalog.yaml").is_file():
-            return (rod / sti).resolve()
-    return None
 
 
 def _sted(p: Problem, fil: Any, sti: tuple) -> Problem:
@@ -443,7 +434,7 @@ def side(katalog: Katalog) -> Side | None:
         STI,
         TITEL,
         "sammenligning.md.j2",
-        {"indhold": indhold},
+        {"indhold": indhold, "i_soegning": valg.vis_for_borgere},
         gruppe="Overblik",
         i_pdf=True,
         i_nav=valg.vis_for_borgere,
