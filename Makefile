@@ -63,8 +63,8 @@ benchmark: setup        ## the editor's loop and the build against bare Material
 skalering: setup        ## 1×, 10×, 100× synthetic catalogues: benchmarks/skalering-<date>.md (long)
 	$(BIN)/python benchmarks/skalering.py
 
-skalering-kataloger: setup  ## the comparison of 1, 10, 98 synthetic catalogues: benchmarks/skalering-kataloger-<date>.md
-	$(BIN)/python benchmarks/skalering.py --kataloger 1 10 98
+skalering-kataloger: setup  ## the comparison of 1, 10, (49,) 98 synthetic catalogues: benchmarks/skalering-kataloger-<date>.md
+	$(BIN)/python benchmarks/skalering.py --kataloger 1 10 49 98
 
 clean:
 	rm -rf site content/katalog content/index.md

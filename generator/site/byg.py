@@ -39,6 +39,7 @@ def generer(katalog: Katalog) -> tuple[Visning, dict[str, str]]:
     visning = Visning(katalog)
     if (sammen := sammenligning.side(katalog)) is not None:  # registered last: the PDF's appendix
         visning.register.tilfoej(sammen)
+        visning.register[urls.DATA].kontekst["sammenligning"] = sammen.sti  # where the editors find it
     env = miljoe(katalog, visning)
     filer = {side.sti: render(env, side) for side in visning.register.genererede()}
     data = aabne_data.filer(katalog, visning)

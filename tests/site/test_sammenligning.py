@@ -179,6 +179,7 @@ def test_a_catalogue_that_names_its_comparison_gets_it_beside_its_own_pages_and_
     assert sammenligning.STI in filer
     assert sammenligning.STI not in json.dumps(visning.register.nav())
     assert visning.register.pdf()[-1].sti == sammenligning.STI
+    assert f"[sammenligningen med andre kataloger]({urls.link(urls.DATA, sammenligning.STI)}) som bilag" in filer[urls.DATA]
     side = filer[sammenligning.STI]
     assert f"[K.2.1 Rengøring]({urls.link(sammenligning.STI, visning.indsats_sti['K.2.1'])})" in side
     assert "(https://www.nyborg.dk/da/Borger/Senior/Visitation/Kvalitetsstandarder/Praktisk-Hjalp-Rengoring)" in side
