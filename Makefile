@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check aendringer build pdf serve test test-fast lint publish preview benchmark skalering clean
+.PHONY: setup check aendringer build pdf serve test test-fast lint publish preview benchmark skalering skalering-kataloger clean
 
 $(BIN)/activate: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -62,6 +62,9 @@ benchmark: setup        ## the editor's loop and the build against bare Material
 
 skalering: setup        ## 1×, 10×, 100× synthetic catalogues: benchmarks/skalering-<date>.md (long)
 	$(BIN)/python benchmarks/skalering.py
+
+skalering-kataloger: setup  ## the comparison of 1, 10, (49,) 98 synthetic catalogues: benchmarks/skalering-kataloger-<date>.md
+	$(BIN)/python benchmarks/skalering.py --kataloger 1 10 49 98
 
 clean:
 	rm -rf site content/katalog content/index.md

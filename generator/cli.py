@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|pdf|aendringer|publish|ny``.
+"""Command line: ``python -m generator check|build|pdf|aendringer|publish|ny|sammenlign``.
 
 Each command imports the steps it runs when it runs (the one place in generator/ that imports late):
 `check`, run after every edit, does not pay for the writer, the PDF and mike.
@@ -32,6 +32,14 @@ def _check(args: argparse.Namespace) -> int:
         _meld(e)
         print(f"\n{e.antal_fejl} fejl fundet i {args.data}/ — intet er bygget.", file=sys.stderr)
         return 1
+    if katalog.info.sammenlign_med is not None:
+        from .site.sammenligning import tjek
+
+        problemer = tjek(katalog)
+        if problemer:
+            _meld(DataFejl(problemer))
+            print(f"\n{len(problemer)} fejl fundet i {args.data}/ — intet er bygget.", file=sys.stderr)
+            return 1
     for p in katalog.advarsler:
         print(p, file=sys.stderr)
     profil = katalog.profil
@@ -173,6 +181,36 @@ def _ny(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sammenlign(args: argparse.Namespace) -> int:
+    """The catalogues side by side, service by service, as a MkDocs site of its own."""
+    from .site import sammenligning
+
+    try:
+        if args.kataloger:
+            deltagere = sammenligning.laes_mapper([Path(m) for m in args.kataloger])
+            hoved = deltagere[0].katalog
+            kort = sammenligning.kortlaegninger(hoved, deltagere, alle=False)
+        else:
+            hoved = indlaes_katalog(args.data)
+            deltagere = sammenligning.deltagere(hoved, egen=False)
+            kort = sammenligning.kortlaegninger(hoved, deltagere)
+    except DataFejl as e:
+        return _meld(e)
+    if len(deltagere) < 2 and not args.kataloger:
+        print(
+            f"sammenlign: der er kun ét katalog at sammenligne (hint: angiv flere katalogmapper, fx "
+            f"'sammenlign MAPPE MAPPE', eller skriv sammenlign_med i {args.data}/katalog.yaml)",
+            file=sys.stderr,
+        )
+        return 1
+    ud = Path(args.ud)
+    sammenligning.websted(deltagere, kort, ud)
+    navne = ", ".join(synlig(d.katalog.info.kommune.navn) for d in deltagere)
+    print(f"Sammenligning af {navne} skrevet i {ud}/.")
+    print(f"Byg den: mkdocs build --strict -f {ud / 'mkdocs.yml'}")
+    return 0
+
+
 def _content(args: argparse.Namespace) -> Path:
     """Where the pages are written: --content, else the content/ beside the data folder."""
     return Path(args.content) if args.content else Path(args.data).parent / "content"
@@ -215,6 +253,19 @@ def main(argv: list[str] | None = None) -> int:
         help="erstat en allerede publiceret udgave (normalt afvist: en godkendt udgave ændres ikke)",
     )
     p.set_defaults(func=_publish)
+    p = sub.add_parser(
+        "sammenlign",
+        parents=[efter],
+        help="sammenlign kataloger ydelse for ydelse (hyppighed, frist, pris, hvad der ikke er omfattet) på et websted",
+    )
+    p.add_argument(
+        "kataloger",
+        nargs="*",
+        metavar="KATALOG",
+        help="katalogmapper (med data/); uden: kataloget i --data og dem, dets sammenlign_med nævner",
+    )
+    p.add_argument("--ud", default="sammenligning", help="mappen, webstedet skrives i (standard: sammenligning/)")
+    p.set_defaults(func=_sammenlign)
     p = sub.add_parser(
         "ny", help="skriv et nyt katalog i en profils form (alle afsnit markeret som ikke skrevet endnu)"
     )

@@ -35,9 +35,11 @@ from typing_extensions import TypeIs
 from .. import formater
 from ..formater import MAANEDER, varighed
 from .fsiii import FsiiiKode
+from .hyppighed import Hyppighed
 from .profil import AspektNoegle
 from .raekkevidde import Borgere
 from .raekkevidde import gaelder_for as gaelder_for
+from .sammenligning import Sammenligning
 from .svar import SvarArt
 from .udgivelse import Licens
 
@@ -189,6 +191,7 @@ class Loefte(Model):
     emne: Tekst | None = None
     tekst: Tekst
     tid: Varighed | None = None
+    hyppighed: Hyppighed | None = None  # how often, as a value (data.hyppighed): the words stay `tekst`
     gælder: list[PostId] = []
     """Interventions a standard-wide promise names (shown on their pages; written once, here)."""
     undtagen: list[PostId] = []
@@ -563,6 +566,7 @@ class KatalogFil(Model):
     revision: Revision
     målgruppe: Maalgruppe | None = None
     søsterkataloger: list[Soesterkatalog] = []
+    sammenlign_med: Sammenligning | None = None  # the catalogues its editors compare it with (data.sammenligning)
     eksterne_standarder: list[Tekst] = []
     """Titles of quality standards the texts refer to that are not part of this catalogue."""
 

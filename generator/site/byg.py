@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..data.katalog import Katalog
 from ..tjek.indlaes import indlaes_katalog
-from . import aabne_data, datapakke, pdf, urls
+from . import aabne_data, datapakke, pdf, sammenligning, urls
 from .skabeloner import miljoe, render
 from .visning import Visning
 
@@ -37,6 +37,9 @@ class Resultat:
 def generer(katalog: Katalog) -> tuple[Visning, dict[str, str]]:
     """Every generated file's path (docs_dir-relative) and content. Pure: writes nothing."""
     visning = Visning(katalog)
+    if (sammen := sammenligning.side(katalog)) is not None:  # registered last: the PDF's appendix
+        visning.register.tilfoej(sammen)
+        visning.register[urls.DATA].kontekst["sammenligning"] = sammen.sti  # where the editors find it
     env = miljoe(katalog, visning)
     filer = {side.sti: render(env, side) for side in visning.register.genererede()}
     data = aabne_data.filer(katalog, visning)

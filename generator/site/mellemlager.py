@@ -35,6 +35,7 @@ from jinja2 import FileSystemBytecodeCache
 
 from ..data import fsiii
 from ..data.profil import profil_sti
+from ..data.sammenligning import sammenlignede_mapper
 
 # Compiling templates was most of generating the pages, and a sixth of MkDocs' own build (the hook
 # gives Material's templates the same cache). Jinja keeps the compiled code in the user's temp
@@ -72,6 +73,9 @@ class Bygning:
 def noegle(data_dir: Path, docs_dir: Path) -> str:
     h = hashlib.sha256(f"{VERSION}\0{sys.version}\0{data_dir.resolve()}\0{docs_dir.resolve()}".encode())
     _filer(h, data_dir)
+    for andet in sammenlignede_mapper(data_dir):  # the catalogues its comparison page is made from
+        h.update(f"\0{andet}\0".encode())
+        _filer(h, andet)
     profil = profil_fil(data_dir)
     if profil is not None:  # the catalogue's shape is read as much as its data
         h.update(f"\0{profil.resolve()}\0".encode())

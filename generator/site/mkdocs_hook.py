@@ -24,13 +24,14 @@ from __future__ import annotations
 import logging
 import shutil
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 import pagefind_bin
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.formater import dansk_dato
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
@@ -251,8 +252,23 @@ def vis_datafejl(config, problemer: list[Problem]):
 
 
 def on_files(files, config, **kwargs):
-    """While the data has errors (serve only), build no pages: the error page replaces them."""
-    return Files([]) if tilstand(config).datafejl is not None else files
+    """While the data has errors (serve only), build no pages: the error page replaces them. A
+    generated page the register leaves out of the navigation (`Side.i_nav`) is built, not listed."""
+    t = tilstand(config)
+    if t.datafejl is not None:
+        return Files([])
+    if t.bygning is not None:
+        i_nav = set(_stier(t.bygning.nav))
+        for f in files.documentation_pages():
+            if f.src_uri in t.genererede and f.src_uri not in i_nav:
+                f.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
+
+
+def _stier(nav: list) -> Iterator[str]:
+    for punkt in nav:
+        for v in punkt.values() if isinstance(punkt, dict) else [punkt]:
+            yield from _stier(v) if isinstance(v, list) else [v]
 
 
 # ------------------------------------------------------------------ defence in depth

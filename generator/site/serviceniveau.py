@@ -75,6 +75,8 @@ class Faktum:
     svar: str | None = None
     """An answer that is not a number, in the reader's words ("Fastsættes ved en individuel
     vurdering"; `data.svar`): a table cell and the CSV say it instead of the whole sentence."""
+    vaerdi: Any = field(default=None, compare=False, repr=False)
+    """The data's own value (a `Loefte` or `Frist`), for what reads its structure (site.sammenligning)."""
 
     def linje(self) -> str:
         """The fact on one line, for table cells and CSV."""
@@ -239,9 +241,9 @@ def svar_ord(f: Any, profil: Any) -> str | None:
 
 def frist_faktum(f: schema.Frist) -> Faktum:
     if f.frist is None:
-        return Faktum(f.note or "", f.emne, side=f.side)
+        return Faktum(f.note or "", f.emne, side=f.side, vaerdi=f)
     tekst = str(f.frist) + (f", {f.note[0].lower()}{f.note[1:].rstrip('.')}" if f.note else "")
-    return Faktum(tekst, f.emne, side=f.side, antal=f.frist.antal, enhed=f.frist.enhed)
+    return Faktum(tekst, f.emne, side=f.side, antal=f.frist.antal, enhed=f.frist.enhed, vaerdi=f)
 
 
 def faktum(v: Any, katalog: Katalog) -> Faktum:
@@ -255,6 +257,7 @@ def faktum(v: Any, katalog: Katalog) -> Faktum:
             antal=antal,
             enhed=enhed,
             svar=svar.ord_for(katalog.profil, v.svar) if v.svar else None,
+            vaerdi=v,
         )
     if isinstance(v, schema.Frist):
         return frist_faktum(v)

@@ -28,6 +28,8 @@ class Side:
     gruppeforside: bool = False
     """The group's own index page (listed first, titled by the page itself)."""
     i_pdf: bool = False
+    i_nav: bool = True
+    """False for a page built for the editors but left out of the citizens' navigation."""
 
 
 class DobbeltSide(Exception):
@@ -69,6 +71,8 @@ class Sideregister:
         ud: list[Any] = []
         grupper: dict[str, list[Any]] = {}
         for s in self:
+            if not s.i_nav:
+                continue
             if s.gruppe is None:
                 ud.append(punkt(s))
                 continue
