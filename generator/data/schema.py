@@ -579,6 +579,7 @@ PLADSHOLDERE = (
     "kontakt_telefontid",
     "katalog_år",
     "hjemmeside",
+    "ord_mangler",
 )
 PLADSHOLDER_RE = re.compile(r"\{([a-zæøå_]+)\}")
 
