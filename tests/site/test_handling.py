@@ -175,3 +175,41 @@ def test_one_name_for_one_law_and_a_quotation_kept_as_the_source_wrote_it(katalo
     assert "Lov om social service og efter" in ud and "[lov om social service § 83](" in ud
     citat = str(u.md('Kilden trykker "Lov om Social Service §§ 1 og 83".'))
     assert '"[Lov om Social Service §§ 1 og 83](' in citat
+
+
+# ------------------------------------------------------------------ the built site
+
+
+def _pagefind_fragmenter(site):
+    """Pagefind's page records (gzip'd JSON after a short signature), by URL."""
+    import gzip
+    import json
+
+    ud = {}
+    for fil in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fil.read_bytes())
+        post = json.loads(data[data.index(b"{") :])
+        ud[post["url"]] = post
+    return ud
+
+
+@pytest.mark.slow
+def test_search_keywords_are_indexed_but_no_reader_sees_them(bygget, katalog, visning):
+    """Every entry's `søgeord` reach Pagefind as metadata, and neither the page text Pagefind holds
+    (its snippets) nor the page itself shows a "Søgeord:" line or the data's gap marker."""
+    from generator.site import urls
+
+    fragmenter = _pagefind_fragmenter(bygget)
+    poster = [(s.søgeord, visning.standard_sti[s.nr]) for s in katalog.standarder]
+    poster += [(i.søgeord, visning.indsats_sti[i.id]) for i in katalog.indsatser]
+    assert any(ord_ for ord_, _ in poster)
+    for ord_, sti in poster:
+        if not ord_:
+            continue
+        post = fragmenter["/" + urls.url_i_site(sti)]
+        assert post["meta"].get("soegeord") == ", ".join(ord_), sti
+        assert "Søgeord" not in post["content"], sti
+        html = (bygget / urls.html_fil(sti)).read_text(encoding="utf-8")
+        assert "Søgeord:" not in html and "[et ord mangler her]" not in html, sti
+    gab = [p for p in fragmenter.values() if "her mangler et ord i det trykte katalog" in p["content"]]
+    assert gab, "the data's gaps are said in the reader's words on the pages that have them"
