@@ -479,6 +479,9 @@ class Kontakt(Model):
     enhed: Tekst | None
     telefon: Tekst | None
     telefontid: Tekst | None
+    ansøgning: Tekst | None = None
+    """The source's own words on how to apply, where it says so once for all its help (prose): the
+    "Sådan søger du" line of every entry without a text of its own (site/ansoegning.py)."""
 
 
 class KatalogInfo(Model):

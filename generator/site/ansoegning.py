@@ -43,10 +43,13 @@ def for_post(
     sti: str,
     overskrift: Callable[[Any, str], str],
     standarder: Sequence[tuple[Any, str]] = (),
+    faelles: str | None = None,
 ) -> Ansoegning:
     """How to apply for `post` (at page `sti`); `standarder` are an intervention's standards with
     their pages, asked when the intervention says nothing itself; `overskrift(post, key)` is a
-    section's heading on its page (for the link to the whole section)."""
+    section's heading on its page (for the link to the whole section); `faelles` is the catalogue's
+    own text for all its help (katalog.yaml `kontakt.ansøgning`), used where the entry and its
+    standards say nothing."""
     slags = "indsats" if isinstance(post, schema.Indsats) else "standard"
     kandidater: list[tuple[Any, str, str]] = [(post, sti, slags)]
     kandidater += [(s, s_sti, "standard") for s, s_sti in standarder]
@@ -60,4 +63,9 @@ def for_post(
         mere = (kilde_sti, overskrift_id(titel, "-"), titel) if len(afsnit) > 1 or kilde is not post else None
         foerste = afsnit[0]
         return Ansoegning(foerste, getattr(kilde, "hovedlov", None), not foerste.endswith((".", "!", "?", ":")), mere)
-    return Ansoegning(None, getattr(post, "hovedlov", None))
+    hovedlov = getattr(post, "hovedlov", None)
+    if faelles and faelles.strip():
+        # The catalogue's words for all its help (katalog.yaml kontakt.ansøgning).
+        foerste = faelles.strip().split("\n\n")[0].strip()
+        return Ansoegning(foerste, hovedlov, not foerste.endswith((".", "!", "?", ":")))
+    return Ansoegning(None, hovedlov)

@@ -328,8 +328,11 @@ class Visning:
         """ "Sådan søger du" for an entry's page (site/ansoegning.py)."""
         if isinstance(post, schema.Indsats):
             standarder = [(s, self.standard_sti[s.nr]) for s in self._serviceniveau_for[post.id].standarder]
-            return ansoegning.for_post(self.profil, post, self.indsats_sti[post.id], self.overskrift, standarder)
-        return ansoegning.for_post(self.profil, post, self.standard_sti[post.nr], self.overskrift)
+            sti = self.indsats_sti[post.id]
+        else:
+            standarder, sti = [], self.standard_sti[post.nr]
+        faelles = self.k.info.kontakt.ansøgning
+        return ansoegning.for_post(self.profil, post, sti, self.overskrift, standarder, faelles)
 
     def overskrift(self, post: Any, noegle: str) -> str:
         """A section's heading on an entry's page: the entry's own wording of it, else the profile's."""

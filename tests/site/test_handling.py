@@ -213,3 +213,23 @@ def test_search_keywords_are_indexed_but_no_reader_sees_them(bygget, katalog, vi
         assert "Søgeord:" not in html and "[et ord mangler her]" not in html, sti
     gab = [p for p in fragmenter.values() if "her mangler et ord i det trykte katalog" in p["content"]]
     assert gab, "the data's gaps are said in the reader's words on the pages that have them"
+
+
+def test_the_catalogues_own_words_for_all_its_help_stand_where_an_entry_says_nothing(tmp_path):
+    """Nyborg says once, on its overview page, how to apply (katalog.yaml kontakt.ansøgning): every
+    page shows it; without it the page gives the contact alone (a broken copy)."""
+    import shutil
+
+    from ..support import ROD, erstat
+
+    nyborg = ROD / "examples" / "nyborg-2019" / "data"
+    katalog = indlaes_katalog(nyborg)
+    v = Visning(katalog)
+    for i in katalog.indsatser:
+        assert v.ansoegning(i).tekst == "Du skal henvende dig til {kommunes} Visitation med dit ønske om hjælp."
+    kopi = tmp_path / "data"
+    shutil.copytree(nyborg, kopi)
+    erstat(kopi / "katalog.yaml", "  ansøgning: Du skal henvende dig til {kommunes} Visitation med dit ønske om hjælp.\n", "")
+    katalog = indlaes_katalog(kopi)
+    v = Visning(katalog)
+    assert all(v.ansoegning(i).tekst is None for i in katalog.indsatser)
