@@ -202,4 +202,6 @@ def test_the_footer_names_the_municipality_once_where_the_source_names_no_contac
     koege = indlaes_katalog(ROD / "examples" / "koege-2023-2024" / "data")
     assert kontaktlinje(koege).startswith("Køge Kommune · ") and "Køge Kommune, Køge Kommune" not in kontaktlinje(koege)
     varde = indlaes_katalog(ROD / "data")
-    assert kontaktlinje(varde).startswith("Varde Kommune, Social og Handicap, Team Visitation, tlf. 79 94 68 34")
+    assert kontaktlinje(varde).startswith(
+        'Varde Kommune, Social og Handicap, Team Visitation, tlf. <a class="telefon" href="tel:+4579946834">79 94 68 34</a>'
+    )

@@ -127,6 +127,10 @@ class LovParagraf(Model):
     gyldig_til: Dato | None = None
     """Last day the paragraph is in force."""
     erstattet_for_ældre: Erstatning | None = None
+    anker: Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_:.-]{0,100}$")] | None = None
+    """The paragraph's own anchor on the act's page (``id…`` at retsinformation), only where it has
+    been seen there: a link to the paragraph is the act's address + ``#anker``. Without it a link
+    goes to the whole act, and the page says so (`Lovregister.HELE_LOVEN`)."""
     bekræftet: bool = False
     kilde: Tekst | None = None
 
@@ -240,17 +244,24 @@ class Lovregister:
         slut = dato if isinstance(dato, dt.date) else periodens_sidste_dag(dato)
         return udstedt > slut
 
-    def url(self, lov_id: str, paragraf: str | None = None) -> str | None:
-        """Link to the law on retsinformation.dk (its ELI address).
+    HELE_LOVEN = "Lovhenvisningerne linker til hele loven: kataloget kender ikke paragraffens eget sted i lovteksten."
+    """What a page says once below citation links that cannot go to their paragraph (no `anker`)."""
+    HELE_LOVEN_KORT = "hele loven"
+    """The same as a link's title in running text."""
 
-        `paragraf` is accepted but not used: retsinformation's anchors for single
-        paragraphs have not been confirmed, so every link goes to the law. None when
-        the registry has no address for the law.
-        """
+    def url(self, lov_id: str, paragraf: str | None = None) -> str | None:
+        """Link to the law on retsinformation.dk (its ELI address), to `paragraf` itself where the
+        registry knows its anchor (`LovParagraf.anker`). None when the registry has no address."""
         lov = self.lov(lov_id)
-        if lov is None or lov.akt is None:
+        if lov is None or lov.akt is None or lov.akt.eli is None:
             return None
-        return lov.akt.eli
+        p = lov.paragraf(paragraf) if paragraf else None
+        return f"{lov.akt.eli}#{p.anker}" if p and p.anker else lov.akt.eli
+
+    def til_paragraffen(self, lov_id: str, paragraf: str | None) -> bool:
+        """Does a link to `paragraf` of the law go to the paragraph itself (not the whole law)?"""
+        p = self.paragraf(lov_id, paragraf) if paragraf else None
+        return bool(p and p.anker and self.url(lov_id))
 
     def _naere(self, lov: Lov, nr: str, antal: int = 3) -> list[str]:
         alle = sorted((p.nr for p in lov.paragraffer), key=paragraf_noegle)

@@ -13,6 +13,10 @@ from . import schema
 _KLAMME = re.compile(r"\{[^{}\n]*\}|\{[^{}\s]*|\}")
 
 
+ORD_MANGLER = "(her mangler et ord i det trykte katalog)"
+"""What `{ord_mangler}` says on the page: the source's own gap, in the reader's words."""
+
+
 @dataclass(frozen=True)
 class Klamme:
     start: int
@@ -52,6 +56,9 @@ def vaerdier(info: schema.KatalogFil) -> dict[str, str]:
         "kontakt_telefontid": info.kontakt.telefontid or "",
         "katalog_år": str(info.katalog.år),
         "hjemmeside": info.kommune.hjemmeside or "",
+        # A word the printed source lacks, where the reader meets the gap: said in their words,
+        # not as an editor's marker.
+        "ord_mangler": ORD_MANGLER,
     }
 
 

@@ -226,6 +226,9 @@ class Profil(_Model):
     kort_fortalt: list[AspektNoegle] = ["sagsbehandlingsfrist", "hyppighed", "pris"]
     emner: list[Tekst] = []
     boliger: list[Bolig] = []
+    ansøgning: list[Noegle] | None = None
+    """The sections that tell the reader how to apply ("Sådan søger du" on every entry page): the
+    entry's own, else its standard's. None: the sections stating the aspect `visitation`."""
     målgruppe: Maalgruppe | None = None
     tekster: dict[Noegle, str] = {}
 
@@ -243,6 +246,10 @@ class Profil(_Model):
             for a in afsnit:
                 if a.under and a.under not in noegler:
                     raise ValueError(f"afsnit.{slags}: '{a.nøgle}' står under '{a.under}', som ikke er et afsnit")
+        kendte = {a.nøgle for a in [*self.afsnit.standard, *self.afsnit.indsats] if a.nøgle}
+        ukendte = [n for n in self.ansøgning or [] if n not in kendte]
+        if ukendte:
+            raise ValueError(f"ansøgning: '{ukendte[0]}' er ikke et afsnit i profilen (afsnit.standard/afsnit.indsats)")
         if self.standard is None and (self.afsnit.standard or self.indsats.standarder == "påkrævet"):
             raise ValueError(
                 "profilen har ingen 'standard', så den kan ikke have afsnit.standard eller "
@@ -261,6 +268,13 @@ class Profil(_Model):
 
     def overskrift(self, slags: str, noegle: str) -> str | None:
         return next((a.overskrift for a in self.afsnit_for(slags) if a.nøgle == noegle), None)
+
+    def ansoegningsafsnit(self, slags: str) -> list[str]:
+        """The keys of `slags`' sections that tell how to apply, in the profile's order."""
+        egne = {a.nøgle for a in self.afsnit_for(slags)}
+        if self.ansøgning is not None:
+            return [n for n in self.ansøgning if n in egne]
+        return [a.nøgle for a in self.afsnit_for(slags) if a.aspekt == "visitation" and a.nøgle]
 
     def tekst(self, noegle: str, standard: str = "") -> str:
         return self.tekster.get(noegle, standard)

@@ -497,6 +497,9 @@ class Kontakt(Model):
     enhed: Tekst | None
     telefon: Tekst | None
     telefontid: Tekst | None
+    ansøgning: Tekst | None = None
+    """The source's own words on how to apply, where it says so once for all its help (prose): the
+    "Sådan søger du" line of every entry without a text of its own (site/ansoegning.py)."""
 
 
 class KatalogInfo(Model):
@@ -598,6 +601,7 @@ PLADSHOLDERE = (
     "kontakt_telefontid",
     "katalog_år",
     "hjemmeside",
+    "ord_mangler",
 )
 PLADSHOLDER_RE = re.compile(r"\{([a-zæøå_]+)\}")
 

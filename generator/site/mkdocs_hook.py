@@ -35,7 +35,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.formater import dansk_dato
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, fejlside, genindlaes, mellemlager, pdf, soegemeta, soegeordbog, urls
+from generator.site import baggrund, fejlside, genindlaes, kontaktlinks, mellemlager, pdf, soegemeta, soegeordbog, urls
 from generator.site.ankre import overskrift_id
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
@@ -199,7 +199,9 @@ def kontaktlinje(katalog) -> str:
     info = katalog.info
     kontakt = kontakt_tekst(info)
     # Where the source names no one to contact, the contact is the municipality itself: said once.
-    linje = escape(info.kommune.navn) + ("" if kontakt == info.kommune.navn else f", {escape(kontakt)}")
+    linje = escape(info.kommune.navn) + (
+        "" if kontakt == info.kommune.navn else f", {kontaktlinks.html_tekst(kontakt)}"
+    )
     if not info.kommune.hjemmeside:
         return linje
     side = info.kommune.hjemmeside

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from .. import formater
 from ..data import raekkevidde, schema, svar
 from ..data.katalog import Katalog
+from ..data.lovregister import paragraf_noegle
 
 # Aspects whose overview cell lists every fact; the others list the intervention's own and
 # named facts and otherwise point at the standard (its lists run to a dozen promises).
@@ -69,6 +70,8 @@ class Faktum:
     """For a legal citation: its address."""
     senere_udgave: bool = False
     """For a legal citation: the link goes to a later act than the one in force on the revision's date."""
+    hele_loven: bool = False
+    """For a legal citation: the link goes to the whole law, not to the paragraph (no known anchor)."""
     side: int | None = None
     antal: int | None = None
     enhed: str | None = None
@@ -267,8 +270,23 @@ def faktum(v: Any, katalog: Katalog) -> Faktum:
             formater.henvisning(lov.titel if lov else v.lov, v.paragraf, v.stk, v.nr),
             url=katalog.love.url(v.lov, v.paragraf),
             senere_udgave=katalog.love.senere_udgave(v.lov, katalog.info.revision.dato),
+            hele_loven=katalog.love.url(v.lov) is not None and not katalog.love.til_paragraffen(v.lov, v.paragraf),
         )
     return Faktum(str(v))
+
+
+def i_lovorden(vaerdier: list[Any]) -> list[Any]:
+    """Citations as Danish legal writing orders them: each law where it first appears, its
+    paragraphs ascending (§ 83, § 86, § 88 — the source's "§ 88, § 86" is not an order). Other facts
+    keep the data's order."""
+    if not vaerdier or not all(isinstance(v, schema.Henvisning) for v in vaerdier):
+        return vaerdier
+    lovene = list(dict.fromkeys(v.lov for v in vaerdier))
+    return sorted(vaerdier, key=lambda v: (lovene.index(v.lov), paragraf_noegle(v.paragraf), v.stk or 0, v.nr or 0))
+
+
+def fakta(vaerdier: list[Any], katalog: Katalog) -> list[Faktum]:
+    return [faktum(v, katalog) for v in i_lovorden(list(vaerdier))]
 
 
 def standardens_fakta(s: schema.Standard, aspekt: schema.Aspekt, fakta_felter: list[str] | None = None) -> list[Any]:
@@ -302,7 +320,7 @@ def _aspekt(
     if egne is not None and not schema.mangler(egne) and not isinstance(egne, list):
         egne = [egne]  # a prose section: one fact
     if egne and not schema.mangler(egne):
-        ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in egne], hovedlov))
+        ud.grupper.append(Gruppe(Kilde("indsats"), fakta(egne, katalog), hovedlov))
     maerkede = _maerkede(i, katalog.profil.former("indsats", "fakta"), aspekt)
     if maerkede:
         ud.grupper.append(Gruppe(Kilde("indsats"), [faktum(v, katalog) for v in maerkede], hovedlov, True))
@@ -339,15 +357,15 @@ def _aspekt(
             ("navngivet", navngivet),
             ("standard", alle),
         )
-        for slags, fakta in grupper:
+        for slags, vaerdier in grupper:
             # One group per scope: the label above it says whose rule it is.
             omfang: dict[tuple[str | None, tuple[str, ...]], list[Any]] = {}
-            for v in fakta:
+            for v in vaerdier:
                 borgere = v.borgere.tekst if getattr(v, "borgere", None) else None
                 omfang.setdefault((borgere, tuple(getattr(v, "undtagen", ()) or ())), []).append(v)
             for (borgere, undtagen), dele in omfang.items():
                 kilde = Kilde(slags, s, til, ord_, borgere, undtagen)
-                ud.grupper.append(Gruppe(kilde, [faktum(v, katalog) for v in dele], s.hovedlov))
+                ud.grupper.append(Gruppe(kilde, fakta(dele, katalog), s.hovedlov))
     if ud.note is None and len(ud.grupper) > 1 and ud.grupper[0].kilde.slags == "indsats":
         ud.note = (
             f"Det, der står for {ord_.denne_indsats}, gælder ud over det, {ord_.standarden} siger om alle sine "

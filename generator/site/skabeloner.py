@@ -21,7 +21,7 @@ from ..data import raekkevidde, schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder as Pladsholdere
 from ..tjek import citater
-from . import datapakke, serviceniveau, urls
+from . import datapakke, kontaktlinks, serviceniveau, urls
 from .ankre import overskrift_id
 from .mellemlager import OVERSAT
 from .sider import Side
@@ -141,7 +141,8 @@ class Udfylder:
             return Markup("")
         ud = _escape(self.pladsholdere(str(tekst)).strip()).replace(_DEFINITION, _DEFINITION_UD)
         ud = citater.link_citater(_afbalanceret(ud), hovedlov, self.love, self.dato)
-        return Markup(self._afsnitslinks(self._sidelinks(ud)))
+        ud = citater.ens_lovnavne(ud, self.love)
+        return Markup(kontaktlinks.markdown(self._afsnitslinks(self._sidelinks(ud))))
 
     def profiltekst(self, tekst: str, **ekstra: str) -> Markup:
         """A text the profile (or the catalogue's `form`) gives for the site itself: Markdown, the
@@ -202,7 +203,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
     # Templates get ready rows from the view model (page context); these globals are the
     # catalogue-wide facts every page may print, not look-ups.
     env.globals.update(
-        kontakt=u.tekst(kontakt_tekst(katalog.info)),  # several fields on one line: brackets are text
+        # Several fields on one line: brackets are text; its phone number a tel: link.
+        kontakt=Markup(kontaktlinks.markdown(u.tekst(kontakt_tekst(katalog.info)))),
         info=katalog.info,
         urls=urls,
         # The open-data files with their columns, for the data page (site/datapakke.py).
@@ -222,7 +224,8 @@ def miljoe(katalog: Katalog, visning: Visning) -> Environment:
         afsnit_overskrift=visning.overskrift,
         aspekt_titel=visning.aspekt_titel,
         aspekt_etiket=lambda noegle: schema.etiket(katalog.profil, noegle),
-        henvisninger=lambda v: [serviceniveau.faktum(h, katalog) for h in v],
+        henvisninger=lambda v: serviceniveau.fakta(v, katalog),  # in legal order: § 83, § 86, § 88
+        hele_loven_tekst=katalog.love.HELE_LOVEN,
         # An answer that is not a number, in the reader's words, for a data fact or a view-model one.
         svar_ord=lambda f: serviceniveau.svar_ord(f, katalog.profil),
         omfang_tekst=raekkevidde.omfang_tekst,

@@ -47,6 +47,10 @@ class _Tekst(HTMLParser):
         # An element's text captured as searchable metadata (data-pagefind-meta="soegeord"),
         # searched even where the text itself is not indexed.
         meta = bool(a.get("data-pagefind-meta")) and not re.search(r"[\[:]", a["data-pagefind-meta"])
+        # Metadata given in the attribute itself (data-pagefind-meta="soegeord:bad, brusebad"): the
+        # search keywords, on no reader's screen, are searched all the same.
+        if (m := re.fullmatch(r"([\w-]+):(.*)", a.get("data-pagefind-meta") or "", re.S)) and "[" not in m.group(1):
+            self.dele.append(" " + m.group(2) + " ")
         self._stak.append((tag, krop, ignoreret, meta))
         self._krop += krop
         self._ignoreret += ignoreret

@@ -20,7 +20,7 @@ from ..tjek import citater
 from ..tjek.fuldstaendighed import daekning
 from ..udgaver import aendringer
 from ..udgaver.revisionsdiff import Aendring, PostDiff
-from . import fsiiikoder, offentlig_service, serviceniveau, urls
+from . import ansoegning, fsiiikoder, offentlig_service, serviceniveau, urls
 from .serviceniveau import Faktum, Serviceniveau
 from .sider import Side, Sideregister
 
@@ -325,6 +325,16 @@ class Visning:
         """An aspect's heading in the profile's words (a table's column)."""
         return next((a.titel for a in self.k.aspekter if a.noegle == noegle), schema.ASPEKT_ORD[noegle][0])
 
+    def ansoegning(self, post: schema.Indsats | schema.Standard) -> ansoegning.Ansoegning:
+        """ "Sådan søger du" for an entry's page (site/ansoegning.py)."""
+        if isinstance(post, schema.Indsats):
+            standarder = [(s, self.standard_sti[s.nr]) for s in self._serviceniveau_for[post.id].standarder]
+            sti = self.indsats_sti[post.id]
+        else:
+            standarder, sti = [], self.standard_sti[post.nr]
+        faelles = self.k.info.kontakt.ansøgning
+        return ansoegning.for_post(self.profil, post, sti, self.overskrift, standarder, faelles)
+
     def overskrift(self, post: Any, noegle: str) -> str:
         """A section's heading on an entry's page: the entry's own wording of it, else the profile's."""
         return post.overskrifter.get(noegle) or self.overskrifter.get(noegle, noegle)
@@ -552,6 +562,7 @@ class Visning:
                         "sr": sr,
                         "indsatser": self.standardens_indsatser(s),
                         "raekker": self.serviceniveau_for(s),
+                        "ansoegning": self.ansoegning(s),
                         "afsnit": self.profil.afsnit_for("standard"),
                         "fsiii": fsiiikoder.postens_koder(s),
                         "jsonld": offentlig_service.jsonld_standard(k, s, sr.til),
@@ -591,6 +602,7 @@ class Visning:
                         "sn": sn,
                         "standarder": self.standard_links(i),
                         "hl": self.hovedlov(i),
+                        "ansoegning": self.ansoegning(i),
                         "afsnit": self.indsatsside(i),
                         "fsiii": fsiiikoder.postens_koder(i),
                         "jsonld": offentlig_service.jsonld_indsats(k, sn),

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import weakref
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..data.lovregister import Lovregister, paragraf_noegle
 from ..problemer import Problem, advarsel, fejl
@@ -371,6 +371,40 @@ _BESKYTTET = re.compile(
 )
 
 
+_CITAT_TEGN = ('"', "»", "«", "“", "”", "„")
+
+
+def _ens_navn(c: Citat, register: Lovregister, tekst: str) -> str:
+    """The citation with the law's name as its title writes it, where it was written with other
+    capitals ("Lov om Social Service" → "Lov om social service"): one name for one law on a page.
+    Other forms (serviceloven) are kept, and so is a quotation of the source (inside quotes)."""
+    lov = register.lov(c.lov_id) if c.lov_id else None
+    if lov is None or c.lovnavn is None or c.lovnavn == lov.titel:
+        return c.normaliseret
+    if " ".join(c.lovnavn.split()).casefold() != lov.titel.casefold() or tekst[: c.start].rstrip().endswith(
+        _CITAT_TEGN
+    ):
+        return c.normaliseret
+    return replace(c, lovnavn=c.lovnavn[:1] + lov.titel[1:]).normaliseret
+
+
+def ens_lovnavne(tekst: str, register: Lovregister) -> str:
+    """Markdown with every mention of a law's title written with other capitals outside a citation
+    ("målsætningen i Lov om Social Service") as the title writes it (the first letter as written),
+    except in code, links and quotations: the same law has one name on a page."""
+    for lov in register.love:
+        beskyttet = _Spaend([(m.start(), m.end()) for m in _BESKYTTET.finditer(tekst)])
+        moenster = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, lov.titel.split())) + r"(?!\w)", re.I)
+
+        def erstat(m: re.Match, titel: str = lov.titel, beskyttet: _Spaend = beskyttet, foer: str = tekst) -> str:
+            if beskyttet.rammer(m.start(), m.end()) or foer[: m.start()].rstrip().endswith(_CITAT_TEGN):
+                return m.group(0)
+            return m.group(0)[:1] + titel[1:]
+
+        tekst = moenster.sub(erstat, tekst)
+    return tekst
+
+
 def link_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: str | None = None) -> str:
     """Markdown with each citation replaced by its normalised form, linked to the law.
 
@@ -388,9 +422,15 @@ def link_citater(tekst: str, hovedlov: str | None, register: Lovregister, dato: 
             continue
         if beskyttet.rammer(c.start, c.slut):
             continue
-        url = register.url(c.lov_id)
+        # One paragraph whose anchor the registry knows: the link goes to it; else to the whole
+        # law, and the link's title says so.
+        eneste = c.led[0].paragraf if len(c.led) == 1 and c.led[0].til is None else None
+        url = register.url(c.lov_id, eneste)
+        if url and not register.til_paragraffen(c.lov_id, eneste):
+            url += f' "{register.HELE_LOVEN_KORT}"'
         dele.append(tekst[pos : c.start])
-        dele.append(f"[{c.normaliseret}]({url})" if url else c.normaliseret)
+        navn = _ens_navn(c, register, tekst)
+        dele.append(f"[{navn}]({url})" if url else navn)
         if url and register.senere_udgave(c.lov_id, dato):
             dele.append(f" ({register.SENERE_UDGAVE})")
         pos = c.slut

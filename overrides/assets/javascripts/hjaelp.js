@@ -33,6 +33,19 @@
     return fs;
   }
 
+  // A home whose help is a topic of its own, chosen together with another topic: the page's note
+  // (the profile's words) says the data cannot tell which of that topic's help applies there.
+  var noter = {};
+  Array.prototype.forEach.call(kilde.querySelectorAll(".hjaelp-bolig-note"), function (p) {
+    noter[p.id.replace(/^hjaelp-note-/, "")] = p.textContent.trim();
+  });
+  var note = document.createElement("p");
+  note.className = "hjaelp-note";
+  note.hidden = true;
+  status.parentNode.insertBefore(note, status.nextSibling);
+  // Announced when it changes (role=status is polite already; the attribute says so to older readers).
+  status.setAttribute("aria-live", "polite");
+
   var form = document.createElement("form");
   form.className = "hjaelp-finder";
   form.setAttribute("data-hjaelp-finder", "");
@@ -69,23 +82,42 @@
     if (m) boligEmne[li.id.replace(/^hjaelp-bor-/, "")] = m[1];
   });
 
+  function antal(n, ental, flertal) { return n + " " + (n === 1 ? ental : flertal); }
+
   function opdater() {
     var bor = valgt("bor"), emne = valgt("emne");
-    var vis = boligEmne[bor] || emne;
-    var poster = 0, titel = "";
+    var egetEmne = boligEmne[bor] || "";
+    // The topic chosen is kept; a home with its own topic adds that topic's pages.
+    var vis = [emne, egetEmne].filter(function (x, i, a) { return x && a.indexOf(x) === i; });
+    var tal = {}, titler = {};
     emner.forEach(function (s) {
-      var med = !vis || emneAf(s) === vis;
+      var med = !vis.length || vis.indexOf(emneAf(s)) >= 0;
       s.hidden = !med;
-      if (med) { poster += s.querySelectorAll(".hjaelp-post").length; titel = navn(s); }
+      if (med) { tal[emneAf(s)] = s.querySelectorAll(".hjaelp-post").length; titler[emneAf(s)] = navn(s).toLowerCase(); }
     });
-    if (!vis) status.textContent = "";
-    else if (boligEmne[bor])
-      status.textContent = "Viser " + poster + (poster === 1 ? " side" : " sider") + " om " + titel.toLowerCase() + ".";
-    else
-      status.textContent = "Viser " + poster + " tilbud om " + titel.toLowerCase() + ".";
+    var dele = [];
+    if (emne) dele.push(antal(tal[emne] || 0, "tilbud", "tilbud") + " om " + (titler[emne] || ""));
+    if (egetEmne && egetEmne !== emne)
+      dele.push(antal(tal[egetEmne] || 0, "side", "sider") + " om " + (titler[egetEmne] || ""));
+    status.textContent = dele.length ? "Viser " + dele.join(" og ") + "." : "";
+    var tekst = emne && egetEmne && egetEmne !== emne ? noter[bor] || "" : "";
+    note.textContent = tekst;
+    note.hidden = !tekst;
+    return Boolean(emne);
   }
 
-  form.addEventListener("change", opdater);
+  // On a phone the answer starts below the questions: once the question of what is hard is
+  // answered, the status line and the first result are brought into view (not while the reader is
+  // still answering the first question).
+  function visSvar() {
+    var r = status.getBoundingClientRect();
+    var hoejde = window.innerHeight || document.documentElement.clientHeight;
+    if (r.top < 0 || r.top > hoejde * 0.5) status.scrollIntoView({ block: "start" });
+  }
+
+  form.addEventListener("change", function (e) {
+    if (opdater() && e.target && e.target.name === "emne") visSvar();
+  });
   form.addEventListener("reset", function () { setTimeout(opdater, 0); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   opdater();
