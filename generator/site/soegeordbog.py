@@ -7,6 +7,9 @@ indexes counts (``data-pagefind-body`` without ``data-pagefind-ignore`` and the 
 text captured as metadata such as the keyword line), so the dictionary never suggests a word the
 search cannot find. A page's words depend on its HTML alone: the hook keeps them by the page's
 hash between builds (mellemlager.sidernes_ord), so only changed pages are parsed.
+
+``dansk``: the right Danish words (hunspell da_DK) one typo from a catalogue word, which the search
+must never "correct" (generator/site/dansk_ordbog.py); null when built without the dictionary.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from stop_words import get_stop_words
+
+from generator.site import dansk_ordbog
 
 STI = "soegning/ordbog.json"
 ORD = re.compile(r"[a-zæøåéüöä]{2,}")
@@ -80,9 +85,11 @@ def ordbog(
     site_dir: Path,
     gemte: dict[str, dict[str, int] | None] | None = None,
     sete: dict[str, dict[str, int] | None] | None = None,
+    dansk: bool = True,
 ) -> dict:
     """The dictionary of the site's pages. `gemte`: page hash → its word counts (None: not indexed)
-    from an earlier build; a page found there is not parsed again. `sete` receives this build's."""
+    from an earlier build; a page found there is not parsed again. `sete` receives this build's.
+    `dansk=False`: without the Danish dictionary (it is missing: dansk_ordbog.Mangler)."""
     gemte = gemte or {}
     sete = {} if sete is None else sete
     ord_: Counter[str] = Counter()
@@ -100,15 +107,24 @@ def ordbog(
             continue
         sider += 1
         ord_.update(sete[aftryk])
-    return {"sider": sider, "ord": dict(sorted(ord_.items())), "stopord": sorted(get_stop_words("danish"))}
+    return {
+        "sider": sider,
+        "ord": dict(sorted(ord_.items())),
+        "stopord": sorted(get_stop_words("danish")),
+        "dansk": dansk_ordbog.beskyttede(ord_) if dansk else None,
+    }
 
 
-def skriv(site_dir: Path, gemte: dict[str, dict[str, int] | None] | None = None) -> dict[str, dict[str, int] | None]:
-    """Write the dictionary into the site; returns this build's words per page (to keep for the next)."""
+def skriv(
+    site_dir: Path, gemte: dict[str, dict[str, int] | None] | None = None, dansk: bool = True
+) -> dict[str, dict[str, int] | None]:
+    """Write the dictionary into the site; returns this build's words per page (to keep for the next).
+    Raises dansk_ordbog.Mangler when the Danish dictionary is missing (the caller says so and may
+    write it again with `dansk=False`)."""
     ud = site_dir / STI
     ud.parent.mkdir(parents=True, exist_ok=True)
     sete: dict[str, dict[str, int] | None] = {}
     ud.write_text(
-        json.dumps(ordbog(site_dir, gemte, sete), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        json.dumps(ordbog(site_dir, gemte, sete, dansk), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
     return sete
