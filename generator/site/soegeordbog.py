@@ -8,6 +8,8 @@ text captured as metadata such as the keyword line), so the dictionary never sug
 search cannot find. A page's words depend on its HTML alone: the hook keeps them by the page's
 hash between builds (mellemlager.sidernes_ord), so only changed pages are parsed.
 
+``raekker``: per page (its URL from the site's root) the table rows with an anchor, so a search hit
+in a row opens at that row (overrides/assets/javascripts/soegning.js).
 ``dansk``: the right Danish words (hunspell da_DK) one typo from a catalogue word, which the search
 must never "correct" (generator/site/dansk_ordbog.py); null when built without the dictionary.
 """
@@ -72,6 +74,46 @@ class _Tekst(HTMLParser):
             self.dele.append(data)
 
 
+class _Raekker(HTMLParser):
+    """The table rows with an anchor (``<span class="raekke" id=…>`` in a cell, the Serviceniveau
+    template): per row its id, its text and the id of the heading above it (its section)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.raekker: list[list[str]] = []
+        self._afsnit = ""
+        self._raekke: list[str] | None = None
+        self._id = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag) and a.get("id"):
+            self._afsnit = a["id"] or ""
+        elif tag == "tr":
+            self._raekke, self._id = [], ""
+        elif tag == "span" and "raekke" in (a.get("class") or "").split() and self._raekke is not None:
+            self._id = a.get("id") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "tr" and self._raekke is not None:
+            if self._id:
+                self.raekker.append([self._id, re.sub(r"\s+", " ", " ".join(self._raekke)).strip(), self._afsnit])
+            self._raekke = None
+
+    def handle_data(self, data):
+        if self._raekke is not None:
+            self._raekke.append(data)
+
+
+def raekker(html: str) -> list[list[str]]:
+    """[row id, row text, section id] of the anchored table rows of a built page."""
+    if 'class="raekke"' not in html:
+        return []
+    p = _Raekker()
+    p.feed(html)
+    return p.raekker
+
+
 def sidens_ord(html: str) -> list[str] | None:
     """The indexed words of one built page (lower case); None if the page is not indexed."""
     p = _Tekst()
@@ -94,8 +136,12 @@ def ordbog(
     sete = {} if sete is None else sete
     ord_: Counter[str] = Counter()
     sider = 0
+    raekkerne: dict[str, list[list[str]]] = {}
     for fil in sorted(site_dir.rglob("*.html")):
         html = fil.read_text(encoding="utf-8")
+        if r := raekker(html):
+            # The page's URL from the site's root, as Pagefind gives it (without the prefix).
+            raekkerne[fil.relative_to(site_dir).as_posix().removesuffix("index.html")] = r
         aftryk = hashlib.sha256(html.encode("utf-8")).hexdigest()
         if aftryk not in sete:
             if aftryk in gemte:
@@ -112,6 +158,7 @@ def ordbog(
         "ord": dict(sorted(ord_.items())),
         "stopord": sorted(get_stop_words("danish")),
         "dansk": dansk_ordbog.beskyttede(ord_) if dansk else None,
+        "raekker": raekkerne,
     }
 
 

@@ -86,7 +86,7 @@
     var stop = saet((data.stopord || []).concat(SAMTALEORD));
     NEGATIONER.forEach(function (n) { stop.delete(n); });
     var sorteret = Array.from(ord.keys()).sort();
-    return { ord: ord, dansk: saet(data.dansk || []), sorteret: sorteret, stop: stop, samtale: saet(SAMTALEORD),
+    return { ord: ord, dansk: saet(data.dansk || []), raekker: data.raekker || {}, sorteret: sorteret, stop: stop, samtale: saet(SAMTALEORD),
              sider: data.sider || 0, _haler: null };
   }
 
@@ -396,6 +396,35 @@
     return n;
   }
 
+  /**
+   * The table row a snippet comes from: `raekker` [[id, text, section id], …] of the page (ordbog.json
+   * "raekker"), `ord` the searched words, `uddrag` the snippet, `afsnit` its section's id. The row
+   * holding most of the marked words (then of the snippet's other words), preferring the snippet's
+   * own section; null when no row holds a marked word.
+   */
+  function raekkeFor(raekker, ord, uddrag, afsnit) {
+    if (!raekker || !raekker.length) return null;
+    var mark = markerede(uddrag).concat(ord || []).map(function (w) { return w.toLocaleLowerCase("da"); });
+    var tekst = udenMarkering(uddrag).toLocaleLowerCase("da").split(/[^a-zæøåéüöä0-9]+/)
+      .filter(function (w) { return w.length >= 4; });
+    function point(r) {
+      var ordene = r[1].toLocaleLowerCase("da").split(/[^a-zæøåéüöä0-9]+/);
+      function har(w) {
+        // A stem of at least 4 letters begins one of the row's words (nødkald → nødkaldet).
+        var st = w.length > 5 ? w.slice(0, Math.max(4, w.length - 2)) : w;
+        return ordene.some(function (o) { return o.indexOf(st) === 0; });
+      }
+      var m = new Set(mark.filter(har)).size;
+      return { m: m, p: 3 * m + new Set(tekst.filter(har)).size + (r[2] === afsnit ? 0.5 : 0) };
+    }
+    var bedst = null, bp = null;
+    raekker.forEach(function (r) {
+      var p = point(r);
+      if (p.m && (!bp || p.p > bp.p)) { bedst = r; bp = p; }
+    });
+    return bedst ? bedst[0] : null;
+  }
+
   /** The words a snippet marks ("<mark>Rengøring</mark>" → ["rengøring"]). */
   function markerede(uddrag) {
     var ud = [], m, re = /<mark>([^<]*)<\/mark>/g;
@@ -431,7 +460,7 @@
   return {
     lavOrdbog: lavOrdbog, kendt: kendt, rettelserAf: rettelserAf, normaliser: normaliser, findIder: findIder, afstand: afstand,
     rettelser: rettelser, dele: dele, sammensatteMed: sammensatteMed, former: former,
-    forstaa: forstaa, ranger: ranger, hensigtsbonus: hensigtsbonus, markerede: markerede, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
+    forstaa: forstaa, ranger: ranger, hensigtsbonus: hensigtsbonus, markerede: markerede, raekkeFor: raekkeFor, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
     HENSIGTER: HENSIGTER
   };
 });

@@ -124,11 +124,24 @@
     return { url: u.url, afsnit: afsnit, tekst: u.excerpt };
   }
 
-  function vis(q, fundne, antal) {
+  /** A snippet from an anchored table row (Serviceniveau) links to that row, which the page highlights. */
+  function tilRaekke(d, u, ordbog, ord) {
+    var raekker = null;
+    Object.keys(ordbog.raekker || {}).forEach(function (sti) {
+      if (d.url.slice(-sti.length) === sti && (sti || d.url === rod.pathname)) raekker = ordbog.raekker[sti];
+    });
+    if (!raekker) return u.url;
+    var afsnit = u.url.indexOf("#") >= 0 ? u.url.slice(u.url.indexOf("#") + 1) : "";
+    var id = F.raekkeFor(raekker, ord, u.tekst, afsnit);
+    return id ? u.url.split("#")[0] + "#" + id : u.url;
+  }
+
+  function vis(q, fundne, antal, ordbog, ord) {
     var html = "";
     fundne.forEach(function (d) {
       var m = d.meta || {};
       var u = bedsteUddrag(d);
+      if (u) u.url = tilRaekke(d, u, ordbog, ord);
       // The labels of "Kort fortalt" and the finder (generator/site/serviceniveau.py ETIKETTER).
       var fakta = [["Hvor ofte og hvornår", m.hyppighed], ["Sagsbehandlingsfrist", m.sagsbehandlingsfrist]]
         .filter(function (f) { return f[1]; })
@@ -224,8 +237,10 @@
         });
         var ny = F.ranger(plan.begreber, fund, x[1], m.grupper, m.ordbog.sider, bonus);
         var viste = ny.filter(function (s) { return efterSide.has(s.side); }).slice(0, VIS);
+        var ord = [];
+        plan.begreber.forEach(function (b) { if (!b.helhed) b.former.forEach(function (f) { ord = ord.concat(f.split(" ")); }); });
         return { data: viste.map(function (s) { return efterSide.get(s.side); }), antal: raekke.length,
-                 gjort: hvadDerBlevGjort(plan, fund, viste) };
+                 gjort: hvadDerBlevGjort(plan, fund, viste), ordbog: m.ordbog, ord: ord };
       });
     });
   }
@@ -295,7 +310,7 @@
       if (mit !== nummer) return;
       resultat.setAttribute("data-soegning-som-skrevet", somSkrevet ? "ja" : "nej");
       visGjort(q, svar.gjort);
-      vis(q, svar.data, svar.antal);
+      vis(q, svar.data, svar.antal, svar.ordbog, svar.ord);
     }).catch(function (fejl) {
       if (mit !== nummer) return;
       liste.innerHTML = "";
