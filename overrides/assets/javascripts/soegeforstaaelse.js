@@ -340,6 +340,7 @@
   function ranger(begreber, fund, sektionsfund, grupper, antalSider, bonus) {
     grupper = grupper || {};
     var sider = new Map();
+    var indhold = begreber.filter(function (b) { return !b.helhed && !b.id; }).length;
     fund.forEach(function (f, i) {
       // A word on most pages ("hjælp", "ikke") says little about which page is meant.
       var vaegt = antalSider && f.size > antalSider * 0.4 ? 0.5 : 1;
@@ -349,7 +350,9 @@
         var s = sider.get(side) || { side: side, matchede: 0, score: 0, titel: false };
         s.matchede += vaegt;
         // A word of the question in the page's title: the page is about it (half a word more).
-        var iTitel = v.titel && vaegt >= 1 && !(begreber[i] && begreber[i].helhed);
+        var helhed = begreber[i] && begreber[i].helhed;
+        // A common word ("hjælp") in a title says the page is about it only when it is the whole question.
+        var iTitel = v.titel && !helhed && (vaegt >= 1 || indhold === 1);
         if (iTitel) s.matchede += 0.5 * vaegt;
         s.score += v.score;
         s.titel = s.titel || !!iTitel;
@@ -383,8 +386,9 @@
    */
   function hensigtsbonus(sektioner, afsnit, omEmnet) {
     var n = 0;
+    // The question words themselves ("pris", "ventetid") do not say what the question is about.
     var sektionsord = [];
-    HENSIGTER.forEach(function (h) { sektionsord.push(h.sektion); });
+    HENSIGTER.forEach(function (h) { sektionsord.push(h.sektion); sektionsord = sektionsord.concat(h.ord); });
     HENSIGTER.forEach(function (h) {
       if (sektioner.indexOf(h.sektion) < 0) return;
       if (afsnit.some(function (a) {
@@ -425,6 +429,26 @@
     return bedst ? bedst[0] : null;
   }
 
+  /**
+   * A Pagefind excerpt (HTML: escaped text, <mark> around hits) as safe HTML with only its <mark>s:
+   * read in an inert template of `dok` (nothing loads or runs), its text escaped once, so an
+   * entity in the text ("&lt;hvorfor&gt;") shows as its character, never as "&lt;".
+   */
+  function rensUddrag(s, dok) {
+    var t = dok.createElement("template");
+    t.innerHTML = String(s || "");
+    var ud = "";
+    function esc(x) { return x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+    (function gaa(n) {
+      Array.prototype.forEach.call(n.childNodes, function (c) {
+        if (c.nodeType === 3) ud += esc(c.nodeValue);
+        else if (c.nodeName === "MARK") { ud += "<mark>"; gaa(c); ud += "</mark>"; }
+        else if (c.nodeType === 1) gaa(c);
+      });
+    })(t.content);
+    return ud;
+  }
+
   /** The words a snippet marks ("<mark>Rengøring</mark>" → ["rengøring"]). */
   function markerede(uddrag) {
     var ud = [], m, re = /<mark>([^<]*)<\/mark>/g;
@@ -460,7 +484,7 @@
   return {
     lavOrdbog: lavOrdbog, kendt: kendt, rettelserAf: rettelserAf, normaliser: normaliser, findIder: findIder, afstand: afstand,
     rettelser: rettelser, dele: dele, sammensatteMed: sammensatteMed, former: former,
-    forstaa: forstaa, ranger: ranger, hensigtsbonus: hensigtsbonus, markerede: markerede, raekkeFor: raekkeFor, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
+    forstaa: forstaa, ranger: ranger, hensigtsbonus: hensigtsbonus, markerede: markerede, raekkeFor: raekkeFor, rensUddrag: rensUddrag, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
     HENSIGTER: HENSIGTER
   };
 });

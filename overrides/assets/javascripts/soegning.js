@@ -77,21 +77,9 @@
     return d.innerHTML;
   }
 
-  // Pagefind's excerpts are HTML: escaped text with <mark> around hits. Read as HTML (in an inert
-  // template: nothing loads or runs) and written again as text with only the <mark>s, so an entity
-  // in the text ("&lt;hvorfor&gt;") shows as the character, never as "&lt;" (escaped twice).
+  // Pagefind's excerpts are HTML: only their <mark>s are kept, an entity shows as its character.
   function uddrag(s) {
-    var t = document.createElement("template");
-    t.innerHTML = String(s || "");
-    var ud = "";
-    (function gaa(n) {
-      Array.prototype.forEach.call(n.childNodes, function (c) {
-        if (c.nodeType === 3) ud += tekst(c.nodeValue);
-        else if (c.nodeName === "MARK") { ud += "<mark>"; gaa(c); ud += "</mark>"; }
-        else if (c.nodeType === 1) gaa(c);
-      });
-    })(t.content);
-    return ud;
+    return F.rensUddrag(s, document);
   }
 
   function titel(data) {
