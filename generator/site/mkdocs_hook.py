@@ -35,7 +35,18 @@ from mkdocs.structure.files import Files, InclusionLevel
 
 from generator.formater import dansk_dato
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, fejlside, genindlaes, kontaktlinks, mellemlager, pdf, soegemeta, soegeordbog, urls
+from generator.site import (
+    baggrund,
+    dansk_ordbog,
+    fejlside,
+    genindlaes,
+    kontaktlinks,
+    mellemlager,
+    pdf,
+    soegemeta,
+    soegeordbog,
+    urls,
+)
 from generator.site.ankre import overskrift_id
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
@@ -394,7 +405,14 @@ def _start_pagefind(config) -> None:
     # The search box's dictionary (stop words, the indexed words for typos and compounds);
     # a page unchanged since the last build is not parsed again (mellemlager.sidernes_ord).
     docs = Path(config.docs_dir)
-    mellemlager.gem_sidernes_ord(docs, soegeordbog.skriv(Path(config.site_dir), mellemlager.sidernes_ord(docs)))
+    try:
+        ord_ = soegeordbog.skriv(Path(config.site_dir), mellemlager.sidernes_ord(docs))
+    except dansk_ordbog.Mangler as e:
+        log.warning("søgning: %s", e)  # under --strict the build stops: a right word would be "corrected"
+        ord_ = soegeordbog.skriv(Path(config.site_dir), mellemlager.sidernes_ord(docs), dansk=False)
+    if dansk_ordbog.sti() is None:
+        log.info("søgning: uden dansk ordbog (KATALOG_HUNSPELL=ingen): søgefeltet kender kun katalogets egne ord")
+    mellemlager.gem_sidernes_ord(docs, ord_)
     # Only <article data-pagefind-body> is indexed (overrides/main.html); the "¶" permalinks are not.
     # In serve the pages search with the new index a few tenths of a second after they are shown.
     # The binary itself (pagefind_bin, from pagefind[bin]): `python -m pagefind` only execs it,

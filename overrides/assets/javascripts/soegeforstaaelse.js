@@ -33,7 +33,7 @@
   // (The Snowball list covers pronouns and function words; these are the ones relatives type.)
   var SAMTALEORD = [
     "hvordan", "hvem", "hvilke", "hvilken", "hvilket", "hvorfor", "hvornår", "kan", "får", "få", "fik",
-    "ha", "må", "mon", "lige", "gerne", "nogen", "hej", "tak", "sker", "går", "gøres", "bare", "egentlig",
+    "ha", "må", "mon", "lige", "gerne", "kommer", "komme", "kom", "nogen", "hej", "tak", "sker", "går", "gøres", "bare", "egentlig",
     "mor", "mors", "far", "fars", "moren", "faren", "mand", "manden", "kone", "konen", "hustru", "søn",
     "datter", "forældre", "bedstemor", "bedstefar", "mormor", "morfar", "farmor", "farfar", "svigermor",
     "svigerfar"
@@ -43,15 +43,22 @@
   // The section word is added as a bonus, never required: "hvor tit rengøring" prefers the page
   // whose "Hyppighed" speaks of rengøring. Phrases are only question words and are removed;
   // single words ("pris", "forsinket") are catalogue words too and stay in the search.
+  // `overskrift`: the headings of the sections that answer it, in both kinds of catalogue (a noun,
+  // "Pris og betaling", or the reader's question, "Hvad koster det at få hjælp til madservice?"): a
+  // page where the question's words stand in such a section ranks first (hensigtsbonus).
   var HENSIGTER = [
-    { fraser: ["hvor tit", "hvor ofte", "hvor mange gange"], ord: ["tit", "ofte", "hyppigt"], sektion: "hyppighed" },
-    { fraser: ["hvad koster", "hvor meget koster"], ord: ["koster", "pris", "prisen", "betale", "gratis"],
-      sektion: "betaling" },
-    { fraser: ["hvor lang tid", "hvor hurtigt", "hvor længe"], ord: ["hurtigt", "ventetid", "vente", "venter"],
-      sektion: "sagsbehandlingsfrist" },
-    { fraser: ["hvornår kommer"], ord: [], sektion: "levering" },
-    { fraser: ["for sent", "kommer ikke"], ord: ["forsinket", "forsinkelse", "aflyser", "aflyst", "aflysning"],
-      sektion: "leverancesikkerhed" }
+    { fraser: ["hvor tit", "hvor ofte", "hvor mange gange"], ord: ["tit", "ofte", "hyppigt"], sektion: "hyppighed",
+      overskrift: /hyppighed|omfang|hvor ofte|hvor tit|hvor mange/ },
+    { fraser: ["hvad koster", "hvor meget koster"], ord: ["koster", "pris", "prisen", "betale", "gratis", "takst"],
+      sektion: "betaling", overskrift: /pris|betal|koste|takst/ },
+    { fraser: ["hvor lang tid", "hvor lang", "hvor hurtigt", "hvor længe"], ord: ["hurtigt", "ventetid", "vente", "venter", "svartid"],
+      sektion: "sagsbehandlingsfrist", overskrift: /frist|ventetid|iværksættelse|leverancesikkerhed|levering/ },
+    { fraser: ["hvornår kommer", "hvilke tider"], ord: [], sektion: "levering",
+      overskrift: /levering|leverance|tidspunkt|vejledende omfang og tider/ },
+    { fraser: ["for sent", "kommer ikke", "ikke kommer"], ord: ["forsinket", "forsinkelse", "aflyser", "aflyst", "aflysning"],
+      sektion: "leverancesikkerhed", overskrift: /leverancesikkerhed|levering/ },
+    { fraser: ["hvem kan", "hvem får"], ord: ["målgruppe"], sektion: "målgruppe",
+      overskrift: /målgruppe|hvem kan|hvem får|modtage/ }
   ];
 
   var MIN_TYPO = 5;        // one typo is tolerated in words of at least this length
@@ -68,14 +75,24 @@
     return s;
   }
 
-  /** The dictionary from soegning/ordbog.json: {ord: {word: count}, stopord: [...]} */
+  /**
+   * The dictionary from soegning/ordbog.json: {ord: {word: count}, stopord: [...], dansk: [...]}.
+   * `dansk`: the right Danish words (hunspell da_DK) one typo from a catalogue word; with the
+   * catalogue's own words they are "known" and never corrected (generator/site/dansk_ordbog.py).
+   */
   function lavOrdbog(data) {
     var ord = new Map();
     Object.keys(data.ord || {}).forEach(function (w) { ord.set(w, data.ord[w]); });
     var stop = saet((data.stopord || []).concat(SAMTALEORD));
     NEGATIONER.forEach(function (n) { stop.delete(n); });
     var sorteret = Array.from(ord.keys()).sort();
-    return { ord: ord, sorteret: sorteret, stop: stop, samtale: saet(SAMTALEORD), sider: data.sider || 0, _haler: null };
+    return { ord: ord, dansk: saet(data.dansk || []), raekker: data.raekker || {}, sorteret: sorteret, stop: stop, samtale: saet(SAMTALEORD),
+             sider: data.sider || 0, _haler: null };
+  }
+
+  /** A word of the catalogue or of the Danish dictionary: searched as typed, never corrected. */
+  function kendt(w, ordbog) {
+    return ordbog.ord.has(w) || ordbog.dansk.has(w);
   }
 
   // ------------------------------------------------------------------ words
@@ -131,18 +148,32 @@
 
   /** æ/ø/å typed as ae/oe/aa (a phone or a foreign keyboard): the word in Danish letters, if known. */
   function danskeBogstaver(w, ordbog) {
-    if (!/ae|oe|aa/.test(w)) return null;
+    if (!/ae|oe|aa/.test(w) || kendt(w, ordbog)) return null;
     var d = w.replace(/aa/g, "å").replace(/oe/g, "ø").replace(/ae/g, "æ");
     return ordbog.ord.has(d) ? d : null;
   }
 
   /** Known words one typo away (substitution, insertion, deletion or two swapped letters), most frequent first. */
+  // Inflection endings: a typo in an inflected form ("rengørigen") is looked for in its stem too,
+  // since the catalogue may use only the base form ("rengøring"); Pagefind stems the rest.
+  var ENDELSER = ["erne", "ene", "ens", "ets", "en", "et", "er", "e", "s"];
+
   function rettelser(w, ordbog, antal) {
-    if (w.length < MIN_TYPO || ordbog.ord.has(w)) return [];
+    if (w.length < MIN_TYPO || kendt(w, ordbog)) return [];
     var fundne = [];
-    ordbog.ord.forEach(function (n, kandidat) {
-      if (kandidat.length >= MIN_TYPO - 1 && afstand(w, kandidat, 1) === 1) fundne.push([kandidat, n]);
-    });
+    function led(x) {
+      ordbog.ord.forEach(function (n, kandidat) {
+        if (kandidat.length >= MIN_TYPO - 1 && afstand(x, kandidat, 1) === 1 && !fundne.some(function (f) { return f[0] === kandidat; }))
+          fundne.push([kandidat, n]);
+      });
+    }
+    led(w);
+    if (!fundne.length) {
+      for (var i = 0; i < ENDELSER.length && !fundne.length; i++) {
+        var e = ENDELSER[i], stamme = w.slice(0, -e.length);
+        if (w.slice(-e.length) === e && stamme.length >= MIN_TYPO && !kendt(stamme, ordbog)) led(stamme);
+      }
+    }
     fundne.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
     return fundne.slice(0, antal || 3).map(function (x) { return x[0]; });
   }
@@ -202,13 +233,38 @@
     });
   }
 
-  /** The forms Pagefind is asked for, for one content word; a form with a space is an all-terms search. */
-  function former(w, ordbog) {
+  /**
+   * An inflected form the catalogue does not use, by the catalogue's word it begins with
+   * ("hjemmehjælperen" → hjemmehjælp): searched beside the word, as stemming would. null if none.
+   */
+  function grundform(w, ordbog) {
+    for (var n = w.length - 1; n >= Math.max(MIN_TYPO, w.length - 4); n--) {
+      var g = w.slice(0, n);
+      if (ordbog.ord.has(g) && !ordbog.stop.has(g)) return g;
+    }
+    return null;
+  }
+
+  /**
+   * What the search would put in the place of a word it does not know: the word in Danish letters,
+   * or the catalogue's words one typo away. Empty for a known word (kendt): a right word is never changed.
+   */
+  function rettelserAf(w, ordbog) {
+    var d = danskeBogstaver(w, ordbog);
+    return d ? [d] : rettelser(w, ordbog);
+  }
+
+  /**
+   * The forms Pagefind is asked for, for one content word; a form with a space is an all-terms
+   * search. The word itself always; its corrections (rettelserAf) unless `praecis` (the reader
+   * asked for the question as typed); its compound parts; the catalogue's compounds ending in it.
+   */
+  function former(w, ordbog, praecis) {
     var ud = [w];
     function tilfoej(f) { if (f && ud.indexOf(f) < 0) ud.push(f); }
-    tilfoej(danskeBogstaver(w, ordbog));
-    if (!ordbog.ord.has(w) && !danskeBogstaver(w, ordbog)) {
-      rettelser(w, ordbog).forEach(tilfoej);
+    if (!praecis) rettelserAf(w, ordbog).forEach(tilfoej);
+    if (!ordbog.ord.has(w)) {
+      tilfoej(grundform(w, ordbog));
       var d = dele(w, ordbog, true);
       if (d) tilfoej(d.join(" "));
     }
@@ -217,10 +273,18 @@
   }
 
   /**
-   * The query understood: {ider, begreber: [{ord, former}], sektioner, tom}.
+   * The query understood: {ider, begreber: [{ord, former, rettet}], sektioner, tom}.
+   * `rettet`: the forms among `former` that replace the word (a correction; the page shows it).
    * `tom` is true when nothing is left to search for (only stop words).
+   * `valg.praecis`: no corrections (the reader chose "Søg i stedet efter" the question as typed).
    */
-  function forstaa(q, ordbog) {
+  function forstaa(q, ordbog, valg) {
+    var praecis = !!(valg && valg.praecis);
+    function begreb(w) {
+      var f = former(w, ordbog, praecis);
+      var r = praecis ? [] : rettelserAf(w, ordbog).filter(function (x) { return f.indexOf(x) >= 0; });
+      return { ord: w, former: f, rettet: r };
+    }
     var tekst = normaliser(q);
     var id = findIder(tekst);
     var rest = " " + id.rest.replace(/[^a-zæøåéüöä0-9§ ]+/g, " ").replace(/\s+/g, " ") + " ";
@@ -239,20 +303,29 @@
       if (ordbog.stop.has(w) || sete.has(w)) return;
       if (w.length < 2 && !/\d/.test(w)) return;
       sete.add(w);
-      begreber.push({ ord: w, former: former(w, ordbog) });
+      begreber.push(begreb(w));
     });
     // Only question words left ("min mor"): they are what the reader wants found after all.
     if (!begreber.length) {
       ordAf(rest).forEach(function (w) {
-        if (ordbog.samtale.has(w) && !sete.has(w)) { sete.add(w); begreber.push({ ord: w, former: former(w, ordbog) }); }
+        if (ordbog.samtale.has(w) && !sete.has(w)) { sete.add(w); begreber.push(begreb(w)); }
       });
     }
-    id.ider.forEach(function (i) { begreber.unshift({ ord: i, former: [i], id: true }); });
-    id.koder.forEach(function (k) { begreber.unshift({ ord: k, former: [k], id: true }); });
+    // A question word reached through a correction ("gratiss" → gratis) points at its section too.
+    begreber.forEach(function (b) {
+      HENSIGTER.forEach(function (h) {
+        if (b.rettet.some(function (r) { return h.ord.indexOf(r) >= 0; })) sektion(h);
+      });
+    });
+    id.ider.forEach(function (i) { begreber.unshift({ ord: i, former: [i], rettet: [], id: true }); });
+    id.koder.forEach(function (k) { begreber.unshift({ ord: k, former: [k], rettet: [], id: true }); });
     // A short query as typed, stop words included, all required: "handle ind", "gøre rent".
     // Not an id's digits ("U.1.4" is not "u 1 4", which every table of ids contains).
-    var alle = ordAf(id.rest);
-    if (begreber.length && alle.length > 1 && alle.length <= 3) begreber.push({ ord: alle.join(" "), former: [alle.join(" ")], helhed: true });
+    // Without the question's phrases ("hvad koster"): they would make every price heading a match.
+    // Only where a stop word would otherwise be lost: the content words are searched already.
+    var alle = ordAf(rest);
+    var medStopord = alle.some(function (w) { return ordbog.stop.has(w) && !ordbog.samtale.has(w); });
+    if (begreber.length && medStopord && alle.length > 1 && alle.length <= 3) begreber.push({ ord: alle.join(" "), former: [alle.join(" ")], rettet: [], helhed: true });
     return { tekst: tekst, ider: id.ider, begreber: begreber, sektioner: sektioner, tom: !begreber.length };
   }
 
@@ -264,18 +337,25 @@
    * the ids of pages about the site itself and of overview pages (tables that repeat what the
    * entries say); `antalSider` the number of indexed pages.
    */
-  function ranger(begreber, fund, sektionsfund, grupper, antalSider) {
+  function ranger(begreber, fund, sektionsfund, grupper, antalSider, bonus) {
     grupper = grupper || {};
     var sider = new Map();
+    var indhold = begreber.filter(function (b) { return !b.helhed && !b.id; }).length;
     fund.forEach(function (f, i) {
       // A word on most pages ("hjælp", "ikke") says little about which page is meant.
       var vaegt = antalSider && f.size > antalSider * 0.4 ? 0.5 : 1;
-      if (begreber[i] && (begreber[i].id || begreber[i].helhed)) vaegt = 2;
+      if (begreber[i] && begreber[i].id) vaegt = 2;
+      if (begreber[i] && begreber[i].helhed) vaegt = 1;
       f.forEach(function (v, side) {
         var s = sider.get(side) || { side: side, matchede: 0, score: 0, titel: false };
         s.matchede += vaegt;
+        // A word of the question in the page's title: the page is about it (half a word more).
+        var helhed = begreber[i] && begreber[i].helhed;
+        // A common word ("hjælp") in a title says the page is about it only when it is the whole question.
+        var iTitel = v.titel && !helhed && (vaegt >= 1 || indhold === 1);
+        if (iTitel) s.matchede += 0.5 * vaegt;
         s.score += v.score;
-        s.titel = s.titel || !!v.titel;
+        s.titel = s.titel || !!iTitel;
         sider.set(side, s);
       });
     });
@@ -287,15 +367,93 @@
     }
     var liste = Array.from(sider.values());
     liste.forEach(function (s) {
+      if (bonus && bonus.has(s.side)) s.matchede += bonus.get(s.side);
       // About the site: after the catalogue, unless the query names the page.
       s.omSitet = grupper.om && grupper.om.has(s.side) && !s.titel ? 1 : 0;
-      // An overview repeats the entries: on equal terms the entry that states it comes first.
-      if (grupper.oversigt && grupper.oversigt.has(s.side) && !s.titel) s.score *= 0.5;
+      // An overview repeats the entries: the entry that states it comes first, unless the
+      // question names the overview.
+      if (grupper.oversigt && grupper.oversigt.has(s.side) && !s.titel) { s.score *= 0.5; s.matchede -= 0.5; }
     });
     liste.sort(function (a, b) {
       return a.omSitet - b.omSitet || b.matchede - a.matchede || b.score - a.score || (a.side < b.side ? -1 : 1);
     });
     return liste;
+  }
+
+  /**
+   * The intents of the question (`sektioner`, from forstaa) that a page answers where the question's
+   * words stand: `afsnit` are the headings of the page's sections holding a hit. One per intent.
+   */
+  function hensigtsbonus(sektioner, afsnit, omEmnet) {
+    var n = 0;
+    // The question words themselves ("pris", "ventetid") do not say what the question is about.
+    var sektionsord = [];
+    HENSIGTER.forEach(function (h) { sektionsord.push(h.sektion); sektionsord = sektionsord.concat(h.ord); });
+    HENSIGTER.forEach(function (h) {
+      if (sektioner.indexOf(h.sektion) < 0) return;
+      if (afsnit.some(function (a) {
+        if (!h.overskrift.test(String(a.titel || "").toLocaleLowerCase("da"))) return false;
+        // The page is about the question's subject (its title), or the section names it.
+        return omEmnet || (a.ord || []).some(function (w) { return sektionsord.indexOf(w) < 0; });
+      })) n++;
+    });
+    return n;
+  }
+
+  /**
+   * The table row a snippet comes from: `raekker` [[id, text, section id], …] of the page (ordbog.json
+   * "raekker"), `ord` the searched words, `uddrag` the snippet, `afsnit` its section's id. The row
+   * holding most of the marked words (then of the snippet's other words), preferring the snippet's
+   * own section; null when no row holds a marked word.
+   */
+  function raekkeFor(raekker, ord, uddrag, afsnit) {
+    if (!raekker || !raekker.length) return null;
+    var mark = markerede(uddrag).concat(ord || []).map(function (w) { return w.toLocaleLowerCase("da"); });
+    var tekst = udenMarkering(uddrag).toLocaleLowerCase("da").split(/[^a-zæøåéüöä0-9]+/)
+      .filter(function (w) { return w.length >= 4; });
+    function point(r) {
+      var ordene = r[1].toLocaleLowerCase("da").split(/[^a-zæøåéüöä0-9]+/);
+      function har(w) {
+        // A stem of at least 4 letters begins one of the row's words (nødkald → nødkaldet).
+        var st = w.length > 5 ? w.slice(0, Math.max(4, w.length - 2)) : w;
+        return ordene.some(function (o) { return o.indexOf(st) === 0; });
+      }
+      var m = new Set(mark.filter(har)).size;
+      return { m: m, p: 3 * m + new Set(tekst.filter(har)).size + (r[2] === afsnit ? 0.5 : 0) };
+    }
+    var bedst = null, bp = null;
+    raekker.forEach(function (r) {
+      var p = point(r);
+      if (p.m && (!bp || p.p > bp.p)) { bedst = r; bp = p; }
+    });
+    return bedst ? bedst[0] : null;
+  }
+
+  /**
+   * A Pagefind excerpt (HTML: escaped text, <mark> around hits) as safe HTML with only its <mark>s:
+   * read in an inert template of `dok` (nothing loads or runs), its text escaped once, so an
+   * entity in the text ("&lt;hvorfor&gt;") shows as its character, never as "&lt;".
+   */
+  function rensUddrag(s, dok) {
+    var t = dok.createElement("template");
+    t.innerHTML = String(s || "");
+    var ud = "";
+    function esc(x) { return x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+    (function gaa(n) {
+      Array.prototype.forEach.call(n.childNodes, function (c) {
+        if (c.nodeType === 3) ud += esc(c.nodeValue);
+        else if (c.nodeName === "MARK") { ud += "<mark>"; gaa(c); ud += "</mark>"; }
+        else if (c.nodeType === 1) gaa(c);
+      });
+    })(t.content);
+    return ud;
+  }
+
+  /** The words a snippet marks ("<mark>Rengøring</mark>" → ["rengøring"]). */
+  function markerede(uddrag) {
+    var ud = [], m, re = /<mark>([^<]*)<\/mark>/g;
+    while ((m = re.exec(String(uddrag || "")))) ud.push(m[1].toLocaleLowerCase("da"));
+    return ud;
   }
 
   // ------------------------------------------------------------------ snippets
@@ -324,9 +482,9 @@
   }
 
   return {
-    lavOrdbog: lavOrdbog, normaliser: normaliser, findIder: findIder, afstand: afstand,
+    lavOrdbog: lavOrdbog, kendt: kendt, rettelserAf: rettelserAf, normaliser: normaliser, findIder: findIder, afstand: afstand,
     rettelser: rettelser, dele: dele, sammensatteMed: sammensatteMed, former: former,
-    forstaa: forstaa, ranger: ranger, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
+    forstaa: forstaa, ranger: ranger, hensigtsbonus: hensigtsbonus, markerede: markerede, raekkeFor: raekkeFor, rensUddrag: rensUddrag, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
     HENSIGTER: HENSIGTER
   };
 });

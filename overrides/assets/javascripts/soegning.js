@@ -25,8 +25,15 @@
 
   var F = window.Soegeforstaaelse;
   var VIS = 10;          // resultater, der vises
+  var KANDIDATER = 20;   // de første sider, der rangeres igen efter, hvad spørgsmålet spørger om
   var motor = null;
   var nummer = 0;        // den seneste søgning; ældre svar kasseres
+  var praecis = false;   // "Søg i stedet efter …": spørgsmålet som skrevet, uden rettelser (til næste tastetryk)
+  // What the search did to the question ("Viser resultater for …"), above the result list.
+  var rettelse = document.createElement("p");
+  rettelse.className = "soegning-rettelse";
+  rettelse.hidden = true;
+  meta.parentNode.insertBefore(rettelse, meta.nextSibling);
 
   // Pagefind, the dictionary (soegning/ordbog.json) and the ids of the overview pages and of the
   // pages about the site (filter "gruppe", generator/site/soegemeta.py), loaded once on first focus.
@@ -70,10 +77,9 @@
     return d.innerHTML;
   }
 
-  // Pagefind's excerpts are HTML-escaped text with <mark> around hits; keep only those tags.
+  // Pagefind's excerpts are HTML: only their <mark>s are kept, an entity shows as its character.
   function uddrag(s) {
-    return tekst(String(s || "").replace(/<(?!\/?mark>)[^>]*>/g, ""))
-      .replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
+    return F.rensUddrag(s, document);
   }
 
   function titel(data) {
@@ -106,11 +112,24 @@
     return { url: u.url, afsnit: afsnit, tekst: u.excerpt };
   }
 
-  function vis(q, fundne, antal) {
+  /** A snippet from an anchored table row (Serviceniveau) links to that row, which the page highlights. */
+  function tilRaekke(d, u, ordbog, ord) {
+    var raekker = null;
+    Object.keys(ordbog.raekker || {}).forEach(function (sti) {
+      if (d.url.slice(-sti.length) === sti && (sti || d.url === rod.pathname)) raekker = ordbog.raekker[sti];
+    });
+    if (!raekker) return u.url;
+    var afsnit = u.url.indexOf("#") >= 0 ? u.url.slice(u.url.indexOf("#") + 1) : "";
+    var id = F.raekkeFor(raekker, ord, u.tekst, afsnit);
+    return id ? u.url.split("#")[0] + "#" + id : u.url;
+  }
+
+  function vis(q, fundne, antal, ordbog, ord) {
     var html = "";
     fundne.forEach(function (d) {
       var m = d.meta || {};
       var u = bedsteUddrag(d);
+      if (u) u.url = tilRaekke(d, u, ordbog, ord);
       // The labels of "Kort fortalt" and the finder (generator/site/serviceniveau.py ETIKETTER).
       var fakta = [["Hvor ofte og hvornår", m.hyppighed], ["Sagsbehandlingsfrist", m.sagsbehandlingsfrist]]
         .filter(function (f) { return f[1]; })
@@ -165,8 +184,8 @@
    * by how many concepts they match. Each shown page is then loaded through one all-terms search
    * of the forms it matched, so its snippet marks all of them.
    */
-  function find(m, q) {
-    var plan = F.forstaa(q, m.ordbog);
+  function find(m, q, praecis_) {
+    var plan = F.forstaa(q, m.ordbog, { praecis: praecis_ });
     var cache = new Map();
     if (plan.tom) plan.begreber = [{ ord: plan.tekst, former: [plan.tekst] }];
     var begreber = Promise.all(plan.begreber.map(function (b) { return soegBegreb(m, b, cache); }));
@@ -179,22 +198,87 @@
     return Promise.all([begreber, sektioner]).then(function (x) {
       var fund = x[0];
       var raekke = F.ranger(plan.begreber, fund, x[1], m.grupper, m.ordbog.sider);
-      var top = raekke.slice(0, VIS).map(function (s) {
+      // Each candidate loaded through one all-terms search of the forms it matched, so its snippet
+      // marks all of them; then ranked again by what the question asks (a price question → the
+      // page whose price section holds its words: F.hensigtsbonus).
+      function detaljer(s) {
         var former = [];
         fund.forEach(function (f) { if (f.has(s.side)) former.push(f.form.get(s.side)); });
         plan.sektioner.forEach(function (sek) { former.push(sek); });
-        var alle = former.join(" ");
-        return soegForm(m, alle, cache).then(function (samlet) {
+        return soegForm(m, former.join(" "), cache).then(function (samlet) {
           var v = samlet.get(s.side);
           if (v) return v.resultat.data();
           for (var i = 0; i < fund.length; i++) if (fund[i].has(s.side)) return fund[i].get(s.side).resultat.data();
           return null;
         });
-      });
-      return Promise.all(top).then(function (data) {
-        return { data: data.filter(Boolean), antal: raekke.length };
+      }
+      var kandidater = raekke.slice(0, KANDIDATER);
+      return Promise.all(kandidater.map(detaljer)).then(function (data) {
+        var bonus = new Map(), efterSide = new Map();
+        kandidater.forEach(function (s, i) {
+          var d = data[i];
+          if (!d) return;
+          efterSide.set(s.side, d);
+          var afsnit = (d.sub_results || []).filter(function (u) { return (u.locations || []).length; })
+            .map(function (u) { return { titel: u.title, ord: F.markerede(u.excerpt) }; });
+          if (plan.sektioner.length) bonus.set(s.side, F.hensigtsbonus(plan.sektioner, afsnit, s.titel));
+        });
+        var ny = F.ranger(plan.begreber, fund, x[1], m.grupper, m.ordbog.sider, bonus);
+        var viste = ny.filter(function (s) { return efterSide.has(s.side); }).slice(0, VIS);
+        var ord = [];
+        plan.begreber.forEach(function (b) { if (!b.helhed) b.former.forEach(function (f) { ord = ord.concat(f.split(" ")); }); });
+        return { data: viste.map(function (s) { return efterSide.get(s.side); }), antal: raekke.length,
+                 gjort: hvadDerBlevGjort(plan, fund, viste), ordbog: m.ordbog, ord: ord };
       });
     });
+  }
+
+  /**
+   * What the search did to the question, per word: `rettet` {word: the correction the shown pages
+   * were found by}, `udeladt` [content words no page has]. A correction is reported when any shown
+   * page was found by it (so every correction that changed the answer is shown).
+   */
+  function hvadDerBlevGjort(plan, fund, viste) {
+    var rettet = {}, udeladt = [];
+    plan.begreber.forEach(function (b, i) {
+      if (b.id || b.helhed) return;
+      var f = fund[i];
+      if (!f || !f.size) { udeladt.push(b.ord); return; }
+      var taelling = new Map();
+      viste.forEach(function (s) {
+        var form = f.form && f.form.get(s.side);
+        if (form && (b.rettet || []).indexOf(form) >= 0) taelling.set(form, (taelling.get(form) || 0) + 1);
+      });
+      var bedst = null;
+      taelling.forEach(function (n, form) { if (!bedst || n > taelling.get(bedst)) bedst = form; });
+      if (bedst) rettet[b.ord] = bedst;
+    });
+    return { rettet: rettet, udeladt: udeladt };
+  }
+
+  /** "Viser resultater for „…"" with the corrections marked, and the way back to the question as typed. */
+  function visGjort(q, gjort) {
+    var rettede = Object.keys(gjort.rettet);
+    resultat.setAttribute("data-soegning-rettet", JSON.stringify(gjort.rettet));
+    resultat.setAttribute("data-soegning-udeladt", JSON.stringify(gjort.udeladt));
+    if (!rettede.length && !gjort.udeladt.length) { rettelse.hidden = true; rettelse.innerHTML = ""; return; }
+    var html = "";
+    if (rettede.length) {
+      // The question as typed, each corrected word replaced (matched as the search reads words).
+      var vist = tekst(q).replace(/[A-Za-zÆØÅæøåÉÜÖÄéüöä0-9§]+/g, function (w) {
+        var n = w.toLocaleLowerCase("da");
+        return Object.prototype.hasOwnProperty.call(gjort.rettet, n) ? "<strong>" + tekst(gjort.rettet[n]) + "</strong>" : w;
+      });
+      html += "Viser resultater for \u201e" + vist + "\u201c. " +
+        '<a href="#" class="soegning-praecis" data-soegning-praecis>Søg i stedet efter \u201e' + tekst(q) + "\u201c</a>";
+    }
+    if (gjort.udeladt.length) {
+      html += (html ? " " : "") + "Ingen side har " +
+        gjort.udeladt.map(function (w) { return "\u201e" + tekst(w) + "\u201c"; }).join(" og ") +
+        (rettede.length ? "." : "; resultaterne er for resten af spørgsmålet.");
+    }
+    rettelse.innerHTML = html;
+    rettelse.hidden = false;
   }
 
   function soeg() {
@@ -202,14 +286,19 @@
     var mit = ++nummer;
     if (!q) {
       liste.innerHTML = "";
+      rettelse.hidden = true;
       meta.textContent = "Skriv et eller flere ord";
       resultat.setAttribute("data-soegning", "");
       return;
     }
+    var somSkrevet = praecis;
     hentMotor().then(function (m) {
-      return find(m, q);
+      return find(m, q, somSkrevet);
     }).then(function (svar) {
-      if (mit === nummer) vis(q, svar.data, svar.antal);
+      if (mit !== nummer) return;
+      resultat.setAttribute("data-soegning-som-skrevet", somSkrevet ? "ja" : "nej");
+      visGjort(q, svar.gjort);
+      vis(q, svar.data, svar.antal, svar.ordbog, svar.ord);
     }).catch(function (fejl) {
       if (mit !== nummer) return;
       liste.innerHTML = "";
@@ -234,7 +323,15 @@
     aaben(true);
     hentMotor();   // warm up while the user types
   });
-  felt.addEventListener("input", soeg);
+  felt.addEventListener("input", function () { praecis = false; soeg(); });
+  // "Søg i stedet efter …": the same question, searched as typed.
+  rettelse.addEventListener("click", function (e) {
+    if (!e.target.closest("[data-soegning-praecis]")) return;
+    e.preventDefault();
+    praecis = true;
+    soeg();
+    felt.focus();
+  });
 
   formular.addEventListener("submit", function (e) {
     e.preventDefault();

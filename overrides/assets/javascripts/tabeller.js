@@ -61,5 +61,15 @@
     requestAnimationFrame(function () { venter = false; tilpas(); });
   });
   // Material pakker tabellerne ind, når siden er indlæst: mål igen bagefter.
-  window.addEventListener("load", tilpas);
+  window.addEventListener("load", function () { tilpas(); tilRaekke(); });
+
+  // Et søgeresultat i en tabelrække linker til rækkens anker (span.raekke, tabeller.css fremhæver
+  // rækken): når tabellen er blevet til kort, står rækken et andet sted end ved første rul.
+  function tilRaekke() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var maal = id && document.getElementById(id);
+    var raekke = maal && maal.classList.contains("raekke") && maal.closest("tr");
+    if (raekke) raekke.scrollIntoView({ block: "start" });
+  }
+  window.addEventListener("hashchange", tilRaekke);
 })();
