@@ -119,6 +119,11 @@ def ny_bygning() -> None:
     _kode_noegle.cache_clear()
 
 
+def kode_noegle() -> str:
+    """The key of the generator's code and the installed packages (see `_kode_noegle`)."""
+    return _kode_noegle()
+
+
 @functools.cache
 def _kode_noegle() -> str:
     """The generator's code and templates, and the installed packages (a changed library — Jinja,

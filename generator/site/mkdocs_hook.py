@@ -34,7 +34,7 @@ from mkdocs.structure.files import Files
 
 from generator.formater import dansk_dato
 from generator.problemer import DataFejl, Problem  # absolute: MkDocs loads hooks as standalone modules
-from generator.site import baggrund, fejlside, genindlaes, mellemlager, pdf, soegemeta, soegeordbog, urls
+from generator.site import baggrund, fejlside, genindlaes, mellemlager, omsatte, pdf, soegemeta, soegeordbog, urls
 from generator.site.ankre import overskrift_id
 from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
@@ -70,7 +70,18 @@ def tilstand(config) -> Tilstand:
     return _TILSTANDE.setdefault(str(config.config_file_path), Tilstand())
 
 
-def on_startup(command, **kwargs):
+DIRTY = (
+    "--dirty virker ikke med kataloget: en ændring i data/ ændrer også navigationen, oversigterne og "
+    "søgningen på sider, hvis egen fil ikke er ændret, og dem ville MkDocs ikke bygge igen. "
+    "Kør uden --dirty (make serve): en genopbygning omsætter alligevel kun de sider, hvis indhold er ændret."
+)
+
+
+def on_startup(command, dirty=False, **kwargs):
+    if dirty:
+        # MkDocs' dirty build keeps every page whose own file is older than its HTML: with pages made
+        # from data it serves stale navigation, and its warning stops a strict build with no reason given.
+        raise Abort(DIRTY)
     baggrund.serve = command == "serve"
     baggrund.lyt_efter_ctrl_c()
 
@@ -91,6 +102,7 @@ def on_config(config, **kwargs):
         # serve shows the working copy, one edition: without mike there is no versions.json, and
         # Material's version selector would ask for it (a 404 logged twice per page view).
         config.extra.pop("version", None)
+        uden_lunr_indeks(config)
     try:
         bygning = t.bygning = _generer(config)
     except DataFejl as e:
@@ -108,6 +120,17 @@ def on_config(config, **kwargs):
     if not baggrund.serve:
         _start_pdf(config, bygning)  # on the other core while MkDocs builds the pages
     return config
+
+
+def uden_lunr_indeks(config) -> None:
+    """serve: Material's search plugin does not index each page. It is there only for the header's
+    search box, which Pagefind answers (overrides/partials/search.html keeps Material's lunr search
+    off), and reading every page's HTML for an index no one loads was a tenth of a rebuild."""
+    soeg = config.plugins.get("material/search")
+    if soeg is not None:
+        config.plugins.events["page_context"] = [
+            m for m in config.plugins.events["page_context"] if getattr(m, "__self__", None) is not soeg
+        ]
 
 
 def data_dir(config) -> Path:
@@ -252,7 +275,17 @@ def vis_datafejl(config, problemer: list[Problem]):
 
 def on_files(files, config, **kwargs):
     """While the data has errors (serve only), build no pages: the error page replaces them."""
-    return Files([]) if tilstand(config).datafejl is not None else files
+    if tilstand(config).datafejl is not None:
+        return Files([])
+    if baggrund.serve:
+        omsatte.ny_bygning(config, files)  # an unchanged page is not converted again (generator/site/omsatte.py)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if baggrund.serve:
+        omsatte.brug(page, markdown)
+    return markdown
 
 
 # ------------------------------------------------------------------ defence in depth
