@@ -42,7 +42,7 @@ from ..data.profil import profil_sti
 OVERSAT = FileSystemBytecodeCache()
 
 FIL = ".kataloget.json"
-VERSION = 4
+VERSION = 5
 GENERATOR = Path(__file__).resolve().parents[1]
 
 
@@ -62,6 +62,8 @@ class Bygning:
     """docs_dir paths of the pages built from data (the sanitizer cleans exactly these)."""
     advarsler: list[str] = field(default_factory=list)
     pdf_fingeraftryk: str = ""
+    uden_pdf: str = ""
+    """Why the committee PDF holds no pages (tjek.omfang.uden_pdf), said on every build; "" if it does."""
     skrevet: int = 0
     uaendret: int = 0
     filer: dict[str, list[int]] = field(default_factory=dict)

@@ -40,6 +40,7 @@ from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
 from generator.site.visning import kontakt_tekst
+from generator.tjek import omfang
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
 
@@ -147,6 +148,8 @@ def _generer(config) -> Bygning:
         mellemlager.gem(docs, noegle, bygning)
     for advarsel in bygning.advarsler:
         log.warning(advarsel)  # under --strict a data warning stops publishing until an editor decides
+    if bygning.uden_pdf:
+        log.info(bygning.uden_pdf)  # not a warning: the site is built, and --strict must not stop it
     log.info(
         "kataloget: %d sider skrevet, %d uændrede%s",
         bygning.skrevet,
@@ -177,6 +180,7 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
         sider=[s.sti for s in resultat.visning.register.genererede()],
         advarsler=[str(p) for p in resultat.katalog.advarsler],
         pdf_fingeraftryk=kilde.fingeraftryk,
+        uden_pdf=omfang.uden_pdf(resultat.katalog),
         skrevet=resultat.skrevet,
         uaendret=resultat.uaendret,
         filer=mellemlager.stat(docs, sorted([*resultat.filer, urls.PDF_KILDE])),

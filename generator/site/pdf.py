@@ -39,6 +39,7 @@ import markdown
 from ..data.katalog import Katalog
 from ..formater import dansk_dato
 from ..problemer import DataFejl, Problem
+from ..tjek import omfang
 from . import urls
 from .rens import farlige_steder, rens
 from .visning import Visning, kontakt_tekst
@@ -127,6 +128,8 @@ class Kilde:
     sider: list[list[str]]
     """[path, title] of each page in the PDF, in reading order."""
     markdown: dict[str, str]
+    udeladt: str = ""
+    """Why the catalogue's pages are left out (tjek.omfang.uden_pdf: too many pages); "" for a whole PDF."""
 
     @property
     def fingeraftryk(self) -> str:
@@ -152,6 +155,9 @@ def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
         f"<p>{godkendelse}</p>",
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
     ]
+    udeladt = omfang.uden_pdf(katalog)
+    if udeladt:  # a PDF of one page that says why, in place of one WeasyPrint would take hours over
+        return Kilde(f"{info.katalog.titel} {info.revision.id}", forside, [], {}, html.escape(udeladt))
     sider = visning.register.pdf()
     if visning.forskel is not None:  # a new edition opens with what changed and the decisions behind it
         sider = [visning.register[urls.AENDRINGER], *sider]
@@ -183,6 +189,14 @@ def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> 
 
 
 def html_fra_kilde(k: Kilde) -> str:
+    if k.udeladt:
+        dele = [
+            '<section class="forside">',
+            *k.forside,
+            "</section>",
+            f'<section class="side"><p>{k.udeladt}</p></section>',
+        ]
+        return _dokument(k, dele)
     dele = ['<section class="forside">', *k.forside, "</section>", '<nav class="indhold"><h2>Indhold</h2><ol>']
     dele += [f'<li><a href="#{_sideanker(sti)}">{html.escape(titel)}</a></li>' for sti, titel in k.sider]
     dele.append("</ol></nav>")
@@ -200,6 +214,10 @@ def html_fra_kilde(k: Kilde) -> str:
         if sti == urls.AENDRINGER:
             krop = _aendringer_paa_papir(krop, ankre)
         dele.append(f'<section class="{klasse}" id="{_sideanker(sti)}">{krop}</section>')
+    return _dokument(k, dele)
+
+
+def _dokument(k: Kilde, dele: list[str]) -> str:
     return (
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
         f"<title>{html.escape(k.titel)}</title>"
