@@ -40,7 +40,7 @@ from ..data.katalog import Katalog
 from ..formater import dansk_dato
 from ..problemer import DataFejl, Problem
 from ..tjek import omfang
-from . import urls
+from . import pdf_tabeller, urls
 from .rens import farlige_steder, rens
 from .visning import Visning, kontakt_tekst
 
@@ -78,6 +78,11 @@ nav.indhold a { color: #111; text-decoration: none; }
 nav.indhold a::after { content: leader(".") " " target-counter(attr(href), page); }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 0.6em 0; }
 th, td { border: 0.5pt solid #999; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+tr { break-inside: avoid; }  /* a row is read across: not split between two pages */
+/* A table too wide for the column, as rows (pdf_tabeller.py): the first cell names the row. */
+.tabel-raekke { border: 0.5pt solid #999; padding: 3pt 6pt; margin: 0 0 5pt; font-size: 9pt; break-inside: avoid; }
+.tabel-raekke p { margin: 1.5pt 0; }
+.tabel-raekke-navn { font-weight: bold; }
 .admonition { border-left: 3pt solid #3f51b5; padding: 4pt 8pt; margin: 0.8em 0; background: #f3f4fb; }
 .admonition-title { font-weight: bold; margin: 0; }
 a { color: #111; }
@@ -210,7 +215,7 @@ def html_fra_kilde(k: Kilde) -> str:
             md_tekst = re.sub(r"(?m)^(\s*)\?\?\? ", r"\1!!! ", md_tekst)
             klasse = "side aendringer"
         # The same allowlist as the site's pages from data (rens.py): no javascript: link in the PDF.
-        krop = _omskriv_links(rens(markdown.markdown(md_tekst, extensions=_MD_EXT)), sti)
+        krop = pdf_tabeller.paa_papir(_omskriv_links(rens(markdown.markdown(md_tekst, extensions=_MD_EXT)), sti))
         if sti == urls.AENDRINGER:
             krop = _aendringer_paa_papir(krop, ankre)
         dele.append(f'<section class="{klasse}" id="{_sideanker(sti)}">{krop}</section>')
