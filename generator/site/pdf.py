@@ -144,8 +144,13 @@ class Kilde:
         return h.hexdigest()
 
 
-# This module (its CSS, the HTML it builds) and the allowlist that cleans that HTML are input too.
-_KODE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes()
+# This module (its CSS, the HTML it builds), the allowlist that cleans that HTML and the tables' paper
+# form (pdf_tabeller) are input too.
+_KODE = (
+    Path(__file__).read_bytes()
+    + Path(rens.__code__.co_filename).read_bytes()
+    + Path(pdf_tabeller.__file__).read_bytes()
+)
 
 
 def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
