@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .problemer import DataFejl, synlig
+from .tjek import omfang
 from .tjek.fuldstaendighed import rapport
 from .tjek.indlaes import indlaes_katalog
 
@@ -56,6 +57,9 @@ def _check(args: argparse.Namespace) -> int:
             + "."
         )
     )
+    uden_pdf = omfang.uden_pdf(katalog)
+    if uden_pdf:
+        print(uden_pdf)  # not an error: the site is built all the same
     if not args.kort:
         print()
         print(rapport(katalog))
@@ -91,6 +95,8 @@ def _pdf(args: argparse.Namespace) -> int:
         skrevet = pdf.afgraenset(lambda: pdf.skriv_pdf(katalog, visning, filer, maal))
     except DataFejl as e:
         return _meld(e)
+    if omfang.uden_pdf(katalog):
+        print(omfang.uden_pdf(katalog))
     if skrevet:
         print(f"PDF skrevet: {maal} ({time.perf_counter() - start:.1f} s)")
     else:

@@ -13,7 +13,6 @@ against: each published revision carries the exact data it was built from.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import re
 import typing
@@ -315,14 +314,20 @@ def filer(katalog: Katalog, visning: Visning) -> dict[str, str]:
     return ud
 
 
+_SKEMAER: dict[str, str] = {}
+
+
 def skema(katalog: Katalog) -> str:
     """The export's JSON Schema, in the shape of the catalogue's profile."""
-    return _skema(katalog.profil.model_dump_json(), katalog.modeller.Eksport)
+    # Keyed by the profile alone: it and the code decide the schema, so `mkdocs serve` makes it once
+    # (each load builds the profile's model classes anew, so a key with the class never hit).
+    profil = katalog.profil.model_dump_json()
+    if profil not in _SKEMAER:
+        _SKEMAER[profil] = _skema(katalog.modeller.Eksport)
+    return _SKEMAER[profil]
 
 
-@functools.lru_cache(maxsize=8)
-def _skema(_profil: str, model: type[BaseModel]) -> str:
-    # Keyed by the profile: it and the code decide the schema, so `mkdocs serve` makes it once.
+def _skema(model: type[BaseModel]) -> str:
     s = model.model_json_schema()
     s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     s["title"] = "Kvalitetsstandard-kataloget: eksport af én revision"

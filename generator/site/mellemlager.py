@@ -43,7 +43,7 @@ from ..data.sammenligning import sammenlignede_mapper
 OVERSAT = FileSystemBytecodeCache()
 
 FIL = ".kataloget.json"
-VERSION = 4
+VERSION = 5
 GENERATOR = Path(__file__).resolve().parents[1]
 
 
@@ -63,6 +63,8 @@ class Bygning:
     """docs_dir paths of the pages built from data (the sanitizer cleans exactly these)."""
     advarsler: list[str] = field(default_factory=list)
     pdf_fingeraftryk: str = ""
+    uden_pdf: str = ""
+    """Why the committee PDF holds no pages (tjek.omfang.uden_pdf), said on every build; "" if it does."""
     skrevet: int = 0
     uaendret: int = 0
     filer: dict[str, list[int]] = field(default_factory=dict)
@@ -121,6 +123,11 @@ def _filer(h: Any, rod: Path) -> None:
 def ny_bygning() -> None:
     """Called as a build starts: the code may have changed since the last (a template edited in serve)."""
     _kode_noegle.cache_clear()
+
+
+def kode_noegle() -> str:
+    """The key of the generator's code and the installed packages (see `_kode_noegle`)."""
+    return _kode_noegle()
 
 
 @functools.cache

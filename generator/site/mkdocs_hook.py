@@ -42,6 +42,7 @@ from generator.site import (
     genindlaes,
     kontaktlinks,
     mellemlager,
+    omsatte,
     pdf,
     soegemeta,
     soegeordbog,
@@ -52,6 +53,7 @@ from generator.site.byg import byg
 from generator.site.mellemlager import Bygning
 from generator.site.rens import farlige_steder, rens
 from generator.site.visning import kontakt_tekst
+from generator.tjek import omfang
 
 log = logging.getLogger("mkdocs.hooks.kvalitetsstandard")
 
@@ -82,7 +84,18 @@ def tilstand(config) -> Tilstand:
     return _TILSTANDE.setdefault(str(config.config_file_path), Tilstand())
 
 
-def on_startup(command, **kwargs):
+DIRTY = (
+    "--dirty virker ikke med kataloget: en ændring i data/ ændrer også navigationen, oversigterne og "
+    "søgningen på sider, hvis egen fil ikke er ændret, og dem ville MkDocs ikke bygge igen. "
+    "Kør uden --dirty (make serve): en genopbygning omsætter alligevel kun de sider, hvis indhold er ændret."
+)
+
+
+def on_startup(command, dirty=False, **kwargs):
+    if dirty:
+        # MkDocs' dirty build keeps every page whose own file is older than its HTML: with pages made
+        # from data it serves stale navigation, and its warning stops a strict build with no reason given.
+        raise Abort(DIRTY)
     baggrund.serve = command == "serve"
     baggrund.lyt_efter_ctrl_c()
 
@@ -103,6 +116,7 @@ def on_config(config, **kwargs):
         # serve shows the working copy, one edition: without mike there is no versions.json, and
         # Material's version selector would ask for it (a 404 logged twice per page view).
         config.extra.pop("version", None)
+        uden_lunr_indeks(config)
     try:
         bygning = t.bygning = _generer(config)
     except DataFejl as e:
@@ -122,6 +136,17 @@ def on_config(config, **kwargs):
     return config
 
 
+def uden_lunr_indeks(config) -> None:
+    """serve: Material's search plugin does not index each page. It is there only for the header's
+    search box, which Pagefind answers (overrides/partials/search.html keeps Material's lunr search
+    off), and reading every page's HTML for an index no one loads was a tenth of a rebuild."""
+    soeg = config.plugins.get("material/search")
+    if soeg is not None:
+        config.plugins.events["page_context"] = [
+            m for m in config.plugins.events["page_context"] if getattr(m, "__self__", None) is not soeg
+        ]
+
+
 def data_dir(config) -> Path:
     return Path(config.config_file_path).parent / config.extra.get("katalog_data", "data")
 
@@ -136,6 +161,8 @@ def _generer(config) -> Bygning:
         mellemlager.gem(docs, noegle, bygning)
     for advarsel in bygning.advarsler:
         log.warning(advarsel)  # under --strict a data warning stops publishing until an editor decides
+    if bygning.uden_pdf:
+        log.info(bygning.uden_pdf)  # not a warning: the site is built, and --strict must not stop it
     log.info(
         "kataloget: %d sider skrevet, %d uændrede%s",
         bygning.skrevet,
@@ -166,6 +193,7 @@ def _generer_forfra(data: Path, docs: Path) -> Bygning:
         sider=[s.sti for s in resultat.visning.register.genererede()],
         advarsler=[str(p) for p in resultat.katalog.advarsler],
         pdf_fingeraftryk=kilde.fingeraftryk,
+        uden_pdf=omfang.uden_pdf(resultat.katalog),
         skrevet=resultat.skrevet,
         uaendret=resultat.uaendret,
         filer=mellemlager.stat(docs, sorted([*resultat.filer, urls.PDF_KILDE])),
@@ -192,17 +220,28 @@ def begraens_navigation(nav: list, config) -> list:
 
 
 def _i_portioner(indhold: list) -> list:
-    """[index page, {title: page}, …] → [index page, {"K.1.1 – K.11.6": [50 pages]}, …]."""
+    """[index page, {title: page}, …] → [index page, {"K.1.1 – K.11.6": [50 pages]}, …], and runs of
+    more than 50 runs nested the same way: at 10,000 pages a page's navigation held 200 runs (300 KB
+    of its 330 KB, and the site grew with the square of its pages); nested, it holds ~100 links."""
     forside = [p for p in indhold if isinstance(p, str)]
     sider = [p for p in indhold if not isinstance(p, str)]
+    while len(sider) > NAV_GRUPPE:
+        sider = [
+            {f"{_foerste(del_[0])} – {_sidste(del_[-1])}": del_}
+            for del_ in (sider[i : i + NAV_GRUPPE] for i in range(0, len(sider), NAV_GRUPPE))
+        ]
+    return forside + sider
 
-    def navn(punkt: dict) -> str:
-        return next(iter(punkt)).split(" ", 1)[0]
 
-    return forside + [
-        {f"{navn(del_[0])} – {navn(del_[-1])}": del_}
-        for del_ in (sider[i : i + NAV_GRUPPE] for i in range(0, len(sider), NAV_GRUPPE))
-    ]
+def _foerste(punkt: dict) -> str:
+    """The first id a navigation item covers: "K.1.1" of "K.1.1 Rengøring" or of "K.1.1 – K.2.6"."""
+    return next(iter(punkt)).split(" ", 1)[0]
+
+
+def _sidste(punkt: dict) -> str:
+    """The last id it covers: "K.1.1" of "K.1.1 Rengøring", "K.2.6" of "K.1.1 – K.2.6"."""
+    titel = next(iter(punkt))
+    return titel.rsplit(" – ", 1)[-1] if isinstance(punkt[titel], list) else titel.split(" ", 1)[0]
 
 
 def kontaktlinje(katalog) -> str:
@@ -275,6 +314,8 @@ def on_files(files, config, **kwargs):
         for f in files.documentation_pages():
             if f.src_uri in t.genererede and f.src_uri not in i_nav:
                 f.inclusion = InclusionLevel.NOT_IN_NAV
+    if baggrund.serve:
+        omsatte.ny_bygning(config, files)  # an unchanged page is not converted again (generator/site/omsatte.py)
     return files
 
 
@@ -282,6 +323,12 @@ def _stier(nav: list) -> Iterator[str]:
     for punkt in nav:
         for v in punkt.values() if isinstance(punkt, dict) else [punkt]:
             yield from _stier(v) if isinstance(v, list) else [v]
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    if baggrund.serve:
+        omsatte.brug(page, markdown)
+    return markdown
 
 
 # ------------------------------------------------------------------ defence in depth

@@ -39,7 +39,8 @@ import markdown
 from ..data.katalog import Katalog
 from ..formater import dansk_dato
 from ..problemer import DataFejl, Problem
-from . import urls
+from ..tjek import omfang
+from . import pdf_tabeller, urls
 from .rens import farlige_steder, rens
 from .visning import Visning, kontakt_tekst
 
@@ -77,6 +78,11 @@ nav.indhold a { color: #111; text-decoration: none; }
 nav.indhold a::after { content: leader(".") " " target-counter(attr(href), page); }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: 0.6em 0; }
 th, td { border: 0.5pt solid #999; padding: 3pt 4pt; vertical-align: top; text-align: left; }
+tr { break-inside: avoid; }  /* a row is read across: not split between two pages */
+/* A table too wide for the column, as rows (pdf_tabeller.py): the first cell names the row. */
+.tabel-raekke { border: 0.5pt solid #999; padding: 3pt 6pt; margin: 0 0 5pt; font-size: 9pt; break-inside: avoid; }
+.tabel-raekke p { margin: 1.5pt 0; }
+.tabel-raekke-navn { font-weight: bold; }
 .admonition { border-left: 3pt solid #3f51b5; padding: 4pt 8pt; margin: 0.8em 0; background: #f3f4fb; }
 .admonition-title { font-weight: bold; margin: 0; }
 a { color: #111; }
@@ -127,6 +133,8 @@ class Kilde:
     sider: list[list[str]]
     """[path, title] of each page in the PDF, in reading order."""
     markdown: dict[str, str]
+    udeladt: str = ""
+    """Why the catalogue's pages are left out (tjek.omfang.uden_pdf: too many pages); "" for a whole PDF."""
 
     @property
     def fingeraftryk(self) -> str:
@@ -136,8 +144,13 @@ class Kilde:
         return h.hexdigest()
 
 
-# This module (its CSS, the HTML it builds) and the allowlist that cleans that HTML are input too.
-_KODE = Path(__file__).read_bytes() + Path(rens.__code__.co_filename).read_bytes()
+# This module (its CSS, the HTML it builds), the allowlist that cleans that HTML and the tables' paper
+# form (pdf_tabeller) are input too.
+_KODE = (
+    Path(__file__).read_bytes()
+    + Path(rens.__code__.co_filename).read_bytes()
+    + Path(pdf_tabeller.__file__).read_bytes()
+)
 
 
 def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
@@ -153,6 +166,9 @@ def kilde(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> Kilde:
         f"<p>{godkendelse}</p>",
         f"<p>Kontakt: {html.escape(kontakt_tekst(info))}</p>",
     ]
+    udeladt = omfang.uden_pdf(katalog)
+    if udeladt:  # a PDF of one page that says why, in place of one WeasyPrint would take hours over
+        return Kilde(f"{info.katalog.titel} {info.revision.id}", forside, [], {}, html.escape(udeladt))
     sider = visning.register.pdf()
     if visning.forskel is not None:  # a new edition opens with what changed and the decisions behind it
         sider = [visning.register[urls.AENDRINGER], *sider]
@@ -184,6 +200,14 @@ def html_dokument(katalog: Katalog, visning: Visning, filer: dict[str, str]) -> 
 
 
 def html_fra_kilde(k: Kilde) -> str:
+    if k.udeladt:
+        dele = [
+            '<section class="forside">',
+            *k.forside,
+            "</section>",
+            f'<section class="side"><p>{k.udeladt}</p></section>',
+        ]
+        return _dokument(k, dele)
     dele = ['<section class="forside">', *k.forside, "</section>", '<nav class="indhold"><h2>Indhold</h2><ol>']
     dele += [f'<li><a href="#{_sideanker(sti)}">{html.escape(titel)}</a></li>' for sti, titel in k.sider]
     dele.append("</ol></nav>")
@@ -197,10 +221,14 @@ def html_fra_kilde(k: Kilde) -> str:
             md_tekst = re.sub(r"(?m)^(\s*)\?\?\? ", r"\1!!! ", md_tekst)
             klasse = "side aendringer"
         # The same allowlist as the site's pages from data (rens.py): no javascript: link in the PDF.
-        krop = _omskriv_links(rens(markdown.markdown(md_tekst, extensions=_MD_EXT)), sti)
+        krop = pdf_tabeller.paa_papir(_omskriv_links(rens(markdown.markdown(md_tekst, extensions=_MD_EXT)), sti))
         if sti == urls.AENDRINGER:
             krop = _aendringer_paa_papir(krop, ankre)
         dele.append(f'<section class="{klasse}" id="{_sideanker(sti)}">{krop}</section>')
+    return _dokument(k, dele)
+
+
+def _dokument(k: Kilde, dele: list[str]) -> str:
     return (
         '<!doctype html><html lang="da"><head><meta charset="utf-8">'
         f"<title>{html.escape(k.titel)}</title>"

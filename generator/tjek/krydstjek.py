@@ -28,7 +28,7 @@ from ..data import schema
 from ..data.katalog import Katalog
 from ..data.pladsholdere import Udfylder, klammer
 from ..problemer import Problem
-from . import citater, formregler, fsiii, konsistens, omfang, tekstpolitik
+from . import citater, formregler, fsiii, konsistens, tekstpolitik
 
 
 def _felt(sti: tuple) -> str:
@@ -444,7 +444,6 @@ REGLER = (
     _tekstpolitik,
     *konsistens.REGLER,
     *formregler.REGLER,
-    *omfang.REGLER,
     *fsiii.REGLER,
 )
 

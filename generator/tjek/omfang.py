@@ -4,16 +4,17 @@ The site grows linearly (benchmarks/skalering.py), but the committee PDF does no
 WeasyPrint lays out the whole document at once, ~0.1 s and ~1.3 MB a page on a 2-core machine,
 and every intervention's page repeats what its standards say about all their interventions (the
 real catalogue: 144 pages; 4x its interventions: 428 pages in 58 s, 0.55 GB). 10,000
-interventions would be some 45,000 pages: over an hour and tens of GB. So check estimates the PDF
-from the data — its text, each intervention counted with its standards' text, about 1,800
-characters a page, and a page at least for each entry — and refuses a catalogue beyond
-`MAKS_PDF_SIDER` before anything is built; the PDF process is bounded as well
-(generator/site/pdf.py: `MAKS_SEKUNDER`, `MAKS_HUKOMMELSE`). check and build agree.
+interventions would be some 45,000 pages: over an hour and tens of GB. So the PDF is estimated from the
+data — its text, each intervention counted with its standards' text, about 1,800 characters a
+page, and a page at least for each entry — and a catalogue beyond `MAKS_PDF_SIDER` gets, in place
+of the whole document, a PDF of one page that says why and how to get one (`uden_pdf`, used by
+generator/site/pdf.py): the site, the CSV files and katalog.json are built as for any catalogue,
+and `check`, `build` and `pdf` say the same. The PDF process is bounded as well
+(generator/site/pdf.py: `MAKS_SEKUNDER`, `MAKS_HUKOMMELSE`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ..data.katalog import Katalog
@@ -49,20 +50,15 @@ def _tal(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def pdf_stoerrelse(k: Katalog, melder: Callable[..., None]) -> None:
+def uden_pdf(k: Katalog) -> str:
+    """Why this catalogue gets no committee PDF, and how to get one; "" when it gets one."""
     sider = anslaaede_sider(k)
-    if sider > MAKS_PDF_SIDER:
-        melder(
-            "indsatser",
-            ("indsatser",),
-            "",
-            f"kataloget er for stort: PDF'en til udvalget ville få ca. {_tal(sider)} sider ({_tal(len(k.indsatser))} "
-            f"indsatser); den kan højst have {_tal(MAKS_PDF_SIDER)} sider (den tager ca. 0,1 s og 1,3 MB pr. side "
-            "at lave)",
-            "del kataloget op i flere kataloger (hvert med sin egen mappe og mkdocs.yml), eller fjern indsatser "
-            "og tekster, der ikke hører til",
-            felt_fra=0,
-        )
-
-
-REGLER = (pdf_stoerrelse,)
+    if sider <= MAKS_PDF_SIDER:
+        return ""
+    return (
+        f"PDF'en til udvalget er ikke lavet: kataloget ville give ca. {_tal(sider)} sider "
+        f"({_tal(len(k.indsatser))} indsatser), og en PDF kan højst have {_tal(MAKS_PDF_SIDER)} sider "
+        "(den tager ca. 0,1 s og 1,3 MB pr. side at lave). Webstedet, CSV-filerne og katalog.json har hele "
+        "kataloget. For at få en PDF: del kataloget op i flere kataloger (hvert med sin egen mappe og "
+        "mkdocs.yml), eller fjern indsatser og tekster, der ikke hører til."
+    )
