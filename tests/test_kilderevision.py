@@ -84,12 +84,16 @@ def bygget(request) -> Bygget:
 # ------------------------------------------------------------------ parsing what was generated
 
 
+# A row whose first cell is a link, maybe after the row's anchor (`<span class="raekke" id=…>`).
+_FOERSTE_CELLE_LINK = re.compile(r"^\| (<span [^>]*></span>)?\[")
+
+
 def tabelraekke(side: str, til: str) -> dict[str, str] | None:
     """The row of a Markdown table whose first cell links to page `til`, by its header's names."""
     linjer = side.splitlines()
     navn = Path(til).name
     for n, linje in enumerate(linjer):
-        if linje.startswith("| [") and f"{navn})" in linje.split(" | ")[0]:
+        if _FOERSTE_CELLE_LINK.match(linje) and f"{navn})" in linje.split(" | ")[0]:
             m = n
             while m > 0 and not linjer[m - 1].startswith("|---"):
                 m -= 1

@@ -16,6 +16,7 @@ import pytest
 
 from generator.site import aabne_data, datapakke, urls
 from generator.site.serviceniveau import IKKE_I_KATALOGET, frist_faktum
+from generator.tjek.citater import ens_lovnavne
 
 from .. import support as html
 from ..support import DATA
@@ -139,7 +140,9 @@ def test_serviceniveau_page_frister_page_and_csv_agree_cell_by_cell(bygget, kata
             if r[kol] == IKKE_I_KATALOGET:
                 assert not fakta, (id_, navn)
             for f in fakta:
-                assert " ".join(f["tekst"].split()).rstrip(".") in r[kol], (id_, navn, f["tekst"])
+                # The CSV keeps the source's words; the page writes a law's name as its registry does.
+                tekst = ens_lovnavne(" ".join(f["tekst"].split()), katalog.love).rstrip(".")
+                assert tekst in r[kol], (id_, navn, f["tekst"])
     # The deadline the standard gives reaches its interventions; no intervention says "not described"
     # where its standard gives one.
     assert side["U.3.1"][2] == ("Genoptræning, § 86, stk. 1: 2 uger; Vedligeholdelsestræning, § 86, stk. 2: "

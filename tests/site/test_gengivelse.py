@@ -96,6 +96,8 @@ def test_a_section_of_generel_information_named_in_prose_is_a_link_to_it(bygget,
     """"jf. afsnit 1.9" on a price line takes the reader to 1.9 Hvad koster indsatserne."""
     fundet = 0
     for html in sorted((bygget / "katalog").rglob("*.html")):
+        if html.parent.name == "sammenligning":
+            continue  # quotes several catalogues' cells: a section number there is its own catalogue's (each row links its page)
         artikel = html.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
         # The page's JSON-LD is data for search engines, not prose the reader sees: it holds no links.
         artikel = re.sub(r'<script type="application/ld\+json">.*?</script>', "", artikel, flags=re.S)
