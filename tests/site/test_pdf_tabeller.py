@@ -35,7 +35,9 @@ def _pdf_tekst(fil: Path) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext mangler: apt-get install poppler-utils")
     ud = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(fil), "-"], capture_output=True, text=True, check=True)
-    return _uden_mellemrum(ud.stdout)
+    # A web link is printed with its address after it (the print CSS: "(https://…)"): the cell's own
+    # text is what must stand whole.
+    return re.sub(r"\(https?://[^()]*\)", "", _uden_mellemrum(ud.stdout))
 
 
 def _celler(tabeller: list[list[list[str]]]) -> list[str]:
