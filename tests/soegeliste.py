@@ -6,7 +6,6 @@ resolved to the page's path through generator/site/urls.py, so a renamed page fa
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from ruamel.yaml import YAML
 
 from generator.data.katalog import Katalog
 from generator.site import urls
+
+from .spoergsmaalssaet import side_sti  # one resolver of a page name for both query lists
 
 SOEGNINGER = Path(__file__).resolve().parent / "soegninger.yaml"
 GRUPPER = {"ord": "Enkelte ord", "fraser": "Fraser", "spørgsmål": "Hele spørgsmål"}
@@ -27,21 +28,6 @@ class Soegning:
 
     def urler(self) -> tuple[str, ...]:
         return tuple("/" + urls.url_i_site(s) for s in self.sider)
-
-
-def side_sti(navn: str, katalog: Katalog) -> str:
-    if re.fullmatch(r"[KU]\.\d+\.\d+", navn):
-        i = katalog.indsats(navn)
-        assert i, f"{navn}: ingen sådan indsats"
-        return urls.indsats(i.id, i.titel)
-    if m := re.fullmatch(r"standard (\d+)", navn):
-        s = katalog.standard(int(m.group(1)))
-        assert s, f"{navn}: ingen sådan standard"
-        return urls.standard(s.nr, s.titel)
-    if navn == "generel":
-        return urls.GENEREL
-    assert navn.endswith(".md"), f"{navn}: skriv et id (K.2.1), 'standard N', 'generel' eller en sti i content/"
-    return navn
 
 
 def soegninger(katalog: Katalog) -> list[Soegning]:
