@@ -78,6 +78,10 @@ def sidemeta(v: Visning, sti: str) -> dict[str, str]:
             for n in v.et_blik(post):
                 if n.tekst and n.noegle in ("hyppighed", "sagsbehandlingsfrist"):
                     ud[n.noegle] = ren_tekst(n.tekst, udfyld)
+            # The standards it belongs to: a question that cannot tell their entries apart is
+            # answered by the standard (soegeforstaaelse.js foraeldreFoerst).
+            if dele := [urls.url_i_site(link.til) for link in v.standard_links(post)]:
+                ud["del_af"] = " ".join(dele)
         # Staff search by the code on a visitation (UUID or legacy) or its FSIII name.
         if koder := fsiiikoder.postens_koder(post).soegetekst:
             ud["fsiii"] = koder

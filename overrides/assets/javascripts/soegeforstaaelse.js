@@ -264,8 +264,10 @@
     function tilfoej(f) { if (f && ud.indexOf(f) < 0) ud.push(f); }
     if (!praecis) rettelserAf(w, ordbog).forEach(tilfoej);
     if (!ordbog.ord.has(w)) {
-      tilfoej(grundform(w, ordbog));
-      var d = dele(w, ordbog, true);
+      // An inflection of a catalogue word is that word, not a compound ("hjemmehjælperen" is not hjemme+hjælpe+ren).
+      var g = grundform(w, ordbog);
+      tilfoej(g);
+      var d = g ? null : dele(w, ordbog, true);
       if (d) tilfoej(d.join(" "));
     }
     sammensatteMed(w, ordbog).forEach(tilfoej);
@@ -339,23 +341,26 @@
    */
   function ranger(begreber, fund, sektionsfund, grupper, antalSider, bonus) {
     grupper = grupper || {};
+    var N = antalSider || 1;
+    fund.forEach(function (f) { if (f.size > N) N = f.size; });
     var sider = new Map();
-    var indhold = begreber.filter(function (b) { return !b.helhed && !b.id; }).length;
+    var w = fund.map(function (f, i) {
+      var b = begreber[i] || {};
+      return b.id ? 2 : b.helhed ? 0 : vaegt(f.size, N) * (spoergeord(b.ord) ? 0.5 : 1);
+    });
+    // The question as typed with its stop words ("handle ind"): as much as its words on average.
+    var ord_ = w.filter(function (x, i) { return !(begreber[i] || {}).helhed && !(begreber[i] || {}).id; });
+    var helhed = ord_.length ? ord_.reduce(function (a, x) { return a + x; }, 0) / ord_.length : 0.5;
     fund.forEach(function (f, i) {
-      // A word on most pages ("hjælp", "ikke") says little about which page is meant.
-      var vaegt = antalSider && f.size > antalSider * 0.4 ? 0.5 : 1;
-      if (begreber[i] && begreber[i].id) vaegt = 2;
-      if (begreber[i] && begreber[i].helhed) vaegt = 1;
+      var b = begreber[i] || {};
+      var wi = b.helhed ? helhed : w[i];
       f.forEach(function (v, side) {
-        var s = sider.get(side) || { side: side, matchede: 0, score: 0, titel: false };
-        s.matchede += vaegt;
-        // A word of the question in the page's title: the page is about it (half a word more).
-        var helhed = begreber[i] && begreber[i].helhed;
-        // A common word ("hjælp") in a title says the page is about it only when it is the whole question.
-        var iTitel = v.titel && !helhed && (vaegt >= 1 || indhold === 1);
-        if (iTitel) s.matchede += 0.5 * vaegt;
+        var s = sider.get(side) || { side: side, point: 0, score: 0, titel: false };
+        // A word of the question in the page's title: the page is about it.
+        var iTitel = !!v.titel && !b.helhed;
+        s.point += wi * styrke(v.score, iTitel);
         s.score += v.score;
-        s.titel = s.titel || !!iTitel;
+        s.titel = s.titel || iTitel;
         sider.set(side, s);
       });
     });
@@ -367,17 +372,60 @@
     }
     var liste = Array.from(sider.values());
     liste.forEach(function (s) {
-      if (bonus && bonus.has(s.side)) s.matchede += bonus.get(s.side);
+      // What the question asks (a price, a time) answered where its words stand: half as much again.
+      if (bonus && bonus.has(s.side)) s.point *= 1 + 0.5 * bonus.get(s.side);
       // About the site: after the catalogue, unless the query names the page.
       s.omSitet = grupper.om && grupper.om.has(s.side) && !s.titel ? 1 : 0;
       // An overview repeats the entries: the entry that states it comes first, unless the
       // question names the overview.
-      if (grupper.oversigt && grupper.oversigt.has(s.side) && !s.titel) { s.score *= 0.5; s.matchede -= 0.5; }
+      if (grupper.oversigt && grupper.oversigt.has(s.side) && !s.titel) { s.score *= 0.5; s.point *= 0.75; }
     });
     liste.sort(function (a, b) {
-      return a.omSitet - b.omSitet || b.matchede - a.matchede || b.score - a.score || (a.side < b.side ? -1 : 1);
+      return a.omSitet - b.omSitet || b.point - a.point || b.score - a.score || (a.side < b.side ? -1 : 1);
     });
     return liste;
+  }
+
+  /** A word that says what is asked ("pris", "ventetid"), not what about: half a word in the ranking. */
+  function spoergeord(w) {
+    return HENSIGTER.some(function (h) { return h.ord.indexOf(w) >= 0; });
+  }
+
+  /**
+   * A question whose words cannot tell a standard's entries apart ("genoptræning" on three training
+   * packages) is answered by the standard: when at least three entries of one standard match about
+   * as well as the best page, and the standard itself matches at least half as well, it goes first.
+   * `liste` ranked (ranger); `om(s)` → {url, del_af: [the URLs of the entry's standards]}.
+   */
+  var SOESKENDE = 2;
+  function foraeldreFoerst(liste, om) {
+    if (liste.length < SOESKENDE + 1) return liste;
+    var top = liste[0].point;
+    var taelling = new Map();
+    liste.forEach(function (s) {
+      if (s.point < 0.9 * top) return;
+      om(s).del_af.forEach(function (f) { taelling.set(f, (taelling.get(f) || 0) + 1); });
+    });
+    var bedst = null;
+    taelling.forEach(function (n, f) { if (n >= SOESKENDE && (!bedst || n > taelling.get(bedst))) bedst = f; });
+    if (!bedst) return liste;
+    var i = liste.findIndex(function (s) { var u = om(s).url; return u.slice(-bedst.length) === bedst; });
+    if (i <= 0 || liste[i].point < 0.8 * top) return liste;
+    return [liste[i]].concat(liste.slice(0, i), liste.slice(i + 1));
+  }
+
+  /** How much a word says about which page is meant: 1 on few pages, down to 0.25 on most (idf). */
+  function vaegt(df, N) {
+    if (N < 4) return 1;
+    var v = Math.log((N + 1) / (df + 0.5)) / Math.log((N + 1) / 1.5);
+    return Math.max(0.25, Math.min(1, v));
+  }
+
+  /** How strongly a page holds a word: in its title 1; else by Pagefind's score, up to 0.8 (a keyword ≈ 6, the text ≈ 0.1). */
+  var STAERK = 6;
+  function styrke(score, iTitel) {
+    if (iTitel) return 1;
+    return Math.min(0.8, 0.35 + 0.45 * Math.log(1 + (score || 0)) / Math.log(1 + STAERK));
   }
 
   /**
@@ -385,6 +433,10 @@
    * words stand: `afsnit` are the headings of the page's sections holding a hit. One per intent.
    */
   function hensigtsbonus(sektioner, afsnit, omEmnet) {
+    // A page about the question's subject (its title) answers what is asked about it: an entry's
+    // page states every aspect of its service level, even where its section is its standard's
+    // (inherited text is not indexed on the entry, so the section has no hit to show).
+    if (omEmnet) return sektioner.length;
     var n = 0;
     // The question words themselves ("pris", "ventetid") do not say what the question is about.
     var sektionsord = [];
@@ -484,7 +536,7 @@
   return {
     lavOrdbog: lavOrdbog, kendt: kendt, rettelserAf: rettelserAf, normaliser: normaliser, findIder: findIder, afstand: afstand,
     rettelser: rettelser, dele: dele, sammensatteMed: sammensatteMed, former: former,
-    forstaa: forstaa, ranger: ranger, hensigtsbonus: hensigtsbonus, markerede: markerede, raekkeFor: raekkeFor, rensUddrag: rensUddrag, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
+    forstaa: forstaa, ranger: ranger, foraeldreFoerst: foraeldreFoerst, hensigtsbonus: hensigtsbonus, markerede: markerede, raekkeFor: raekkeFor, rensUddrag: rensUddrag, gentager: gentager, kunOverskrift: kunOverskrift, udenMarkering: udenMarkering,
     HENSIGTER: HENSIGTER
   };
 });

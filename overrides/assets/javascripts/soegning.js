@@ -46,7 +46,7 @@
           // often a long page repeats it: measured on tests/soegninger.yaml (benchmarks/).
           // The summary, frequency and deadline are shown, not ranked on (the summary is in the text).
           ranking: { termFrequency: 0.0,
-                     metaWeights: { title: 5.0, soegeord: 3.0, fsiii: 3.0, kort: 0.0, hyppighed: 0.0, sagsbehandlingsfrist: 0.0 } }
+                     metaWeights: { title: 5.0, soegeord: 3.0, fsiii: 3.0, kort: 0.0, hyppighed: 0.0, sagsbehandlingsfrist: 0.0, del_af: 0.0 } }
         }).then(function () { return pf.init(); }).then(function () { return pf; });
       });
       var ordbog = fetch(new URL("soegning/ordbog.json", rod).href).then(function (r) {
@@ -224,7 +224,10 @@
           if (plan.sektioner.length) bonus.set(s.side, F.hensigtsbonus(plan.sektioner, afsnit, s.titel));
         });
         var ny = F.ranger(plan.begreber, fund, x[1], m.grupper, m.ordbog.sider, bonus);
-        var viste = ny.filter(function (s) { return efterSide.has(s.side); }).slice(0, VIS);
+        var viste = F.foraeldreFoerst(ny.filter(function (s) { return efterSide.has(s.side); }), function (s) {
+          var d = efterSide.get(s.side);
+          return { url: d.url, del_af: ((d.meta || {}).del_af || "").split(" ").filter(Boolean) };
+        }).slice(0, VIS);
         var ord = [];
         plan.begreber.forEach(function (b) { if (!b.helhed) b.former.forEach(function (f) { ord = ord.concat(f.split(" ")); }); });
         return { data: viste.map(function (s) { return efterSide.get(s.side); }), antal: raekke.length,
