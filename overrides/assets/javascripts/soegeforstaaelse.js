@@ -358,7 +358,7 @@
         var s = sider.get(side) || { side: side, point: 0, score: 0, titel: false };
         // A word of the question in the page's title: the page is about it.
         var iTitel = !!v.titel && !b.helhed;
-        s.point += wi * styrke(v.score, iTitel);
+        s.point += wi * styrke(v.score, iTitel, wi);
         s.score += v.score;
         s.titel = s.titel || iTitel;
         sider.set(side, s);
@@ -411,6 +411,8 @@
     if (!bedst) return liste;
     var i = liste.findIndex(function (s) { var u = om(s).url; return u.slice(-bedst.length) === bedst; });
     if (i <= 0 || liste[i].point < 0.8 * top) return liste;
+    // The question names the best entry by its title and not the standard: the entry is meant.
+    if (liste[0].titel && !liste[i].titel) return liste;
     return [liste[i]].concat(liste.slice(0, i), liste.slice(i + 1));
   }
 
@@ -421,10 +423,11 @@
     return Math.max(0.25, Math.min(1, v));
   }
 
-  /** How strongly a page holds a word: in its title 1; else by Pagefind's score, up to 0.8 (a keyword ≈ 6, the text ≈ 0.1). */
+  /** How strongly a page holds a word: in its title 1.5 (a common word 1); else by Pagefind's score, up to 0.8 (a keyword ≈ 6, the text ≈ 0.1). */
   var STAERK = 6;
-  function styrke(score, iTitel) {
-    if (iTitel) return 1;
+  function styrke(score, iTitel, w) {
+    // A specific word in the title names the page; a common one ("hjælp") only says it is about help.
+    if (iTitel) return w >= 0.35 ? 1.5 : 1;
     return Math.min(0.8, 0.35 + 0.45 * Math.log(1 + (score || 0)) / Math.log(1 + STAERK));
   }
 
