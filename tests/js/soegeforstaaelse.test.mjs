@@ -132,6 +132,65 @@ test("ranking: a section word adds to pages already found, never finds pages on 
   assert.deepEqual(r.map(s => s.side), ["b", "a"]);
 });
 
+test("ranking: a rare word weighs more than a common one (idf), and the title more than a keyword", () => {
+  // "tøjvask" on 2 of 20 pages, "hjælp" on 18: the page about tøjvask wins over the one full of help.
+  const b = [{ ord: "hjælp" }, { ord: "tøjvask" }];
+  const hjaelp = new Map([...Array(18).keys()].map(i => ["p" + i, { score: 0.1 }]));
+  hjaelp.set("standard", { score: 9 });
+  hjaelp.set("indsats", { score: 0.1 });
+  const toejvask = new Map([["indsats", { score: 5, titel: true }], ["standard", { score: 6 }]]);
+  const r = F.ranger(b, [hjaelp, toejvask], null, {}, 20).map(s => s.side);
+  assert.deepEqual(r.slice(0, 2), ["indsats", "standard"]);
+  // Without the title the keyword page ("standard", stronger on both words) comes first.
+  toejvask.set("indsats", { score: 5 });
+  assert.equal(F.ranger(b, [hjaelp, toejvask], null, {}, 20)[0].side, "standard");
+  // The common word in a title says less than the rare word in the text.
+  const kun = new Map([...Array(18).keys()].map(i => ["p" + i, { score: 0.1 }]));
+  kun.set("om-hjaelp", { score: 5, titel: true });
+  const sjaelden = new Map([["om-toejvask", { score: 0.1 }]]);
+  assert.equal(F.ranger(b, [kun, sjaelden], null, {}, 20)[0].side, "om-toejvask");
+});
+
+test("ranking: what the question asks multiplies a page's match, it does not replace it", () => {
+  // A page barely holding the word, with the asked-for section, stays behind the page about the word.
+  const fund = [new Map([["svag", { score: 0.02 }], ["om-emnet", { score: 3.4 }]])];
+  const r = F.ranger([{ ord: "handle" }], fund, null, {}, 20, new Map([["svag", 1]])).map(s => s.side);
+  assert.deepEqual(r, ["om-emnet", "svag"]);
+  // On equal terms the bonus decides.
+  const lige = [new Map([["a", { score: 1 }], ["b", { score: 1 }]])];
+  assert.equal(F.ranger([{ ord: "rengøring" }], lige, null, {}, 20, new Map([["b", 1]]))[0].side, "b");
+});
+
+test("a page about the question's subject answers what is asked about it", () => {
+  assert.equal(F.hensigtsbonus(["hyppighed", "betaling"], [], true), 2);
+  assert.equal(F.hensigtsbonus(["hyppighed"], [{ titel: "Hyppighed og omfang", ord: ["hyppighed"] }], false), 0);
+  assert.equal(F.hensigtsbonus(["hyppighed"], [{ titel: "Hyppighed og omfang", ord: ["rengøring"] }], false), 1);
+});
+
+test("a standard goes before the entries a question cannot tell apart, not before one it names", () => {
+  const om = { a: { url: "/k/a/", del_af: ["k/std/"] }, b: { url: "/k/b/", del_af: ["k/std/"] },
+               std: { url: "/k/std/", del_af: [] }, x: { url: "/k/x/", del_af: ["k/andet/"] } };
+  const hvem = s => om[s.side];
+  const liste = [{ side: "a", point: 1 }, { side: "b", point: 0.95 }, { side: "std", point: 0.9 }, { side: "x", point: 0.2 }];
+  assert.deepEqual(F.foraeldreFoerst(liste, hvem).map(s => s.side), ["std", "a", "b", "x"]);
+  // One entry clearly best: it is meant.
+  const en = [{ side: "a", point: 1 }, { side: "b", point: 0.5 }, { side: "std", point: 0.9 }, { side: "x", point: 0.2 }];
+  assert.deepEqual(F.foraeldreFoerst(en, hvem).map(s => s.side), ["a", "b", "std", "x"]);
+  // Named by its title (the standard is not): the entry is meant.
+  const navngivet = liste.map(s => ({ ...s, titel: s.side === "a" }));
+  assert.equal(F.foraeldreFoerst(navngivet, hvem)[0].side, "a");
+  // The standard barely matches: no promotion.
+  const svag = liste.map(s => (s.side === "std" ? { ...s, point: 0.3 } : s));
+  assert.equal(F.foraeldreFoerst(svag, hvem)[0].side, "a");
+});
+
+test("an inflected catalogue word is that word, not a compound of short words", () => {
+  const o = F.lavOrdbog({ sider: 10, ord: { hjemmehjælp: 9, hjemme: 3, hjælpe: 4, ren: 2, rengøring: 9 } });
+  const f = F.former("hjemmehjælperen", o);
+  assert.ok(f.includes("hjemmehjælp"), JSON.stringify(f));
+  assert.ok(!f.some(x => x.includes(" ")), JSON.stringify(f));
+});
+
 test("a snippet that repeats the title, summary or facts is not shown again", () => {
   const kendt = ["K.2.1 Rengøring", "Hjælp til rengøring af dit hjem.", "Hver 14. dag ud fra en individuel vurdering."];
   assert.equal(F.gentager("Hjælp til <mark>rengøring</mark> af dit hjem", kendt), true);

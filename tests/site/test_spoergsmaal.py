@@ -1,7 +1,7 @@
 """The readers' questions (issue 20) in the real search box: Chromium at 390 px, one browser, one tab.
 
-Per catalogue (Varde, Nyborg, Køge) every question of its ``tests/spoergsmaal.yaml`` is typed into
-the built site's search box:
+Per catalogue (Varde, Nyborg, Køge) every question of its ``tests/spoergsmaal.yaml`` and of its
+held-out ``tests/spoergsmaal_kontrol.yaml`` (never tuned on) is typed into the built site's search box:
 
 - the right page in the top 3 and first: the floor the mechanism reaches today (a change that makes
   it worse fails) and issue 20's target (top 3 ≥ 95 %, first ≥ 85 %), an expected failure while not
@@ -39,11 +39,16 @@ RAPPORT = ROD / "benchmarks" / "rapport-spoergsmaal.md"  # per run, not committe
 SKAERMBILLEDE = ROD / "benchmarks" / "rapport-spoergsmaal-raekke-390.png"
 
 MAAL_TOP3, MAAL_FOERST = 0.95, 0.85
-# What the mechanism reaches today (first, top 3), measured with this test; a worse search fails.
-# Varde's top 3 floor 0.87 → 0.86 after the merge with issues 17 and 20 (measured 86 %; with the
-# how-to-apply line no longer indexed on every entry page 87 %, just below 0.87): a regression, not a target.
-GULV = {"varde": (0.66, 0.86), "nyborg": (0.84, 0.96), "koege": (0.75, 0.82)}
-NAAET = {"nyborg"}  # catalogues at issue 20's target; the others are expected failures (strict)
+# What the mechanism reaches today (first, top 3), measured with this test less one question; a
+# worse search fails. Measured 2026-12-02 after the ranking by word weight (idf), title and what is
+# asked, and a standard before the entries a question cannot tell apart: Varde 86 % / 94 %, Nyborg
+# 92 % / 100 %, Køge 90 % / 100 %. The held-out sets ("-kontrol", never tuned on): Varde 80 % / 90 %,
+# Nyborg 90 % / 95 %, Køge 90 % / 95 % (before the change 68/85, 85/90, 90/90).
+GULV = {"varde": (0.85, 0.93), "nyborg": (0.88, 0.96), "koege": (0.86, 0.96),
+        "varde-kontrol": (0.77, 0.87), "nyborg-kontrol": (0.85, 0.90), "koege-kontrol": (0.85, 0.90)}
+NAAET = {"nyborg", "koege"}  # catalogues at issue 20's target; the others are expected failures (strict)
+# (catalogue, its folder, held-out set?): the question sets typed into the search box.
+SAET = [(n, m, k) for n, m in saet.KATALOGER.items() for k in (False, True)]
 
 ENTITET = re.compile(r"&(?:lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);", re.I)
 
@@ -97,8 +102,8 @@ def _resultattekst(page) -> list[str]:
 def svar(sites, tab):
     """Every question of every catalogue: the top 3, what the search showed it did, the results' text."""
     ud: dict[str, list[dict]] = {}
-    for navn, mappe in saet.KATALOGER.items():
-        liste = saet.spoergsmaal(mappe, indlaes_katalog(mappe / "data"))
+    for navn, mappe, kontrol in SAET:
+        liste = saet.spoergsmaal(mappe, indlaes_katalog(mappe / "data"), kontrol)
         with server(sites[navn]) as base:
             tab.goto(base)
             rækker = []
@@ -112,7 +117,7 @@ def svar(sites, tab):
                           strong: p && !p.hidden ? [...p.querySelectorAll('strong')].map(x => x.textContent) : []};
                 }""")
                 rækker.append({"s": s, "svar": saet.Svar(s, top), "vist": vist, "tekst": _resultattekst(tab)})
-        ud[navn] = rækker
+        ud[navn + ("-kontrol" if kontrol else "")] = rækker
     linjer = ["# Spørgsmålene i Chromium ved 390 px (tests/site/test_spoergsmaal.py)", "",
               "| Katalog | Spørgsmål | Først | Top 3 |", "|---|---|---|---|"]
     for navn, r in ud.items():
@@ -133,12 +138,15 @@ def test_every_question_points_at_built_pages(sites):
     for navn, mappe in saet.KATALOGER.items():
         liste = saet.spoergsmaal(mappe, indlaes_katalog(mappe / "data"))
         assert len(liste) >= (100 if mappe == ROD else 20), navn
-        for s in liste:
+        kontrol = saet.spoergsmaal(mappe, indlaes_katalog(mappe / "data"), kontrol=True)
+        assert len(kontrol) >= 20, navn
+        assert not {s.q for s in kontrol} & {s.q for s in liste}, navn  # held out: no question of the tuned set
+        for s in liste + kontrol:
             for side in s.sider:
                 assert (sites[navn] / urls.html_fil(side)).exists(), (navn, s)
 
 
-@pytest.mark.parametrize("navn", list(saet.KATALOGER))
+@pytest.mark.parametrize("navn", list(GULV))
 def test_the_right_page_stays_at_least_where_it_is_today(svar, navn):
     foerst, top3 = saet.score([x["svar"] for x in svar[navn]])
     misser = [f"{x['s'].q!r} → {x['svar'].top}" for x in svar[navn] if x["svar"].plads != 1]
