@@ -6,10 +6,12 @@
  *                         Pagefind is asked for (the word, its one-typo corrections, its compound
  *                         parts, the catalogue's compounds that end in it), plus the catalogue
  *                         sections a question word points to ("hvor tit" → Hyppighed).
- *   ranger(begreber, fund, …) → pages ordered: most concepts matched first (a word found on
- *                         most pages counts half), then Pagefind's score (overview pages' halved);
- *                         pages about the site itself after the catalogue unless a concept
- *                         matched their title.
+ *   ranger(begreber, fund, …) → pages ordered by points: per concept its weight (idf: a word on
+ *                         few pages says more than one on most; a question word like "pris" half)
+ *                         times how strongly the page holds it (its title most, a keyword, the
+ *                         text least), half as much again per thing asked that it answers; overview
+ *                         pages lower, pages about the site after the catalogue unless named.
+ *   foraeldreFoerst(…)  → a standard before its entries when the question cannot tell them apart.
  *
  * `ordbog` is built once from soegning/ordbog.json (generator/site/soegeordbog.py writes it at
  * build time): the words of the indexed pages with their counts, and the Snowball Danish stop
@@ -334,7 +336,9 @@
   // ------------------------------------------------------------------ ranking
 
   /**
-   * Order pages. `fund[i]` is a Map pageId → {score, titel} for begreber[i] (best form);
+   * Order pages by points (see the top of this file); measured on the catalogues' question sets
+   * (tests/site/test_spoergsmaal.py), checked on held-out ones never tuned on.
+   * `fund[i]` is a Map pageId → {score, titel} for begreber[i] (best form);
    * `sektionsfund` a Map pageId → score for the section words; `grupper` {om, oversigt}: Sets of
    * the ids of pages about the site itself and of overview pages (tables that repeat what the
    * entries say); `antalSider` the number of indexed pages.
