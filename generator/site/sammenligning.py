@@ -466,7 +466,12 @@ def side(katalog: Katalog) -> Side | None:
 # ------------------------------------------------------------------ a site of its own
 
 ASSETS = REPO / "overrides" / "assets"
-_EGNE_FILER = ("stylesheets/tilgaengelighed.css", "stylesheets/tabeller.css", "javascripts/tabeller.js")
+_EGNE_FILER = (
+    "stylesheets/tilgaengelighed.css",
+    "stylesheets/tabeller.css",
+    "javascripts/tabeller.js",
+    "javascripts/sammenligning-soegning.js",
+)
 
 
 def laes_mapper(mapper: list[Path]) -> list[Deltager]:
@@ -492,6 +497,16 @@ def laes_mapper(mapper: list[Path]) -> list[Deltager]:
 
 KUN_I_ET = "kun-i-et-katalog.md"
 """The standalone site's page of the services only one catalogue has."""
+
+
+SOEGEFELT = [
+    '<link rel="stylesheet" href="pagefind/pagefind-ui.css">',
+    '<script src="pagefind/pagefind-ui.js"></script>',
+    '<div id="soegning" class="sammenligning-soegning" role="search" aria-label="Søg i sammenligningen"></div>',
+    "",
+]
+"""The index page's search field: Pagefind's own interface (its files are written by the site's hook)."""
+HOOK = Path(__file__).with_name("sammenligning_soegning.py")
 
 
 def ydelsessider(faelles: list[Ydelse]) -> dict[str, str]:
@@ -543,9 +558,9 @@ def websted_sider(
     faelles, alene = ydelser(deltagere_, kort, "index.md")
     forste = deltagere_[0]
     stier = ydelsessider(faelles)
-    tilbage = "Katalogerne og hvordan cellerne læses: se [forsiden](index.md)."
+    tilbage = "Katalogerne og hvordan cellerne læses: se [forsiden](index.md).\n{ .sammenligning-henvisning }"
     sider: dict[str, str] = {}
-    oversigt = [f"# {TITEL}", "", *indledning(deltagere_), "## Ydelserne", ""]
+    oversigt = [f"# {TITEL}", "", *SOEGEFELT, *indledning(deltagere_), "## Ydelserne", ""]
     if faelles:
         oversigt += [
             f"{len(faelles)} ydelser findes i mindst to af de {len(deltagere_)} kataloger; hver har sin side "
@@ -574,8 +589,9 @@ def websted_sider(
 
 def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]], ud: Path) -> list[Path]:
     """The comparison as a MkDocs site of its own in `ud` (mkdocs.yml + docs/, a page per service);
-    `mkdocs build --strict` builds it. No search plugin: Material's lunr index grew faster than the
-    catalogues (benchmarks/skalering-kataloger-*.md); the index page lists every service instead."""
+    `mkdocs build --strict` builds it, and its hook (`sammenligning_soegning`) the Pagefind index the
+    index page's search field asks. No lunr search plugin: its index grew faster than the catalogues
+    (benchmarks/skalering-kataloger-*.md)."""
     docs = ud / "docs"
     sider, nav = websted_sider(deltagere_, kort)
     filer = {docs / sti: tekst + "\n" for sti, tekst in sider.items()}
@@ -591,8 +607,11 @@ def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, 
             "  name: material",
             "  language: da",
             "  font: false",
-            "# No search box: the index page lists every service (see the README, 'sammenlign').",
+            "# Search: Pagefind, indexed by the hook after every build, asked from the index page;",
+            "# not Material's lunr search (its index grew faster than the catalogues).",
             "plugins: []",
+            "hooks:",
+            "  - hooks/soegning.py",
             "nav:",
             *_nav_yaml(nav),
             "extra_css:",
@@ -619,6 +638,7 @@ def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, 
     )
     for f in _EGNE_FILER:
         filer[docs / "assets" / f] = (ASSETS / f).read_text(encoding="utf-8")
+    filer[ud / "hooks" / "soegning.py"] = HOOK.read_text(encoding="utf-8")
     for sti, tekst in filer.items():
         sti.parent.mkdir(parents=True, exist_ok=True)
         sti.write_text(tekst, encoding="utf-8")
