@@ -25,8 +25,8 @@ With --kataloger, the comparison of catalogues (`python -m generator sammenlign`
 catalogues, made in turn from the repository's catalogues of each shape (Varde, Nyborg, Køge), each
 renamed "Syntetisk Kommune n" and marked synthetic; per N, `sammenlign` (load and check every
 catalogue, match the services, write a page per service) and `mkdocs build --strict` of the comparison
-site (which has no search plugin), the same build with Material's lunr search beside it, and the size of
-its pages and of the Pagefind index the site would get, reported per catalogue added.
+site (its hook builds its Pagefind index; Material's lunr search is off), the same build with Material's
+lunr search on beside it, and the size of its pages and search index, reported per catalogue added.
 """
 from __future__ import annotations
 
@@ -40,7 +40,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pagefind_bin
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -174,6 +173,7 @@ def maal_kataloger(antal: int, gentag: int, tmp: Path) -> dict:
     mapper = syntetiske_kataloger(antal, tmp / f"kataloger-{antal}")
     env = miljoe(ROD)
     projekt, site = tmp / f"sammenligning-{antal}", tmp / f"sammenligning-site-{antal}"
+    lunr_site = tmp / f"sammenligning-lunr-{antal}"
     serier = {"sammenlign": Serie("sammenlign"), "build": Serie("build"), "lunr": Serie("lunr")}
     for _ in range(gentag):
         serier["sammenlign"].maalinger.append(
@@ -189,19 +189,14 @@ def maal_kataloger(antal: int, gentag: int, tmp: Path) -> dict:
                  ROD, env))
         serier["lunr"].maalinger.append(
             koer(python("-m", "mkdocs", "build", "--strict", "-q", "-f", str(projekt / "mkdocs-lunr.yml"),
-                        "-d", str(site / "lunr")), ROD, env))
-    lunr_mb = _mb(site / "lunr" / "search")
-    shutil.rmtree(site / "lunr")
-    # The search index the comparison would get the catalogue sites' way (Pagefind over the built site).
-    serier["pagefind"] = Serie("pagefind")
-    serier["pagefind"].maalinger.append(
-        koer([str(pagefind_bin.get_executable()), "--site", str(site), "--quiet"], ROD, env))
+                        "-d", str(lunr_site)), ROD, env))
+    lunr_mb = _mb(lunr_site / "search")
     sider = [p.read_text(encoding="utf-8") for p in (projekt / "docs").glob("*.md")]
     ud = {"antal": antal, "serier": serier, "raekker": sum(side.count("\n| **") for side in sider),
           "sider": len(sider), "side_mb": max(len(side.encode()) for side in sider) / 1e6,
           "docs_mb": sum(len(side.encode()) for side in sider) / 1e6,
           "indeks_mb": _mb(site / "pagefind"), "lunr_mb": lunr_mb, "site_mb": _mb(site)}
-    for mappe in (projekt, site, tmp / f"kataloger-{antal}"):
+    for mappe in (projekt, site, lunr_site, tmp / f"kataloger-{antal}"):
         shutil.rmtree(mappe, ignore_errors=True)
     return ud
 
@@ -233,10 +228,11 @@ def rapport_kataloger(resultater: list[dict], belastning_foer: str) -> str:
         f"belastning før {belastning_foer}, efter {belastning()}. Syntetiske kataloger lavet på skift af "
         "Varde-, Nyborg- og Køge-katalogets data (se benchmarks/skalering.py --kataloger); hele processer, "
         "median. *sammenlign* = `python -m generator sammenlign` (indlæs og tjek hvert katalog, par ydelserne, "
-        "skriv en side pr. ydelse og forsiden); *build* = `mkdocs build --strict` af sammenligningens websted "
-        "(uden søge-plugin: `plugins: []`); *lunr* = samme build med Materials søge-plugin, målt ved siden af; "
-        "søgeindekset er Pagefind-indekset over det byggede websted, som katalogernes websteder får det "
-        "(sammenligningens websted har ingen søgning; forsiden lister hver ydelse). Sammenligningen læser hvert "
+        "skriv en side pr. ydelse og forsiden); *build* = `mkdocs build --strict` af sammenligningens websted, "
+        "dets Pagefind-indeks medregnet (webstedets hook bygger det; Materials lunr-søgning er slået fra: "
+        "`plugins: []`); *lunr* = samme build med Materials søge-plugin slået til, målt ved siden af, men ikke "
+        "webstedet; søgeindekset er webstedets Pagefind-indeks, som forsidens søgefelt spørger. "
+        "Sammenligningen læser hvert "
         "katalogs aktuelle udgave, ikke dets tidligere udgaver (`data/tidligere/`): 98 kommuner med ti udgaver "
         "hver er 98 kataloger at sammenligne; et punkt med 98 × 10 kataloger måler, hvad det ville koste, hvis "
         "hver udgave blev sammenlignet.", "",
