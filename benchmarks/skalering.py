@@ -5,6 +5,7 @@
     python benchmarks/skalering.py --gange 1 10     # fewer sizes
     python benchmarks/skalering.py --kataloger 1 10 49 98   # the comparison of 1, 10, 49, 98 catalogues:
                                                     # writes benchmarks/skalering-kataloger-<date>.md
+    python benchmarks/skalering.py --kataloger 1 10 49 98 --en-gang 980   # and 980 (98 × 10), run once
 
 The synthetic data is made from the real data in a temporary folder and deleted afterwards; it is
 never written to data/. Every copy of an intervention gets a new id (K.2.1 → K.12.1, K.22.1, …),
@@ -23,8 +24,9 @@ reported in ms per site page, with peak memory and the size of the built site.
 With --kataloger, the comparison of catalogues (`python -m generator sammenlign`) instead: N synthetic
 catalogues, made in turn from the repository's catalogues of each shape (Varde, Nyborg, Køge), each
 renamed "Syntetisk Kommune n" and marked synthetic; per N, `sammenlign` (load and check every
-catalogue, match the services, write the page) and `mkdocs build --strict` of the comparison site, with
-the size of its page and of its search index, reported per catalogue added.
+catalogue, match the services, write a page per service) and `mkdocs build --strict` of the comparison
+site (its hook builds its Pagefind index; Material's lunr search is off), the same build with Material's
+lunr search on beside it, and the size of its pages and search index, reported per catalogue added.
 """
 from __future__ import annotations
 
@@ -38,7 +40,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pagefind_bin
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -172,24 +173,54 @@ def maal_kataloger(antal: int, gentag: int, tmp: Path) -> dict:
     mapper = syntetiske_kataloger(antal, tmp / f"kataloger-{antal}")
     env = miljoe(ROD)
     projekt, site = tmp / f"sammenligning-{antal}", tmp / f"sammenligning-site-{antal}"
-    serier = {"sammenlign": Serie("sammenlign"), "build": Serie("build")}
+    lunr_site = tmp / f"sammenligning-lunr-{antal}"
+    serier = {"sammenlign": Serie("sammenlign"), "build": Serie("build"), "lunr": Serie("lunr")}
     for _ in range(gentag):
         serier["sammenlign"].maalinger.append(
             koer(python("-m", "generator", "sammenlign", *map(str, mapper), "--ud", str(projekt)), ROD, env))
-    for _ in range(gentag + 2):  # a second or two: more runs, or the machine's other work is what is measured
+    # The same site with Material's search plugin (lunr), which the generated mkdocs.yml leaves out:
+    # measured beside it, so the report shows what the plugin would cost.
+    config = (projekt / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "plugins: []" in config, "sammenlign skriver ikke længere plugins: [] — ret målingen"
+    (projekt / "mkdocs-lunr.yml").write_text(config.replace("plugins: []", "plugins:\n  - search"), encoding="utf-8")
+    # A build is a second or two, and 39 catalogues more add a quarter of a second of it: many runs, or
+    # the machine's other work is what is measured (a size run once still gets three).
+    for _ in range(3 * gentag if gentag > 1 else 3):
         serier["build"].maalinger.append(
             koer(python("-m", "mkdocs", "build", "--strict", "-q", "-f", str(projekt / "mkdocs.yml"), "-d", str(site)),
                  ROD, env))
-    # The project's search index (the catalogue sites' hook runs the same binary after every build).
-    serier["pagefind"] = Serie("pagefind")
-    serier["pagefind"].maalinger.append(
-        koer([str(pagefind_bin.get_executable()), "--site", str(site), "--quiet"], ROD, env))
-    side = (projekt / "docs" / "index.md").read_text(encoding="utf-8")
-    ud = {"antal": antal, "serier": serier, "raekker": side.count("\n| **"), "side_mb": len(side.encode()) / 1e6,
-          "indeks_mb": _mb(site / "pagefind"), "lunr_mb": _mb(site / "search"), "site_mb": _mb(site)}
-    for mappe in (projekt, site, tmp / f"kataloger-{antal}"):
+        serier["lunr"].maalinger.append(
+            koer(python("-m", "mkdocs", "build", "--strict", "-q", "-f", str(projekt / "mkdocs-lunr.yml"),
+                        "-d", str(lunr_site)), ROD, env))
+    lunr_mb = _mb(lunr_site / "search")
+    sider = [p.read_text(encoding="utf-8") for p in (projekt / "docs").glob("*.md")]
+    ud = {"antal": antal, "serier": serier, "raekker": sum(side.count("\n| **") for side in sider),
+          "sider": len(sider), "side_mb": max(len(side.encode()) for side in sider) / 1e6,
+          "docs_mb": sum(len(side.encode()) for side in sider) / 1e6,
+          "indeks_mb": _mb(site / "pagefind"), "lunr_mb": lunr_mb, "site_mb": _mb(site)}
+    for mappe in (projekt, site, lunr_site, tmp / f"kataloger-{antal}"):
         shutil.rmtree(mappe, ignore_errors=True)
     return ud
+
+
+def _vaerdi(r: dict, maal_: str) -> float:
+    navn, _, slags = maal_.partition(" ")
+    if navn == "indeks":
+        return r["indeks_mb"]
+    return getattr(r["serier"][navn], slags or "wall")
+
+
+def tilfoejet(r1: dict, r2: dict, maal_: str) -> float:
+    """The cost of one catalogue added between two sizes."""
+    return (_vaerdi(r2, maal_) - _vaerdi(r1, maal_)) / (r2["antal"] - r1["antal"])
+
+
+MAAL = (("sammenlign", "sammenlign", "ms", 1000, True), ("sammenlign cpu", "sammenlign, CPU", "ms", 1000, True),
+        ("build", "build", "ms", 1000, False), ("build cpu", "build, CPU", "ms", 1000, True),
+        ("lunr cpu", "build med Materials lunr-søgning, CPU (ikke i webstedet)", "ms", 1000, False),
+        ("indeks", "Pagefind-indeks", "KB", 1000, True))
+"""(measure, name, unit, factor, judged): wall time is shown, not judged — on a shared machine it is the
+load; the lunr build is not what the site is, so it is shown, not judged."""
 
 
 def rapport_kataloger(resultater: list[dict], belastning_foer: str) -> str:
@@ -199,50 +230,56 @@ def rapport_kataloger(resultater: list[dict], belastning_foer: str) -> str:
         f"belastning før {belastning_foer}, efter {belastning()}. Syntetiske kataloger lavet på skift af "
         "Varde-, Nyborg- og Køge-katalogets data (se benchmarks/skalering.py --kataloger); hele processer, "
         "median. *sammenlign* = `python -m generator sammenlign` (indlæs og tjek hvert katalog, par ydelserne, "
-        "skriv siden); *build* = `mkdocs build --strict` af sammenligningens websted; søgeindekset er "
-        "Pagefind-indekset over det byggede websted (som katalogernes websteder får det), Materials eget "
-        "lunr-indeks (`search/`) står ved siden af.", "",
-        "| kataloger | rækker | sammenlign s | ms/katalog | build s | ms/katalog | side | Pagefind-indeks "
-        "| KB indeks/katalog | lunr-indeks | hukommelse |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "skriv en side pr. ydelse og forsiden); *build* = `mkdocs build --strict` af sammenligningens websted, "
+        "dets Pagefind-indeks medregnet (webstedets hook bygger det; Materials lunr-søgning er slået fra: "
+        "`plugins: []`); *lunr* = samme build med Materials søge-plugin slået til, målt ved siden af, men ikke "
+        "webstedet; søgeindekset er webstedets Pagefind-indeks, som forsidens søgefelt spørger. "
+        "Sammenligningen læser hvert "
+        "katalogs aktuelle udgave, ikke dets tidligere udgaver (`data/tidligere/`): 98 kommuner med ti udgaver "
+        "hver er 98 kataloger at sammenligne; et punkt med 98 × 10 kataloger måler, hvad det ville koste, hvis "
+        "hver udgave blev sammenlignet.", "",
+        "| kataloger | rækker | sider | sammenlign s | ms/katalog | build s | ms/katalog | lunr-build s "
+        "| største side | alle sider | Pagefind-indeks | KB indeks/katalog | lunr-indeks | hukommelse |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in resultater:
         s, n = r["serier"], r["antal"]
         linjer.append(
-            f"| {n} | {r['raekker']} | {s['sammenlign'].wall:.2f} | {1000 * s['sammenlign'].wall / n:.0f} | "
-            f"{s['build'].wall:.2f} | {1000 * s['build'].wall / n:.0f} | {1000 * r['side_mb']:.0f} KB | "
+            f"| {n} | {r['raekker']} | {r['sider']} | {s['sammenlign'].wall:.2f} | {1000 * s['sammenlign'].wall / n:.0f} | "
+            f"{s['build'].wall:.2f} | {1000 * s['build'].wall / n:.0f} | {s['lunr'].wall:.2f} | "
+            f"{1000 * r['side_mb']:.0f} KB | {1000 * r['docs_mb']:.0f} KB | "
             f"{1000 * r['indeks_mb']:.0f} KB | {1000 * r['indeks_mb'] / n:.1f} | {1000 * r['lunr_mb']:.0f} KB | "
             f"{max(s['sammenlign'].maxrss_mb, s['build'].maxrss_mb):.0f} MB |")
-    if len(resultater) > 2:
-        # Linear means each catalogue added costs the same: the cost per catalogue added between the
-        # two largest sizes against that between the two before them (from 1 to 10 the start-up of the
-        # processes outweighs ten catalogues, so that step measures noise; hence the 49 in between).
-        def tilfoejet(r1: dict, r2: dict, maal_: str) -> float:
-            navn, _, slags = maal_.partition(" ")
-            v = (lambda r: r["indeks_mb"]) if navn == "indeks" else (
-                lambda r: getattr(r["serier"][navn], slags or "wall"))
-            return (v(r2) - v(r1)) / (r2["antal"] - r1["antal"])
-        foerst, sidst = resultater[-3:-1], resultater[-2:]
-        linjer += ["", f"Pr. katalog tilføjet ({foerst[0]['antal']}→{foerst[1]['antal']} mod "
-                   f"{sidst[0]['antal']}→{sidst[1]['antal']} kataloger):", ""]
+    # Linear means each catalogue added costs the same: the cost per catalogue added in each step
+    # against that of the first step from 10 on (from 1 to 10 the start-up of the processes outweighs
+    # ten catalogues, so that step measures noise).
+    trin = [(a, b) for a, b in zip(resultater, resultater[1:], strict=False) if a["antal"] >= 10]
+    if len(trin) > 1:
+        grund = trin[0]
+        linjer += ["", f"Pr. katalog tilføjet, hvert trin mod trinnet {grund[0]['antal']}→{grund[1]['antal']} "
+                   "kataloger:", ""]
         lineaer = True
-        for maal_, navn, enhed, faktor in (("sammenlign", "sammenlign", "ms", 1000),
-                                          ("sammenlign cpu", "sammenlign, CPU", "ms", 1000),
-                                          ("build", "build", "ms", 1000), ("build cpu", "build, CPU", "ms", 1000),
-                                          ("indeks", "Pagefind-indeks", "KB", 1000)):
-            x, y = tilfoejet(*foerst, maal_), tilfoejet(*sidst, maal_)
-            forhold = y / x if x > 0 else float("inf")
-            if maal_ in ("sammenlign cpu", "build cpu", "indeks"):  # wall time on a shared machine is its load
-                lineaer &= forhold <= 1.5
-            linjer.append(f"- {navn}: {faktor * x:.1f} → {faktor * y:.1f} {enhed} pr. katalog tilføjet ({forhold:.2f}×)")
+        for maal_, navn, enhed, faktor, bedoemt in MAAL:
+            x = tilfoejet(*grund, maal_)
+            dele = [f"{faktor * x:.1f}"]
+            for a, b in trin[1:]:
+                y = tilfoejet(a, b, maal_)
+                forhold = y / x if x > 0 else float("inf")
+                if bedoemt:
+                    lineaer &= forhold <= 1.5
+                dele.append(f"{faktor * y:.1f} ({a['antal']}→{b['antal']}: {forhold:.2f}×)")
+            linjer.append(f"- {navn}: {' → '.join(dele)} {enhed} pr. katalog tilføjet")
         linjer += ["", ("Væksten er lineær eller bedre" if lineaer else "Væksten er IKKE lineær")
-                   + " (mål: et katalog mere koster højst 1,5× så meget CPU-tid og søgeindeks ved de store "
-                   "størrelser som ved de små; vægurstiden vises, men på en delt maskine måler den belastningen).", ""]
+                   + " (mål: et katalog mere koster i hvert senere trin højst 1,5× så meget CPU-tid og søgeindeks "
+                   "som i det første; vægurstiden vises, men på en delt maskine måler den belastningen; "
+                   "lunr-bygningen vises, men er ikke webstedet).", ""]
     for r in resultater:
         s = r["serier"]
         linjer.append(f"- {r['antal']} kataloger: sammenlign {s['sammenlign'].wall:.2f} s (CPU {s['sammenlign'].cpu:.2f}), "
-                      f"build {s['build'].wall:.2f} s (CPU {s['build'].cpu:.2f}), websted {r['site_mb']:.1f} MB; "
-                      f"{len(s['build'].maalinger)} kørsler.")
+                      f"build {s['build'].wall:.2f} s (CPU {s['build'].cpu:.2f}), med lunr {s['lunr'].wall:.2f} s "
+                      f"(CPU {s['lunr'].cpu:.2f}; lunr-tillæg {s['lunr'].cpu - s['build'].cpu:+.2f} s), "
+                      f"websted {r['site_mb']:.1f} MB; "
+                      f"sammenlign {len(s['sammenlign'].maalinger)}, build {len(s['build'].maalinger)} kørsler.")
     return "\n".join(linjer) + "\n"
 
 
@@ -254,12 +291,15 @@ def main() -> int:
                     help="also build bare Material with every page in the navigation (slow at 100×)")
     ap.add_argument("--kataloger", type=int, nargs="+", default=None,
                     help="measure the comparison of this many synthetic catalogues instead (fx 1 10 98)")
+    ap.add_argument("--en-gang", type=int, nargs="*", default=[],
+                    help="with --kataloger: sizes measured with one run each (fx 980)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="skalering-"))
     belastning_foer = belastning()
     if args.kataloger:
         try:
-            resultater = [maal_kataloger(n, args.gentag, tmp) for n in args.kataloger]
+            resultater = [maal_kataloger(n, 1 if n in args.en_gang else args.gentag, tmp)
+                          for n in sorted(set(args.kataloger) | set(args.en_gang))]
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         rapport = rapport_kataloger(resultater, belastning_foer)

@@ -354,28 +354,26 @@ def aar(d: Deltager) -> str:
 
 
 def markdown(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]], side: str = STI) -> str:
-    """The comparison as one Markdown page."""
+    """The comparison as one Markdown page (a catalogue's own page and the PDF's appendix)."""
     faelles, alene = ydelser(deltagere_, kort, side)
-    linjer = [f"# {TITEL}", ""]
-    linjer += [
+    linjer = [f"# {TITEL}", "", *indledning(deltagere_)]
+    for y in faelles:
+        linjer += [f"## {_md(deltagere_[0], y.navn)}", "", *tabel(deltagere_, y)]
+    if alene:
+        linjer += ["## Kun i ét af katalogerne", "", *kun_i_et(deltagere_, alene)]
+    return "\n".join(linjer)
+
+
+def indledning(deltagere_: list[Deltager]) -> list[str]:
+    """What the comparison is, the years warning, the catalogues and how to read the cells."""
+    linjer = [
         "Serviceniveauet for de samme ydelser i flere kommuners kataloger, ydelse for ydelse. Ydelserne er "
         "parret efter deres FSIII-kode (KL's Fælles Sprog III); en række mærket *redaktørens kortlægning* er "
         "parret af redaktøren, fordi posten ingen kode har. Hver række nævner sit katalog, sin udgave, sin "
         "politiske godkendelse og siden, den kommer fra.",
         "",
+        *aarsadvarsel(deltagere_),
     ]
-    aarene = sorted({aar(d) for d in deltagere_})
-    if len(aarene) > 1:
-        linjer += [
-            '!!! warning "Kataloger fra forskellige år"',
-            "",
-            "    Katalogerne er fra "
-            + formater.dansk_liste(
-                [f"{_md(d, d.katalog.info.kommune.navn)} {_md(d, d.katalog.info.revision.id)}" for d in deltagere_]
-            )
-            + ". Serviceniveau, priser og regler kan være ændret siden; sammenlign med det for øje.",
-            "",
-        ]
     linjer += ["## Katalogerne", ""]
     for d in deltagere_:
         info = d.katalog.info
@@ -393,19 +391,43 @@ def markdown(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str,
         f'"{IKKE_GEMT}": kataloget er kun gemt fra sidens begyndelse, så det er ukendt, hvad siden siger.',
         "",
     ]
-    for y in faelles:
-        linjer += [f"## {_md(deltagere_[0], y.navn)}", "", f"FSIII-kode `{y.kode}`.", ""]
-        linjer += ["| " + " | ".join(KOLONNER) + " |", "|" + "---|" * len(KOLONNER)]
-        for r in y.raekker:
-            linjer.append("| " + " | ".join([_hvem(r), *(r.celler[k].tekst for k in _CELLER)]) + " |")
-        linjer.append("")
-    if alene:
-        linjer += ["## Kun i ét af katalogerne", ""]
-        for y in alene:
-            hvem = "; ".join(_hvem(r, kort_=True) for r in y.raekker)
-            linjer.append(f"- **{_md(deltagere_[0], y.navn)}**: {hvem}")
-        linjer.append("")
-    return "\n".join(linjer)
+    return linjer
+
+
+def aarsadvarsel(deltagere_: list[Deltager]) -> list[str]:
+    """The warning that the catalogues are of different years (nothing where they are of one)."""
+    if len({aar(d) for d in deltagere_}) < 2:
+        return []
+    return [
+        '!!! warning "Kataloger fra forskellige år"',
+        "",
+        "    Katalogerne er fra "
+        + formater.dansk_liste(
+            [f"{_md(d, d.katalog.info.kommune.navn)} {_md(d, d.katalog.info.revision.id)}" for d in deltagere_]
+        )
+        + ". Serviceniveau, priser og regler kan være ændret siden; sammenlign med det for øje.",
+        "",
+    ]
+
+
+def tabel(deltagere_: list[Deltager], y: Ydelse) -> list[str]:
+    """A service's code and its table: a row per catalogue's entry."""
+    linjer = [f"FSIII-kode `{y.kode}`.", ""]
+    linjer += ["| " + " | ".join(KOLONNER) + " |", "|" + "---|" * len(KOLONNER)]
+    for r in y.raekker:
+        linjer.append("| " + " | ".join([_hvem(r), *(r.celler[k].tekst for k in _CELLER)]) + " |")
+    linjer.append("")
+    return linjer
+
+
+def kun_i_et(deltagere_: list[Deltager], alene: list[Ydelse]) -> list[str]:
+    """The services only one catalogue has: a line each, naming the catalogue's entry."""
+    linjer = []
+    for y in alene:
+        hvem = "; ".join(_hvem(r, kort_=True) for r in y.raekker)
+        linjer.append(f"- **{_md(deltagere_[0], y.navn)}**: {hvem}")
+    linjer.append("")
+    return linjer
 
 
 _CELLER = ("hyppighed", "sagsbehandlingsfrist", "pris", "ikke_omfattet")
@@ -444,7 +466,12 @@ def side(katalog: Katalog) -> Side | None:
 # ------------------------------------------------------------------ a site of its own
 
 ASSETS = REPO / "overrides" / "assets"
-_EGNE_FILER = ("stylesheets/tilgaengelighed.css", "stylesheets/tabeller.css", "javascripts/tabeller.js")
+_EGNE_FILER = (
+    "stylesheets/tilgaengelighed.css",
+    "stylesheets/tabeller.css",
+    "javascripts/tabeller.js",
+    "javascripts/sammenligning-soegning.js",
+)
 
 
 def laes_mapper(mapper: list[Path]) -> list[Deltager]:
@@ -468,10 +495,106 @@ def laes_mapper(mapper: list[Path]) -> list[Deltager]:
     return ud
 
 
+KUN_I_ET = "kun-i-et-katalog.md"
+"""The standalone site's page of the services only one catalogue has."""
+
+
+SOEGEFELT = [
+    '<link rel="stylesheet" href="pagefind/pagefind-ui.css">',
+    '<script src="pagefind/pagefind-ui.js"></script>',
+    '<div id="soegning" class="sammenligning-soegning" role="search" aria-label="Søg i sammenligningen"></div>',
+    "",
+]
+"""The index page's search field: Pagefind's own interface (its files are written by the site's hook)."""
+HOOK = Path(__file__).with_name("sammenligning_soegning.py")
+
+
+def ydelsessider(faelles: list[Ydelse]) -> dict[str, str]:
+    """The standalone site's page of each service (FSIII code → file at the docs root, so a cell's
+    links are the same as on the index): ``ydelse-<name>.md``, the code added where two names meet."""
+    ud: dict[str, str] = {}
+    brugt: set[str] = set()
+    for y in faelles:
+        navn = f"ydelse-{urls.filnavn(y.navn)}"
+        if navn in brugt:
+            navn += "-" + urls.filnavn(y.kode)
+        brugt.add(navn)
+        ud[y.kode] = navn + ".md"
+    return ud
+
+
+_DANSK = str.maketrans("æøå", "{|}")
+
+
+def _dansk_orden(tekst: str) -> str:
+    """Sort key in Danish alphabetical order: æ, ø, å after z (Unicode puts å before æ)."""
+    return tekst.casefold().translate(_DANSK)
+
+
+def _grupperet(faelles: list[Ydelse]) -> list[tuple[str, list[Ydelse]]]:
+    """The services by their FSIII group (in the code system's order), by name within a group."""
+    kodesystem = fsiii.indlaes()
+    orden = {b.kode: n for n, b in enumerate(kodesystem.begreber)}
+    grupper: dict[str, list[Ydelse]] = {}
+    foerst: dict[str, int] = {}
+    for y in faelles:
+        b = kodesystem.slaa_op(y.kode)
+        navn = b.grupper[-1] if b and b.grupper else "Uden for kodesystemets grupper"
+        grupper.setdefault(navn, []).append(y)
+        foerst[navn] = min(foerst.get(navn, len(orden)), orden.get(y.kode, len(orden)))
+    return [
+        (navn, sorted(ys, key=lambda y: _dansk_orden(y.navn)))
+        for navn, ys in sorted(grupper.items(), key=lambda g: foerst[g[0]])
+    ]
+
+
+def websted_sider(
+    deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]]
+) -> tuple[dict[str, str], list[tuple[str | None, list[str]]]]:
+    """The standalone site's pages (docs path → Markdown) and its navigation (sections of docs paths,
+    a section's title the FSIII group, in order):
+    the index (introduction, catalogues, how to read the cells, the services), a page per service
+    matched across catalogues, and one of the services only one catalogue has."""
+    faelles, alene = ydelser(deltagere_, kort, "index.md")
+    forste = deltagere_[0]
+    stier = ydelsessider(faelles)
+    tilbage = "Katalogerne og hvordan cellerne læses: se [forsiden](index.md).\n{ .sammenligning-henvisning }"
+    sider: dict[str, str] = {}
+    oversigt = [f"# {TITEL}", "", *SOEGEFELT, *indledning(deltagere_), "## Ydelserne", ""]
+    if faelles:
+        oversigt += [
+            f"{len(faelles)} ydelser findes i mindst to af de {len(deltagere_)} kataloger; hver har sin side "
+            "med en række pr. katalogets post. Ordnet efter FSIII's grupper og navn.",
+            "",
+        ]
+    else:
+        oversigt += ["Ingen ydelse findes i mere end ét af katalogerne.", ""]
+    for gruppe, ys in _grupperet(faelles):
+        oversigt += [f"### {_md(forste, gruppe)}", ""]
+        for y in ys:
+            antal = len(y.kataloger)
+            oversigt.append(f"- [{_md(forste, y.navn)}]({stier[y.kode]}): {antal} af {len(deltagere_)} kataloger")
+            sider[stier[y.kode]] = "\n".join(
+                [f"# {_md(forste, y.navn)}", "", tilbage, "", *aarsadvarsel(deltagere_), *tabel(deltagere_, y)]
+            )
+        oversigt.append("")
+    if alene:
+        oversigt += [f"[Kun i ét af katalogerne]({KUN_I_ET}): {len(alene)} ydelser.", ""]
+        sider[KUN_I_ET] = "\n".join(["# Kun i ét af katalogerne", "", tilbage, "", *kun_i_et(deltagere_, alene)])
+    nav: list[tuple[str | None, list[str]]] = [(None, ["index.md"])]
+    nav += [(gruppe, [stier[y.kode] for y in ys]) for gruppe, ys in _grupperet(faelles)]
+    nav += [(None, [KUN_I_ET])] if alene else []
+    return {"index.md": "\n".join(oversigt), **sider}, nav
+
+
 def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, str]], ud: Path) -> list[Path]:
-    """The comparison as a MkDocs site of its own in `ud` (mkdocs.yml + docs/); `mkdocs build --strict` builds it."""
+    """The comparison as a MkDocs site of its own in `ud` (mkdocs.yml + docs/, a page per service);
+    `mkdocs build --strict` builds it, and its hook (`sammenligning_soegning`) the Pagefind index the
+    index page's search field asks. No lunr search plugin: its index is ~50 times Pagefind's growth a
+    catalogue and fetched whole (benchmarks/skalering-kataloger-*.md)."""
     docs = ud / "docs"
-    filer = {docs / "index.md": markdown(deltagere_, kort, "index.md") + "\n"}
+    sider, nav = websted_sider(deltagere_, kort)
+    filer = {docs / sti: tekst + "\n" for sti, tekst in sider.items()}
     navne = formater.dansk_liste([d.katalog.info.kommune.navn for d in deltagere_])
     filer[ud / "mkdocs.yml"] = "\n".join(
         [
@@ -484,6 +607,13 @@ def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, 
             "  name: material",
             "  language: da",
             "  font: false",
+            "# Search: Pagefind, indexed by the hook after every build, asked from the index page;",
+            "# not Material's lunr search (its index is fetched whole and grows ~50 times as fast).",
+            "plugins: []",
+            "hooks:",
+            "  - hooks/soegning.py",
+            "nav:",
+            *_nav_yaml(nav),
             "extra_css:",
             *(f"  - assets/{f}" for f in _EGNE_FILER if f.endswith(".css")),
             "extra_javascript:",
@@ -508,10 +638,22 @@ def websted(deltagere_: list[Deltager], kort: dict[tuple[Path, str], tuple[str, 
     )
     for f in _EGNE_FILER:
         filer[docs / "assets" / f] = (ASSETS / f).read_text(encoding="utf-8")
+    filer[ud / "hooks" / "soegning.py"] = HOOK.read_text(encoding="utf-8")
     for sti, tekst in filer.items():
         sti.parent.mkdir(parents=True, exist_ok=True)
         sti.write_text(tekst, encoding="utf-8")
     return list(filer)
+
+
+def _nav_yaml(nav: list[tuple[str | None, list[str]]]) -> list[str]:
+    """mkdocs.yml's nav: a page's title is its heading; a section's, the FSIII group."""
+    ud = []
+    for titel, stier in nav:
+        if titel is None:
+            ud += [f"  - {sti}" for sti in stier]
+        else:
+            ud += [f"  - {_yaml_tekst(titel)}:", *(f"      - {sti}" for sti in stier)]
+    return ud
 
 
 def _yaml_tekst(tekst: str) -> str:

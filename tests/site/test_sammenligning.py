@@ -38,7 +38,8 @@ def _kor(*args: str, cwd: Path = ROD) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def websted(tmp_path_factory):
-    """`sammenlign` for the three catalogues, built with `mkdocs build --strict`."""
+    """`sammenlign` for the three catalogues, built with `mkdocs build --strict` (the index page's
+    HTML, the services at least two catalogues have, the built site)."""
     ud = tmp_path_factory.mktemp("sammenligning")
     r = _kor("sammenlign", *(str(k) for k in KATALOGER), "--ud", str(ud / "projekt"))
     assert r.returncode == 0, r.stderr
@@ -49,15 +50,29 @@ def websted(tmp_path_factory):
     return ud / "site" / "index.html", faelles
 
 
-def _rækker(websted):
-    """(service, row model, the row's HTML cells), for every row of every service's table."""
+def _side(websted, y) -> Path:
+    """The built page of service `y`."""
     html, faelles = websted
-    tabeller = support.tabeller(html)
-    assert len(tabeller) == len(faelles), (len(tabeller), len(faelles))
-    for y, tabel in zip(faelles, tabeller, strict=True):
-        assert tabel[0] == list(sammenligning.KOLONNER)
-        for r, celler in zip(y.raekker, tabel[1:], strict=True):
+    return html.parent / urls.html_fil(sammenligning.ydelsessider(faelles)[y.kode])
+
+
+def _rækker(websted):
+    """(service, row model, the row's HTML cells), for every row of every service's page: one table a page."""
+    _, faelles = websted
+    for y in faelles:
+        tabeller = support.tabeller(_side(websted, y))
+        assert len(tabeller) == 1, (y.navn, len(tabeller))
+        assert tabeller[0][0] == list(sammenligning.KOLONNER)
+        assert len(tabeller[0]) == len(y.raekker) + 1, (y.navn, len(tabeller[0]), len(y.raekker))
+        for r, celler in zip(y.raekker, tabeller[0][1:], strict=True):
             yield y, r, celler
+
+
+def _artikel_links(html: Path) -> list[str]:
+    """The links of a built page's content (not its navigation)."""
+    tekst = html.read_text(encoding="utf-8")
+    artikel = tekst[tekst.index("<article"): tekst.index("</article>")]
+    return re.findall(r'<a href="([^"]+)"', artikel)
 
 
 def _norm(tekst: str) -> str:
@@ -89,6 +104,71 @@ def test_the_comparison_of_the_three_catalogues_builds_strict_and_says_the_years
     for k in KATALOGER:
         info = indlaes_katalog(k / "data").info
         assert f"{info.kommune.navn} {info.revision.id}" in tekst
+
+
+def test_the_index_links_every_service_page_and_says_how_many_catalogues_have_it(websted):
+    """One page per service at least two catalogues have, each linked from the index with its count;
+    one page for the services only one has; no other page, and the navigation holds them all."""
+    html, faelles = websted
+    site = html.parent
+    deltagere = sammenligning.laes_mapper(KATALOGER)
+    _, alene = sammenligning.ydelser(deltagere, {}, "index.md")
+    stier = sammenligning.ydelsessider(faelles)
+    assert len(set(stier.values())) == len(faelles) > 10
+    links = _artikel_links(html)
+    tekst = support.laes(html).tekst
+    for y in faelles:
+        assert urls.url_i_site(stier[y.kode]) in links, y.navn
+        assert re.search(rf"{re.escape(y.navn)} ?: {len(y.kataloger)} af {len(KATALOGER)} kataloger", tekst), y.navn
+        side = support.laes(_side(websted, y))
+        assert side.h1 == y.navn and f"FSIII-kode {y.kode}" in side.tekst
+        assert "Kataloger fra forskellige år" in side.tekst  # the warning stands beside every table
+    assert urls.url_i_site(sammenligning.KUN_I_ET) in links and alene
+    kun_i_et = support.laes(site / urls.html_fil(sammenligning.KUN_I_ET)).tekst
+    for r in (r for y in alene for r in y.raekker):
+        assert re.search(rf"{r.deltager.katalog.info.kommune.navn}: (\S+ )?{re.escape(_norm(r.indsats.titel))}", kun_i_et), \
+            r.indsats.id
+    bygget = {p.relative_to(site).as_posix() for p in site.rglob("index.html")}
+    assert bygget == {"index.html", urls.html_fil(sammenligning.KUN_I_ET), *map(urls.html_fil, stier.values())}
+    # Every page in the navigation (mkdocs.yml's validation warns of an omitted one; the build is strict).
+    config = (site.parent / "projekt" / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:"): config.index("\nextra_css:") + 1]
+    for sti in ["index.md", *stier.values(), sammenligning.KUN_I_ET]:
+        assert f"- {sti}\n" in nav, sti
+
+
+def test_the_site_searches_with_pagefind_not_lunr(websted):
+    """Material's lunr index is off (fetched whole, ~50× Pagefind's growth a catalogue); the hook built Pagefind's,
+    over the pages' content only, and the index page carries its search field."""
+    html, faelles = websted
+    site = html.parent
+    assert not (site / "search").exists()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert list((site / "pagefind" / "fragment").iterdir())
+    assert 'id="soegning"' in html.read_text(encoding="utf-8")
+    assert 'id="soegning"' not in _side(websted, faelles[0]).read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_searching_the_comparison_for_cleaning_finds_its_page_first(websted):
+    from scripts.sitebrowser import chromium, chromium_findes, server
+
+    from .test_browser import _mangler
+
+    if not chromium_findes():
+        _mangler("Debians chromium mangler: apt-get install chromium")
+    html, faelles = websted
+    rengoering = next(y for y in faelles if y.kode == RENGOERING)
+    with server(html.parent) as url, chromium() as browser:
+        side = browser.new_page()
+        fejl: list[str] = []
+        side.on("requestfailed", lambda r: fejl.append(r.url))
+        side.goto(url.rstrip("/") + "/")
+        side.fill("#soegning input", "rengøring")
+        side.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        forste = side.query_selector(".pagefind-ui__result-link").get_attribute("href")
+        assert forste == "/" + urls.url_i_site(sammenligning.ydelsessider(faelles)[rengoering.kode]), forste
+        assert not fejl, fejl
 
 
 def test_cleaning_personal_care_laundry_and_meals_each_have_a_row_per_catalogue(websted):
