@@ -204,8 +204,20 @@ test("an id is searched as the id, not also as its letters and digits", () => {
   const q = F.forstaa("k 2.1 gøre rent", ordbog);
   assert.deepEqual(q.ider, ["K.2.1"]);
   // Both words are content words, searched each: no all-terms phrase is needed (only for a stop word).
-  assert.deepEqual(q.begreber.filter(b => !b.id).map(b => b.ord), ["gøre", "rent"], JSON.stringify(q.begreber));
+  // (The catalogue's term for the everyday phrase comes first: "gøre rent" is rengøring.)
+  assert.deepEqual(q.begreber.filter(b => !b.id).map(b => b.ord), ["rengøring", "gøre", "rent"], JSON.stringify(q.begreber));
   assert.ok(F.forstaa("handle ind", ordbog).begreber.some(b => b.helhed && b.ord === "handle ind"));
+});
+
+test("everyday words find the catalogue's term, where the catalogue has it, and keep their own words", () => {
+  const o = F.lavOrdbog({ sider: 10, ord: { aktindsigt: 3, sag: 5, ophør: 2, hjælp: 9 }, stopord: ["min", "kan", "jeg"] });
+  const p = F.forstaa("kan jeg se min sag", o);
+  assert.deepEqual(p.begreber.map(b => b.ord), ["aktindsigt", "se", "sag"], JSON.stringify(p.begreber));
+  assert.ok(F.former("stopper", o).includes("ophør"));
+  // A catalogue without the term: nothing is added (the search never asks for a word no page has).
+  const uden = F.lavOrdbog({ sider: 10, ord: { sag: 5 }, stopord: ["min", "kan", "jeg"] });
+  assert.deepEqual(F.forstaa("kan jeg se min sag", uden).begreber.map(b => b.ord), ["se", "sag"]);
+  assert.ok(!F.former("stopper", uden).includes("ophør"));
 });
 
 test("a snippet that is only its section's heading says nothing", () => {

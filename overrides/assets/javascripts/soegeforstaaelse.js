@@ -63,6 +63,22 @@
       overskrift: /målgruppe|hvem kan|hvem får|modtage/ }
   ];
 
+  // Everyday Danish for the terms catalogues use (Danish, not one catalogue's: a term is searched
+  // only where the catalogue has it). `fraser` are replaced by the term; `ord` get it as one more form.
+  // Written from the service's and the citizen's side of the words, as Hugo's i18n strings are a
+  // language's, not a site's.
+  var HVERDAGSORD = [
+    { term: "aktindsigt", fraser: ["se min sag", "se sagen", "se mine papirer", "læse min sag", "se min journal"], ord: ["journal"] },
+    { term: "ophør", fraser: [], ord: ["stopper", "stoppe", "stoppet", "slutter", "ophører"] },
+    { term: "visitation", fraser: ["hvem bestemmer", "hvem vurderer", "hvem afgør"], ord: ["visitator", "visitatoren"] },
+    { term: "indkøb", fraser: ["handle ind", "købe ind"], ord: ["handle", "handlet", "handler", "dagligvarer"] },
+    { term: "rengøring", fraser: ["gøre rent", "gør rent", "gjort rent"], ord: [] },
+    { term: "tøjvask", fraser: ["vaske tøj", "vasket tøj", "tøjet vasket"], ord: [] },
+    { term: "nødkald", fraser: [], ord: ["alarm", "alarmen", "nødkaldet", "kaldeanlæg"] },
+    { term: "madudbringning", fraser: ["mad bragt ud", "mad bragt hjem", "mad ud af huset", "bringe mad"], ord: [] },
+    { term: "klage", fraser: [], ord: ["klager", "klagen", "utilfreds"] }
+  ];
+
   var MIN_TYPO = 5;        // one typo is tolerated in words of at least this length
   var MIN_DEL = 3;         // shortest compound part
   var MIN_HALE = 4;        // shortest tail for which the catalogue's compounds are searched too
@@ -256,6 +272,15 @@
     return d ? [d] : rettelser(w, ordbog);
   }
 
+  /** The catalogue's term for an everyday word ("stopper" → ophør), if the catalogue uses it. */
+  function hverdagsterm(w, ordbog) {
+    for (var i = 0; i < HVERDAGSORD.length; i++) {
+      var h = HVERDAGSORD[i];
+      if (h.ord.indexOf(w) >= 0 && h.term !== w && ordbog.ord.has(h.term)) return h.term;
+    }
+    return null;
+  }
+
   /**
    * The forms Pagefind is asked for, for one content word; a form with a space is an all-terms
    * search. The word itself always; its corrections (rettelserAf) unless `praecis` (the reader
@@ -273,7 +298,9 @@
       if (d) tilfoej(d.join(" "));
     }
     sammensatteMed(w, ordbog).forEach(tilfoej);
-    return ud.slice(0, MAKS_FORMER);
+    var term = hverdagsterm(w, ordbog);
+    if (term) ud.splice(1, 0, term);
+    return ud.filter(function (f, i) { return ud.indexOf(f) === i; }).slice(0, MAKS_FORMER);
   }
 
   /**
@@ -292,6 +319,15 @@
     var tekst = normaliser(q);
     var id = findIder(tekst);
     var rest = " " + id.rest.replace(/[^a-zæøåéüöä0-9§ ]+/g, " ").replace(/\s+/g, " ") + " ";
+    // An everyday phrase ("se min sag") is the catalogue's term (aktindsigt), where the catalogue has it.
+    var termer = [];
+    HVERDAGSORD.forEach(function (h) {
+      if (!ordbog.ord.has(h.term)) return;
+      h.fraser.forEach(function (frase) {
+        var moenster = " " + frase + " ";
+        if (rest.indexOf(moenster) >= 0 && termer.indexOf(h.term) < 0) termer.push(h.term);
+      });
+    });
     var sektioner = [];
     function sektion(h) { if (sektioner.indexOf(h.sektion) < 0) sektioner.push(h.sektion); }
     HENSIGTER.forEach(function (h) {
@@ -301,8 +337,8 @@
       });
       h.ord.forEach(function (w) { if (rest.indexOf(" " + w + " ") >= 0) sektion(h); });
     });
-    var sete = new Set();
-    var begreber = [];
+    var sete = new Set(termer);
+    var begreber = termer.map(function (term) { return { ord: term, former: [term], rettet: [] }; });
     ordAf(rest).forEach(function (w) {
       if (ordbog.stop.has(w) || sete.has(w)) return;
       if (w.length < 2 && !/\d/.test(w)) return;
