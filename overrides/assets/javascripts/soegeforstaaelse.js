@@ -5,7 +5,8 @@
  *   forstaa(q, ordbog)  → the query's concepts ("begreber"): content words, each with the forms
  *                         Pagefind is asked for (the word, its one-typo corrections, its compound
  *                         parts, the catalogue's compounds that end in it), plus the catalogue
- *                         sections a question word points to ("hvor tit" → Hyppighed).
+ *                         sections a question word points to ("hvor tit" → Hyppighed), and the
+ *                         catalogue's term for an everyday word (HVERDAGSORD: "se min sag" → aktindsigt).
  *   ranger(begreber, fund, …) → pages ordered by points: per concept its weight (idf: a word on
  *                         few pages says more than one on most; a question word like "pris" half)
  *                         times how strongly the page holds it (its title most, a keyword, the
