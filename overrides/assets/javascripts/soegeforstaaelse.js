@@ -65,7 +65,8 @@
   ];
 
   // Everyday Danish for the terms catalogues use (Danish, not one catalogue's: a term is searched
-  // only where the catalogue has it). `fraser` are replaced by the term; `ord` get it as one more form.
+  // only where the catalogue has it). A phrase of `fraser` adds the term as a concept of its own
+  // beside the phrase's words; a word of `ord` gets the term as one more form.
   // Written from the service's and the citizen's side of the words, as Hugo's i18n strings are a
   // language's, not a site's.
   var HVERDAGSORD = [
@@ -434,8 +435,9 @@
 
   /**
    * A question whose words cannot tell a standard's entries apart ("genoptræning" on three training
-   * packages) is answered by the standard: when at least three entries of one standard match about
-   * as well as the best page, and the standard itself matches at least half as well, it goes first.
+   * packages) is answered by the standard: when at least SOESKENDE entries of one standard match
+   * about as well as the best page (90 %), and the standard itself nearly as well (80 %), it goes
+   * first — unless the best page is named by its title and the standard is not.
    * `liste` ranked (ranger); `om(s)` → {url, del_af: [the URLs of the entry's standards]}.
    */
   var SOESKENDE = 2;
