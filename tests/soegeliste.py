@@ -12,9 +12,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 from generator.data.katalog import Katalog
-from generator.site import urls
 
-from .spoergsmaalssaet import side_sti  # one resolver of a page name for both query lists
+# One resolver of a page name, one reading of `side` and one place in the results for both query lists.
+from .spoergsmaalssaet import plads, sider, urler
 
 SOEGNINGER = Path(__file__).resolve().parent / "soegninger.yaml"
 GRUPPER = {"ord": "Enkelte ord", "fraser": "Fraser", "spørgsmål": "Hele spørgsmål"}
@@ -27,7 +27,7 @@ class Soegning:
     sider: tuple[str, ...]   # content/ paths; the first is the one named first in the list
 
     def urler(self) -> tuple[str, ...]:
-        return tuple("/" + urls.url_i_site(s) for s in self.sider)
+        return urler(self.sider)
 
 
 def soegninger(katalog: Katalog) -> list[Soegning]:
@@ -36,8 +36,7 @@ def soegninger(katalog: Katalog) -> list[Soegning]:
     ud = []
     for gruppe, liste in data.items():
         for s in liste:
-            navne = s["side"] if isinstance(s["side"], list) else [s["side"]]
-            ud.append(Soegning(gruppe, str(s["q"]), tuple(side_sti(n, katalog) for n in navne)))
+            ud.append(Soegning(gruppe, str(s["q"]), sider(s, katalog)))
     return ud
 
 
@@ -48,10 +47,7 @@ class Maaling:
 
     @property
     def plads(self) -> int | None:
-        for i, t in enumerate(self.top):
-            if t in self.soegning.urler():
-                return i + 1
-        return None
+        return plads(self.top, self.soegning.urler())
 
 
 def opsummer(maalinger: list[Maaling]) -> dict[str, dict[str, int]]:

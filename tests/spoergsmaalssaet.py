@@ -29,7 +29,23 @@ class Spoergsmaal:
     sider: tuple[str, ...]   # content/ paths
 
     def urler(self) -> tuple[str, ...]:
-        return tuple("/" + urls.url_i_site(s) for s in self.sider)
+        return urler(self.sider)
+
+
+def urler(sider: tuple[str, ...]) -> tuple[str, ...]:
+    """content/ paths → the URL paths the search gives for them."""
+    return tuple("/" + urls.url_i_site(s) for s in sider)
+
+
+def sider(post: dict, katalog: Katalog) -> tuple[str, ...]:
+    """A list entry's `side` (one page name or a list of them) as content/ paths."""
+    navne = post["side"] if isinstance(post["side"], list) else [post["side"]]
+    return tuple(side_sti(n, katalog) for n in navne)
+
+
+def plads(top: list[str], rigtige: tuple[str, ...]) -> int | None:
+    """Where the first right page stands in the results `top` (1-based); None if not there."""
+    return next((i + 1 for i, u in enumerate(top) if u in rigtige), None)
 
 
 def side_sti(navn: str, katalog: Katalog) -> str:
@@ -55,11 +71,7 @@ def fil(mappe: Path, kontrol: bool = False) -> Path:
 
 def spoergsmaal(mappe: Path, katalog: Katalog, kontrol: bool = False) -> list[Spoergsmaal]:
     data = YAML(typ="safe").load(fil(mappe, kontrol).read_text(encoding="utf-8"))
-    ud = []
-    for s in data["spørgsmål"]:
-        navne = s["side"] if isinstance(s["side"], list) else [s["side"]]
-        ud.append(Spoergsmaal(str(s["q"]), tuple(side_sti(n, katalog) for n in navne)))
-    return ud
+    return [Spoergsmaal(str(s["q"]), sider(s, katalog)) for s in data["spørgsmål"]]
 
 
 @dataclass
@@ -69,10 +81,7 @@ class Svar:
 
     @property
     def plads(self) -> int | None:
-        for i, t in enumerate(self.top):
-            if t in self.spoergsmaal.urler():
-                return i + 1
-        return None
+        return plads(self.top, self.spoergsmaal.urler())
 
 
 def score(svar: list[Svar]) -> tuple[float, float]:
