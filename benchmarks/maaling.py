@@ -8,6 +8,7 @@ is far above CPU time, the machine was busy, not the code slow.
 from __future__ import annotations
 
 import os
+import platform
 import re
 import shutil
 import statistics
@@ -83,6 +84,12 @@ def belastning() -> str:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
     except OSError:
         return "?"
+
+
+def maskine(belastning_foer: str) -> str:
+    """The machine and its load before and after a run, as a report begins."""
+    return (f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}; "
+            f"belastning før {belastning_foer}, efter {belastning()}.")
 
 
 # ------------------------------------------------------------------ project copies

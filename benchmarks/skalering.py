@@ -33,8 +33,6 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
-import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -45,7 +43,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from maaling import ROD, Serie, bar_material, belastning, koer, kopier_projekt, miljoe, python  # noqa: E402
+from maaling import ROD, Serie, bar_material, belastning, koer, kopier_projekt, maskine, miljoe, python  # noqa: E402
 
 from generator.data.yamlfil import laes_yaml  # noqa: E402
 
@@ -226,8 +224,7 @@ load; the lunr build is not what the site is, so it is shown, not judged."""
 def rapport_kataloger(resultater: list[dict], belastning_foer: str) -> str:
     linjer = [
         f"# Skalering af sammenligningen {dt.date.today().isoformat()}", "",
-        f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}; "
-        f"belastning før {belastning_foer}, efter {belastning()}. Syntetiske kataloger lavet på skift af "
+        maskine(belastning_foer) + " Syntetiske kataloger lavet på skift af "
         "Varde-, Nyborg- og Køge-katalogets data (se benchmarks/skalering.py --kataloger); hele processer, "
         "median. *sammenlign* = `python -m generator sammenlign` (indlæs og tjek hvert katalog, par ydelserne, "
         "skriv en side pr. ydelse og forsiden); *build* = `mkdocs build --strict` af sammenligningens websted, "
@@ -316,8 +313,7 @@ def main() -> int:
 
     linjer = [
         f"# Skalering {dt.date.today().isoformat()}", "",
-        f"Maskine: {platform.machine()}, {os.cpu_count()} kerner, Python {platform.python_version()}; "
-        f"belastning før {belastning_foer}, efter {belastning()}. Syntetiske kataloger (se "
+        maskine(belastning_foer) + " Syntetiske kataloger (se "
         "benchmarks/skalering.py); hele processer, median; ms pr. side = tid / antal HTML-sider i sitet; "
         "CPU = bruger + system.", "",
         "| gange | indsatser | sider | check ms/side | generér ms/side | build ms/side | bar Material ms/side "
