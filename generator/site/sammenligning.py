@@ -569,7 +569,8 @@ def websted_sider(
         ]
     else:
         oversigt += ["Ingen ydelse findes i mere end ét af katalogerne.", ""]
-    for gruppe, ys in _grupperet(faelles):
+    grupper = _grupperet(faelles)
+    for gruppe, ys in grupper:
         oversigt += [f"### {_md(forste, gruppe)}", ""]
         for y in ys:
             antal = len(y.kataloger)
@@ -582,7 +583,7 @@ def websted_sider(
         oversigt += [f"[Kun i ét af katalogerne]({KUN_I_ET}): {len(alene)} ydelser.", ""]
         sider[KUN_I_ET] = "\n".join(["# Kun i ét af katalogerne", "", tilbage, "", *kun_i_et(deltagere_, alene)])
     nav: list[tuple[str | None, list[str]]] = [(None, ["index.md"])]
-    nav += [(gruppe, [stier[y.kode] for y in ys]) for gruppe, ys in _grupperet(faelles)]
+    nav += [(gruppe, [stier[y.kode] for y in ys]) for gruppe, ys in grupper]
     nav += [(None, [KUN_I_ET])] if alene else []
     return {"index.md": "\n".join(oversigt), **sider}, nav
 
